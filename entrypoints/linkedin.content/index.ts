@@ -1,0 +1,10 @@
+import { siteMatches } from '@/lib/sites/hosts';
+
+export default defineContentScript({
+  matches: [...siteMatches.linkedin],
+  allFrames: true,
+  runAt: 'document_start',
+  main() {
+    console.debug('[outreach-guard] linkedin content script loaded');
+  },
+});

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { channelSchema, linkedInRefSchema, localizedSchema, pageRecipientSchema, resultOf, siteSchema } from './common';
+import { decisionSchema, findingSchema } from '../rules/verdict';
+
+// Requests a content script may send. They are narrow on purpose: a verdict for these recipients,
+// record this event. Nothing here lists or dumps the ledger (a page's scripts could be listening).
+
+const MAX_RECIPIENTS = 500;
+const MAX_BODY = 200_000;
+
+export const messageDraftSchema = z.object({
+  subject: z.string().max(2000).optional(),
+  body: z.string().max(MAX_BODY),
+  /** the rep overrode the engine's message classification, with a reason (issue #3) */
+  classificationOverride: z
+    .object({ as: z.enum(['commercial', 'non_commercial', 'mixed']), reason: z.string().min(3).max(2000) })
+    .optional(),
+});
+
+export const verdictForRecipientsRequest = z.object({
+  type: z.literal('verdict/for-recipients'),
+  site: siteSchema,
+  channel: channelSchema,
+  recipients: z.array(pageRecipientSchema).max(MAX_RECIPIENTS),
+  message: messageDraftSchema,
+});
+
+export const recipientVerdictSchema = z.object({
+  key: z.string(),
+  decision: decisionSchema,
+  findings: z.array(findingSchema),
+  /** a short label for the dialog: name or address; never more than what the page already showed */
+  label: z.string(),
+  known: z.boolean(),
+  weakMatch: z.boolean(),
+});
+export type RecipientVerdict = z.infer<typeof recipientVerdictSchema>;
+
+export const guardVerdictSchema = z.object({
+  decision: decisionSchema,
+  recipients: z.array(recipientVerdictSchema),
+  /** findings about the message itself, not one recipient (e.g. missing opt-out line) */
+  findings: z.array(findingSchema),
+  /** the first-contact disclosure to insert, in the rep's language and the other */
+  disclosure: localizedSchema.optional(),
+  overridesAllowed: z.boolean(),
+  overrideNeedsReason: z.boolean(),
+});
+export type GuardVerdict = z.infer<typeof guardVerdictSchema>;
+
+export const outboundEventSchema = z.object({
+  kind: z.literal('outbound-sent'),
+  site: siteSchema,
+  channel: channelSchema,
+  recipients: z.array(pageRecipientSchema).min(1).max(MAX_RECIPIENTS),
+  disclosureIncluded: z.boolean(),
+  /** the text itself is not stored; a fingerprint lets the engine see bulk sending (LI-04) */
+  bodyFingerprint: z.string().max(200),
+});
+
+export const overrideEventSchema = z.object({
+  kind: z.literal('send-anyway'),
+  site: siteSchema,
+  channel: channelSchema,
+  recipients: z.array(pageRecipientSchema).min(1).max(MAX_RECIPIENTS),
+  codes: z.array(z.string()).max(200),
+  reason: z.string().max(2000),
+  decision: decisionSchema,
+});
+
+export const declinedInMailEventSchema = z.object({
+  kind: z.literal('declined-inmail'),
+  recipient: pageRecipientSchema,
+});
+
+export const recordEventRequest = z.object({
+  type: z.literal('ledger/record-event'),
+  event: z.discriminatedUnion('kind', [outboundEventSchema, overrideEventSchema, declinedInMailEventSchema]),
+});
+
+export const doNotContactForRecipientsRequest = z.object({
+  type: z.literal('suppression/add-for-recipients'),
+  recipients: z.array(pageRecipientSchema).min(1).max(MAX_RECIPIENTS),
+  scope: z.enum(['all', 'email', 'phone', 'linkedin']),
+  reason: z.string().max(2000),
+});
+
+export const savedProfileInputSchema = z.object({
+  name: z.string().max(300),
+  headline: z.string().max(500).optional(),
+  company: z.string().max(300).optional(),
+  profileUrl: z.string().max(2000),
+  linkedin: linkedInRefSchema,
+  restrictedVisibility: z.boolean(),
+});
+
+export const profileBasisChoiceSchema = z.object({
+  kind: z.enum(['legitimate_interest', 'consent', 'customer', 'contract_request']),
+  /** required for legitimate interest: which assessment covers this person */
+  assessmentId: z.string().optional(),
+  note: z.string().max(5000),
+});
+
+export const profileSaveRequest = z.object({
+  type: z.literal('profile/save'),
+  profile: savedProfileInputSchema,
+  basis: profileBasisChoiceSchema,
+});
+
+export const profileStatusRequest = z.object({
+  type: z.literal('profile/status'),
+  linkedin: linkedInRefSchema,
+});
+
+export const guardStatusRequest = z.object({
+  type: z.literal('guard/status'),
+  state: z.enum(['active', 'inactive', 'held']),
+  /** which selector failed, for the "not active here" state */
+  detail: z.string().max(1000).optional(),
+});
+
+export const openRecordBasisRequest = z.object({
+  type: z.literal('ui/open-record-basis'),
+  recipients: z.array(pageRecipientSchema).min(1).max(MAX_RECIPIENTS),
+});
+
+/** Requests a content script may make. */
+export const contentRequests = [
+  verdictForRecipientsRequest,
+  recordEventRequest,
+  doNotContactForRecipientsRequest,
+  profileSaveRequest,
+  profileStatusRequest,
+  guardStatusRequest,
+  openRecordBasisRequest,
+] as const;
+
+export const contentResponses = {
+  'verdict/for-recipients': resultOf(guardVerdictSchema),
+  'ledger/record-event': resultOf(z.object({ recorded: z.number().int() })),
+  'suppression/add-for-recipients': resultOf(z.object({ added: z.number().int() })),
+  'profile/save': resultOf(z.object({ contactId: z.string() })),
+  'profile/status': resultOf(
+    z.object({ saved: z.boolean(), contactId: z.string().optional(), assessments: z.array(z.object({ id: z.string(), title: z.string() })) }),
+  ),
+  'guard/status': resultOf(z.object({})),
+  'ui/open-record-basis': resultOf(z.object({})),
+} as const;
+
+export type SavedProfileInput = z.infer<typeof savedProfileInputSchema>;
+export type ProfileBasisChoice = z.infer<typeof profileBasisChoiceSchema>;

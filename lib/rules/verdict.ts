@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+// The verdict contract is fixed by issue #3 (outside acceptance suites use it): keep these names and shapes.
+
+export const severitySchema = z.enum(['block', 'warn', 'info']);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const decisionSchema = z.enum(['block', 'warn', 'allow']);
+export type Decision = z.infer<typeof decisionSchema>;
+
+const localized = z.object({ nl: z.string(), en: z.string() });
+
+/** What the interface can offer to clear a finding. */
+export const fixKindSchema = z.enum([
+  'insert-disclosure',
+  'record-basis',
+  'add-optout',
+  'remove-recipient',
+  'do-not-contact',
+  'warm-introduction',
+  'delete-record',
+  'verify-consent',
+  'edit-message',
+]);
+export type FixKind = z.infer<typeof fixKindSchema>;
+
+export const fixSchema = z.object({
+  kind: fixKindSchema,
+  label: localized,
+});
+export type Fix = z.infer<typeof fixSchema>;
+
+export const findingSchema = z.object({
+  /** exactly a rule code of legal-rules.md §3, or a MISSING-* code for an unknown fact */
+  code: z.string(),
+  severity: severitySchema,
+  title: localized,
+  explanation: localized,
+  citations: z.array(z.string()),
+  fixes: z.array(fixSchema),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const verdictSchema = z.object({
+  decision: decisionSchema,
+  findings: z.array(findingSchema),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+const rank: Record<Severity, number> = { info: 0, warn: 1, block: 2 };
+
+/** The decision is the highest severity that fired; info only (or nothing) allows. */
+export function decisionOf(findings: readonly Finding[]): Decision {
+  let worst = 0;
+  for (const f of findings) worst = Math.max(worst, rank[f.severity]);
+  return worst === 2 ? 'block' : worst === 1 ? 'warn' : 'allow';
+}
+
+/** Worst of several decisions (one per recipient). */
+export function worstDecision(decisions: readonly Decision[]): Decision {
+  if (decisions.includes('block')) return 'block';
+  if (decisions.includes('warn')) return 'warn';
+  return 'allow';
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// One source builds Chrome/Edge MV3 and Firefox. Permissions are kept minimal: the CouchDB server's
+// origin is requested at runtime (optional host permission) when a rep joins a team.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: { gecko: { id: 'outreach-guard@outreach-guard.org', strict_min_version: '115.0' } },
+          sidebar_action: { default_panel: 'sidepanel.html', default_title: '__MSG_extName__' },
+        }
+      : {}),
+  }),
+});
