@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // One source builds Chrome/Edge MV3 and Firefox. Permissions are kept minimal: the CouchDB server's
 // origin is requested at runtime (optional host permission) when a rep joins a team.
 export default defineConfig({
+  // Parallel builds (e2e, benchmarks) may each use their own folder.
+  outDir: process.env.OG_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],

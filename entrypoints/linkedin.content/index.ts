@@ -5,6 +5,6 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_start',
   main() {
-    console.debug('[outreach-guard] linkedin content script loaded');
+    console.log('[outreach-guard] linkedin content script loaded');
   },
 });
