@@ -1,10 +1,14 @@
 import { siteMatches } from '@/lib/sites/hosts';
+import { reportNoAdapter } from '@/lib/guard/no-adapter';
 
+// Wiring only (style.md): the linkedin adapter is not in the tree yet; the guard says "not active" until it is.
 export default defineContentScript({
   matches: [...siteMatches.linkedin],
+  // The /preload/?_bprMode=vanilla messaging iframe is a LinkedIn frame of its own (linkedin-dom.md).
   allFrames: true,
+  // document_start: our capture listeners on window are registered before the site's own.
   runAt: 'document_start',
-  main() {
-    console.log('[outreach-guard] linkedin content script loaded');
+  main(ctx) {
+    reportNoAdapter('linkedin', ctx);
   },
 });

@@ -2,16 +2,27 @@ import { z } from 'zod';
 import { contentRequests, contentResponses } from './guard';
 import { managementRequests, managementResponses } from './management';
 import { teamRequests, teamResponses } from './team';
+import { verdictRequests, verdictResponses } from './verdict';
 
 // The one protocol between content scripts, extension pages and the background. Messages are `unknown`
 // until `requestSchema` says otherwise; types come from z.infer so the check and the type cannot drift.
 
-export const requestSchema = z.discriminatedUnion('type', [...contentRequests, ...managementRequests, ...teamRequests]);
+export const requestSchema = z.discriminatedUnion('type', [
+  ...contentRequests,
+  ...managementRequests,
+  ...teamRequests,
+  ...verdictRequests,
+]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 
-export const responseSchemas = { ...contentResponses, ...managementResponses, ...teamResponses } satisfies Record<
+export const responseSchemas = {
+  ...contentResponses,
+  ...managementResponses,
+  ...teamResponses,
+  ...verdictResponses,
+} satisfies Record<
   RequestType,
   z.ZodTypeAny
 >;

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'preact/hooks';
+import { I18nContext } from '@/components/i18n';
+import { parseRoute, sectionOf, sections, type Route, type Section } from './routes';
+import { usePageI18n } from './i18n';
+import { ContactsPage } from '../pages/ContactsPage';
+import { ContactPage } from '../pages/ContactPage';
+import { ContactEditPage } from '../pages/ContactEditPage';
+import { MyListPage } from '../pages/MyListPage';
+import { AssessmentsPage, AssessmentPage } from '../pages/AssessmentsPage';
+import { DncPage } from '../pages/DncPage';
+import { RightsPage } from '../pages/RightsPage';
+import { CleanupPage } from '../pages/CleanupPage';
+import { AuditPage } from '../pages/AuditPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { ImportExportPage } from '../pages/ImportExportPage';
+import { TeamPage } from '../pages/TeamPage';
+import { CallPage } from '../pages/CallPage';
+
+const navKey: Record<Section, string> = {
+  contacts: 'navContacts',
+  'my-list': 'navMyList',
+  assessments: 'navAssessments',
+  dnc: 'navDnc',
+  rights: 'navRights',
+  cleanup: 'navCleanup',
+  audit: 'navAudit',
+  settings: 'navSettings',
+  'import-export': 'navImportExport',
+  team: 'navTeam',
+  call: 'navCall',
+};
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onHash = () => {
+      setRoute(parseRoute(location.hash));
+      // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'contacts':
+      return <ContactsPage />;
+    case 'contact-new':
+      return <ContactEditPage />;
+    case 'contact':
+      return <ContactPage id={route.id} />;
+    case 'contact-edit':
+      return <ContactEditPage id={route.id} />;
+    case 'my-list':
+      return <MyListPage />;
+    case 'assessments':
+      return <AssessmentsPage />;
+    case 'assessment-new':
+      return <AssessmentPage />;
+    case 'assessment':
+      return <AssessmentPage id={route.id} />;
+    case 'dnc':
+      return <DncPage />;
+    case 'rights':
+      return <RightsPage id={route.id} />;
+    case 'cleanup':
+      return <CleanupPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'import-export':
+      return <ImportExportPage />;
+    case 'team':
+      return <TeamPage />;
+    case 'call':
+      return <CallPage />;
+  }
+}
+
+export function OptionsApp({ variant }: { variant: 'tab' | 'panel' }) {
+  const { i18n } = usePageI18n();
+  const route = useRoute();
+  const current = sectionOf(route);
+  const { t } = i18n;
+  useEffect(() => {
+    document.title = `${t(navKey[current])} — ${t('extName')}`;
+  }, [current, t]);
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a href="#main" class="skip-link">
+        {t('skipToContent')}
+      </a>
+      <div class={`shell shell-${variant}`}>
+        <nav aria-label={t('navLabel')}>
+          <div class="brand">{t('extName')}</div>
+          <ul>
+            {sections.map((s) => (
+              <li key={s}>
+                <a href={`#/${s}`} aria-current={s === current ? 'page' : undefined}>
+                  {t(navKey[s])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main">
+          <Screen route={route} />
+        </main>
+      </div>
+    </I18nContext.Provider>
+  );
+}

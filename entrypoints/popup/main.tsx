@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '@/components/styles.css';
+import { PopupApp } from './PopupApp';
+
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,0 +1,59 @@
+import { browser } from 'wxt/browser';
+import type { Site } from '../messaging/common';
+
+// The guard state per tab, shown on the toolbar icon and in the popup. Kept in storage.session where the
+// browser has it, so a service worker that went to sleep still knows it.
+
+export type TabGuardState = { state: 'active' | 'inactive' | 'held'; site: Site; detail?: string };
+
+const memory = new Map<number, TabGuardState>();
+const storageKey = (tabId: number) => `tab-state:${tabId}`;
+
+function sessionArea() {
+  // storage.session: Chrome 102+, Firefox 115+; without it the memory map is all there is.
+  return (browser.storage as { session?: typeof browser.storage.local }).session;
+}
+
+const badge: Record<TabGuardState['state'], { text: string; color: string; title: { nl: string; en: string } }> = {
+  active: { text: '', color: '#1a7f37', title: { nl: 'Outreach Guard: actief op deze pagina', en: 'Outreach Guard: active on this page' } },
+  inactive: { text: '!', color: '#9a6700', title: { nl: 'Outreach Guard: niet actief hier — de pagina is veranderd', en: 'Outreach Guard: not active here — the page changed' } },
+  held: { text: '⏸', color: '#cf222e', title: { nl: 'Outreach Guard: een bericht wordt tegengehouden', en: 'Outreach Guard: a message is being held' } },
+};
+
+function actionApi() {
+  // MV3 has `action`; Firefox MV2 has `browserAction`.
+  const b = browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action };
+  return b.action ?? b.browserAction;
+}
+
+function uiLanguage(): 'nl' | 'en' {
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+export async function setTabState(tabId: number, next: TabGuardState): Promise<void> {
+  // The latest report wins: the guard re-reports on every state change of any composer in the tab.
+  const merged = next;
+  memory.set(tabId, merged);
+  await sessionArea()?.set({ [storageKey(tabId)]: merged });
+  const action = actionApi();
+  if (!action) return;
+  const look = badge[merged.state];
+  await Promise.all([
+    action.setBadgeText({ tabId, text: look.text }),
+    action.setBadgeBackgroundColor({ tabId, color: look.color }),
+    action.setTitle({ tabId, title: look.title[uiLanguage()] + (merged.detail ? ` (${merged.detail})` : '') }),
+  ]);
+}
+
+export async function getTabState(tabId: number): Promise<TabGuardState | null> {
+  const known = memory.get(tabId);
+  if (known) return known;
+  const stored = await sessionArea()?.get(storageKey(tabId));
+  const value = stored?.[storageKey(tabId)] as TabGuardState | undefined;
+  return value ?? null;
+}
+
+export function forgetTab(tabId: number): void {
+  memory.delete(tabId);
+  void sessionArea()?.remove(storageKey(tabId));
+}

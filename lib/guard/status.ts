@@ -1,0 +1,43 @@
+import { RequestFailed } from '../messaging/client';
+import type { GuardAsk } from './ask';
+
+// Tab state for the toolbar icon (guard/status). The page's <html> also carries what was reported and
+// whether the background answered, so a user (and the e2e tests) can see the guard is wired up.
+
+export type TabState = 'active' | 'inactive' | 'held';
+
+export const statusAttribute = 'data-outreach-guard-status';
+export const backgroundAttribute = 'data-outreach-guard-background';
+
+/** The state the toolbar should show when composers are in these states: held beats inactive beats active. */
+export function tabStateOf(composerStates: Iterable<string>, pageProblem: boolean): TabState {
+  let inactive = pageProblem;
+  for (const state of composerStates) {
+    if (state === 'held') return 'held';
+    if (state === 'inactive') inactive = true;
+  }
+  return inactive ? 'inactive' : 'active';
+}
+
+/**
+ * Reports only changes (every report costs a message). Never throws: the toolbar icon is informative; the
+ * hold itself never depends on this call.
+ */
+export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
+  let last: string | null = null;
+  return async function report(state: TabState, detail?: string): Promise<void> {
+    const key = `${state}|${detail ?? ''}`;
+    if (key === last) return;
+    last = key;
+    doc.documentElement?.setAttribute(statusAttribute, state);
+    try {
+      await ask({ type: 'guard/status', state, ...(detail ? { detail: detail.slice(0, 1000) } : {}) });
+      doc.documentElement?.setAttribute(backgroundAttribute, 'ok');
+    } catch (error) {
+      const code = error instanceof RequestFailed ? error.code : 'unreachable';
+      // The background answered with a refusal (e.g. not implemented) vs. did not answer at all.
+      doc.documentElement?.setAttribute(backgroundAttribute, code === 'unreachable' || code === 'bad-response' ? code : `refused:${code}`);
+      if (last === key) last = null; // try again on the next report
+    }
+  };
+}

@@ -1,0 +1,163 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { AuditEntry, BasisRecord, Contact, EvidenceRow, LedgerEvent, Provenance, SuppressionRow, Assessment } from './schema';
+import { deriveContactIndex } from './derive';
+
+// The ledger's IndexedDB schema. Opened only in the background service worker (the extension's origin):
+// a content script's IndexedDB belongs to the web page. One `version(n)` per released schema; an upgrade
+// runs through its transaction argument and never calls browser.* or fetch.
+
+export const LEDGER_DB_NAME = 'outreach-guard-ledger';
+
+/** identity key (email:…, phone:…, li-member:…) → the contact it belongs to */
+export interface IdentityRow {
+  key: string;
+  contactId: string;
+}
+export interface AssessmentRow extends Assessment {}
+export interface SettingsRow {
+  key: 'settings';
+  value: unknown;
+}
+/** A team do-not-contact entry as pulled from the team database (owned by lib/ledger/team-store.ts). */
+export interface TeamEntryRow {
+  /** blinded document id */
+  id: string;
+  keyKind: string;
+  [field: string]: unknown;
+}
+export interface TeamOutboxRow {
+  seq?: number;
+  [field: string]: unknown;
+}
+export interface KvRow {
+  key: string;
+  value: unknown;
+}
+
+/** Version 1 (first release) stored one e-mail, one phone and flat LinkedIn/company fields per contact. */
+export interface ContactV1 {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  linkedinVanity?: string;
+  linkedinMemberId?: string;
+  companyName?: string;
+  companyDomain?: string;
+  recipientKind?: string;
+  country?: string;
+  notes?: string;
+  createdAt: string;
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+export const schemaV1 = {
+  contacts: 'id, name, email, phone, updatedAt',
+  identities: 'key, contactId',
+  bases: 'id, contactId, type',
+  evidence: 'id, contactId',
+  provenance: 'id, contactId, source',
+  events: 'id, contactId, kind, at, bodyFingerprint',
+  suppressions: 'id, keyHash',
+  assessments: '[id+version], id',
+  settings: 'key',
+  audit: 'seq, action, at, contactId',
+  teamEntries: 'id, keyKind',
+  teamOutbox: '++seq',
+  kv: 'key',
+};
+
+/**
+ * Version 2: contacts hold lists of e-mails and phones and structured LinkedIn/company identities, plus
+ * derived index fields for a list that stays fast at 100 000 contacts (sortName, *searchTokens, *flags,
+ * art14DueAt); events are indexed by identity key and by fingerprint+time (bulk-send check, LI-04).
+ */
+export const schemaV2 = {
+  ...schemaV1,
+  contacts: 'id, sortName, *searchTokens, *flags, art14DueAt, updatedAt',
+  events: 'id, contactId, kind, at, *keys, [bodyFingerprint+at]',
+  suppressions: 'id, keyHash, recordedAt',
+};
+
+export class LedgerDb extends Dexie {
+  contacts!: EntityTable<Contact, 'id'>;
+  identities!: EntityTable<IdentityRow, 'key'>;
+  bases!: EntityTable<BasisRecord, 'id'>;
+  evidence!: EntityTable<EvidenceRow, 'id'>;
+  provenance!: EntityTable<Provenance, 'id'>;
+  events!: EntityTable<LedgerEvent, 'id'>;
+  suppressions!: EntityTable<SuppressionRow, 'id'>;
+  assessments!: Table<AssessmentRow, [string, number]>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
+  teamEntries!: EntityTable<TeamEntryRow, 'id'>;
+  teamOutbox!: Table<TeamOutboxRow, number>;
+  kv!: EntityTable<KvRow, 'key'>;
+
+  constructor(name = LEDGER_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(schemaV1);
+    this.version(2)
+      .stores(schemaV2)
+      .upgrade(async (tx) => {
+        const bases = await tx.table('bases').toArray();
+        const provenance = await tx.table('provenance').toArray();
+        const events = await tx.table('events').toArray();
+        const byContact = <T extends { contactId?: string }>(rows: T[]) => {
+          const map = new Map<string, T[]>();
+          for (const r of rows) if (r.contactId) map.set(r.contactId, [...(map.get(r.contactId) ?? []), r]);
+          return map;
+        };
+        const basesOf = byContact(bases), provOf = byContact(provenance), eventsOf = byContact(events);
+        const upgraded = (await tx.table('contacts').toArray()).map((v1: ContactV1) =>
+          deriveContactIndex(upgradeContactV1(v1), basesOf.get(v1.id) ?? [], provOf.get(v1.id) ?? [], eventsOf.get(v1.id) ?? [], false),
+        );
+        await tx.table('contacts').bulkPut(upgraded);
+        // Rebuild the identity index from the contacts: v1 only indexed the single e-mail and phone.
+        await tx.table('identities').clear();
+        await tx.table('identities').bulkPut(upgraded.flatMap((c) => keysOfContact(c).map((key) => ({ key, contactId: c.id }))));
+        // v1 events had no identity keys: give them their contact's, so lookups by key find them.
+        const contacts = new Map(upgraded.map((c) => [c.id, c]));
+        await tx
+          .table('events')
+          .toCollection()
+          .modify((e: LedgerEvent) => {
+            const c = e.contactId ? contacts.get(e.contactId) : undefined;
+            e.keys = e.keys ?? (c ? keysOfContact(c) : []);
+          });
+      });
+  }
+}
+
+/** Splits a v1 contact's single fields into v2's lists and structures. */
+export function upgradeContactV1(v1: ContactV1): Omit<Contact, 'sortName' | 'searchTokens' | 'flags'> {
+  const { id, name, email, phone, linkedinVanity, linkedinMemberId, companyName, companyDomain, recipientKind, country, createdAt, updatedAt } = v1;
+  const kind = recipientKind === 'natural_consumer' || recipientKind === 'natural_professional' || recipientKind === 'legal_person' ? recipientKind : 'unknown';
+  const company = companyName || companyDomain ? { ...(companyName ? { name: companyName } : {}), ...(companyDomain ? { domain: companyDomain } : {}) } : undefined;
+  return {
+    id,
+    name,
+    emails: email ? [email] : [],
+    phones: phone ? [phone] : [],
+    linkedin: { memberIds: linkedinMemberId ? [linkedinMemberId] : [], vanities: linkedinVanity ? [linkedinVanity] : [], leadIds: [] },
+    ...(company ? { company } : {}),
+    recipientKind: kind,
+    ...(country ? { country } : {}),
+    addresses: [],
+    ...(v1.notes ? { notes: v1.notes } : {}),
+    createdAt,
+    updatedAt,
+  };
+}
+
+/** Every identity key a contact answers to (the shared convention of lib/identity/normalize.ts). */
+export function keysOfContact(c: Pick<Contact, 'emails' | 'phones' | 'linkedin'>): string[] {
+  return [
+    ...c.emails.map((e) => `email:${e}`),
+    ...c.phones.map((p) => `phone:${p}`),
+    ...c.linkedin.memberIds.map((m) => `li-member:${m}`),
+    ...c.linkedin.vanities.map((v) => `li-vanity:${v}`),
+    ...c.linkedin.leadIds.map((l) => `li-lead:${l}`),
+  ];
+}

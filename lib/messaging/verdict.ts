@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { localizedSchema, resultOf, siteSchema } from './common';
+import { decisionSchema, findingSchema } from '../rules/verdict';
+
+// Verdict look-ups for extension pages (popup, options): a person by identifier, a call check, and the
+// guard state of a tab. Served by the background's verdict service.
+
+export const lookupVerdictRequest = z.object({
+  type: z.literal('lookup/verdict'),
+  email: z.string().max(500).optional(),
+  phone: z.string().max(100).optional(),
+  linkedinUrl: z.string().max(2000).optional(),
+  channel: z.enum(['email', 'linkedin_dm', 'linkedin_inmail', 'linkedin_connect_note', 'sms', 'whatsapp', 'call']),
+});
+
+export const lookupResultSchema = z.object({
+  decision: decisionSchema,
+  findings: z.array(findingSchema),
+  label: z.string(),
+  known: z.boolean(),
+  contactId: z.string().optional(),
+});
+
+export const callCheckRequest = z.object({
+  type: z.literal('call/check'),
+  phone: z.string().max(100).optional(),
+  contactId: z.string().max(200).optional(),
+  /** what the call is about, for the opening ("onze planningssoftware") */
+  purpose: z.string().max(500).optional(),
+  callerName: z.string().max(200).optional(),
+});
+
+export const callCheckResultSchema = lookupResultSchema.extend({
+  phoneE164: z.string().optional(),
+  /** the compliant opening to read out: who, for which company, purpose, source of the number, right to object */
+  opening: localizedSchema,
+});
+
+export const tabStateRequest = z.object({ type: z.literal('guard/tab-state'), tabId: z.number().int() });
+export const tabStateSchema = z.object({
+  state: z.enum(['active', 'inactive', 'held', 'none']),
+  site: siteSchema.optional(),
+  detail: z.string().optional(),
+});
+
+export const verdictRequests = [lookupVerdictRequest, callCheckRequest, tabStateRequest] as const;
+
+export const verdictResponses = {
+  'lookup/verdict': resultOf(lookupResultSchema),
+  'call/check': resultOf(callCheckResultSchema),
+  'guard/tab-state': resultOf(tabStateSchema),
+} as const;

@@ -1,0 +1,243 @@
+import type { Classification } from './input';
+
+// Message analysis, Dutch and English (issue #3). Transparent heuristics: every list below is data,
+// and each has its own tests in tests/unit/rules/analyze.test.ts. Patterns are compiled once at load.
+
+export interface MessageAnalysis {
+  classification: Classification;
+  /** promotional terms found (why it is commercial) */
+  promotional: string[];
+  /** service or logistics terms found (why it may be non-commercial) */
+  service: string[];
+  /** the message asks permission to send marketing (NL-EM-07) */
+  asksPermission: boolean;
+  /** the sender's company and a way to reach it (NL-EM-05) */
+  identity: boolean;
+  /** a working opt-out: a link or a reply instruction (NL-EM-05) */
+  optOut: boolean;
+  /** an Art. 21 right-to-object statement in its own sentence (GD-07) */
+  art21Separate: boolean;
+  /** an Art. 21 statement is present at all (perhaps mixed into other text) */
+  art21Mentioned: boolean;
+  /** where the data came from (GD-08) */
+  source: boolean;
+  /** why the sender writes (GD-06 purpose line) */
+  purpose: boolean;
+  /** a privacy-notice link or a named privacy notice with a link (GD-06) */
+  privacyLink: boolean;
+  /** the right to withdraw consent (Art. 13/14(2)) */
+  withdrawConsent: boolean;
+  /** what the message is for, as far as words tell (LI-02 matching) */
+  purposeKind: 'sales' | 'recruitment' | 'buy_services' | 'partnership' | 'service' | 'other';
+}
+
+export interface AnalyzeOptions {
+  /** the sender's legal entity; its name in the text counts as identity */
+  legalEntity?: string;
+}
+
+const flags = 'iu';
+const rx = (parts: readonly string[]) => parts.map((p) => new RegExp(p, flags));
+
+/** Promotional terms (commercial). Word boundaries keep "actie" from matching "redactie". */
+export const PROMO_NL = [
+  'aanbieding', 'korting', '\\bactie\\b', '\\bofferte', '\\bdemo\\b', '\\bgratis\\b', 'proefperiode', 'kennismak',
+  '\\boplossing', 'ons product', 'onze producten', 'onze dienst', 'ons platform', 'onze software', '\\btarie[fv]',
+  '\\bprijs\\b', '\\bprijzen\\b', 'abonnement', 'nieuwe? product', '\\bwebinar', 'whitepaper', '\\bbespa(ar|ren)',
+  '\\bvoordeel', 'vrijblijvend', '\\bpakket', 'lancering', 'interesse in', 'klant worden', 'partner worden',
+  'kunnen wij u helpen', 'kunnen we je helpen', 'kan ik u helpen met', 'inplannen', 'even bellen', 'kort gesprek',
+] as const;
+export const PROMO_EN = [
+  '\\boffers?\\b', '\\bdiscount', '\\bdeal\\b', '\\bpromo(tion)?\\b', 'free trial', '\\bdemo\\b', '\\bpricing\\b',
+  '\\bquote\\b', 'our product', 'our service', 'our solution', 'our platform', 'our software', '\\bsolutions?\\b',
+  '\\bsave (time|money|costs?)', '\\bwebinar', 'whitepaper', 'interested in', 'sign up', 'book a (call|demo|meeting)',
+  'schedule a (call|demo|meeting)', 'quick call', 'hop on a call', '\\blaunch', '\\bupgrade', 'limited time', '\\broi\\b',
+  'could help you', 'can help you', 'we help companies',
+] as const;
+/** Service, logistics and answers: outside the spam ban when nothing promotional is mixed in (NC-01). */
+export const SERVICE_NL = [
+  '\\bfactuur', '\\bbetaling', '\\blevering', 'bezorging', '\\bonderhoud', '\\bstoring', 'adreswijziging',
+  'wachtwoord', 'bevestiging van', 'uw afspraak', 'onze afspraak', 'zoals afgesproken', 'zoals gevraagd',
+  'uw vraag', 'je vraag', 'bijgaand', '\\bnotulen', 'uw bestelling', 'je bestelling', 'ticketnummer', 'verslag van ons gesprek',
+] as const;
+export const SERVICE_EN = [
+  '\\binvoice', '\\bpayment', '\\bdelivery', '\\bmaintenance', '\\boutage', 'change of address', '\\bpassword',
+  'confirmation of', 'your appointment', 'our appointment', 'as agreed', 'as requested', 'your question',
+  'please find attached', 'attached (is|are)', '\\bminutes of', 'your order', 'ticket number', 'following up on our meeting',
+] as const;
+/** Asking permission to send marketing: itself an unsolicited commercial message (NL-EM-07). */
+export const ASK_PERMISSION_NL = [
+  'mag ik (u|je|jou) (af en toe |voortaan |soms |vaker )?(informatie|berichten|updates|nieuws|onze nieuwsbrief|een nieuwsbrief|aanbiedingen|meer informatie)',
+  'mag ik (u|je|jou) (af en toe |voortaan )?(mailen|e-?mailen|berichten|benaderen)',
+  'mogen (wij|we) (u|je|jou) (af en toe |voortaan )?(informatie|berichten|updates|mailen|e-?mailen|benaderen|op de hoogte)',
+  'mag ik (u|je|jou) op de hoogte houden',
+  'vind(t|en)? (u|je) het goed als (ik|wij|we) (u|je|jou) (mail|e-?mail|bericht|informatie)',
+  'wilt (u|je) (onze|de) nieuwsbrief ontvangen',
+  'toestemming om (u|je|jou) te (mailen|e-?mailen|benaderen|berichten)',
+] as const;
+export const ASK_PERMISSION_EN = [
+  '(may|can|could) (i|we) (send|email|e-mail|message) you (some |more |occasional |our )?(info|information|updates|news|offers|newsletter)',
+  '(may|can|could) (i|we) (occasionally )?(email|e-mail|contact) you (about|with|from time to time)',
+  '(would you like|do you want) to (receive|subscribe|join our mailing list|be added to)',
+  '(do you mind|would you mind) if (i|we) (send|email|e-mail|add you|keep you)',
+  'permission to (email|e-mail|contact|message|send)',
+  '(may|can|could) (i|we) keep you (posted|updated|informed)',
+] as const;
+/** Opt-out: a link or a reply instruction (ACM: a working, free way to unsubscribe). */
+export const OPTOUT_NL = [
+  '\\bafmelden', '\\bafmeldlink', '\\buitschrijven', 'antwoord (dan )?(met )?["“\'‘]?stop', 'reageer (met )?["“\'‘]?stop',
+  'geen (berichten|e-?mails?|mails?|nieuws|contact) meer', 'niet meer (benaderd|gemaild|ge-?e-?maild|gebeld|ontvangen)',
+  '\\bopt-?out\\b',
+] as const;
+export const OPTOUT_EN = [
+  '\\bunsubscribe', '\\bopt[- ]?out\\b', 'reply (with )?["“\'‘]?stop', '(don\'t|do not|no longer) (want|wish) (to receive|to hear|messages|emails|e-mails|us to (call|email|contact))',
+  'let me know and (i|we)( will|\'ll)? (not|never|stop)', 'no more (messages|emails|e-mails|calls)', 'no longer be (called|contacted|emailed)',
+] as const;
+/** The Art. 21 right to object to direct marketing. */
+export const ART21_NL = [
+  'bezwaar (maken )?tegen (direct marketing|het gebruik|de verwerking|verwerking|dit gebruik)', 'recht (van|op) bezwaar',
+  'recht van verzet', 'kosteloos bezwaar', 'altijd bezwaar',
+] as const;
+export const ART21_EN = ['object to (direct marketing|the use|the processing|processing|this use)', 'right to object'] as const;
+/** Other rights listed in a privacy notice: an objection sentence that lists them is not "separate". */
+const OTHER_RIGHTS = rx(['inzage', 'rectificatie', 'verwijdering', 'overdraagbaarheid', '\\baccess\\b', 'rectification', 'erasure', 'portability']);
+/** Where the data came from (Art. 14(2)(f)). */
+export const SOURCE_NL = [
+  '(vond|gevonden|kreeg|gekregen|haalde|gehaald|zag|gezien)\\b.{0,40}\\b(op|via|van|uit|bij)\\b',
+  '(uw|je|jouw) (gegevens|naam|adres|e-?mailadres|nummer|telefoonnummer|contactgegevens) (komen|kom|heb ik|hebben we|hebben wij) (van|uit|via)',
+  '(uw|je|jouw) (nummer|telefoonnummer|gegevens) heb ik (van|uit|via|gekregen)',
+  'doorverwezen door', 'aanbevolen door', 'geïntroduceerd door', 'getipt door', 'via (uw|je) linkedin', 'op (uw|je) linkedin',
+] as const;
+export const SOURCE_EN = [
+  '(found|saw|got|came across|obtained) (your )?(details|name|email|e-mail|address|number|profile|contact details)?\\b.{0,30}\\b(on|via|through|from|at)\\b',
+  'your (details|name|email|e-mail address|number|contact details) (come|came|are) from',
+  'introduced by', 'referred by', 'recommended by', 'on your linkedin', 'via your linkedin',
+] as const;
+/** The purpose of the contact. */
+export const PURPOSE_NL = [
+  'om (u|je|jou) te (informeren|vertellen|laten kennismaken|benaderen)', '(informeren|vertellen) over', 'met als doel',
+  'waarom (u|je) dit bericht (krijgt|ontvangt)', 'ik neem contact (met (u|je) )?op (om|omdat|over)', 'ik bel (u |je )?(over|omdat|om)',
+  'ik (mail|schrijf|benader) (u|je) (om|omdat|over)', 'mijn doel', 'het doel van',
+] as const;
+export const PURPOSE_EN = [
+  'to (tell|inform) you about', 'to introduce', 'i(\'m| am) (reaching out|writing|contacting you|calling) (to|because|about)',
+  'purpose', 'why you(\'re| are) receiving this', 'the reason (i|we)(\'m| am| are)? (writing|calling|contacting)',
+] as const;
+export const PRIVACY_NL = ['privacyverklaring', 'privacy-?statement', 'privacybeleid', 'privacy-?informatie', 'uw rechten', 'je rechten'] as const;
+export const PRIVACY_EN = ['privacy (notice|policy|statement)', 'your rights'] as const;
+export const WITHDRAW_NL = ['toestemming (altijd |op elk moment |op ieder moment |kosteloos )?(intrekken|in te trekken)', 'trek(t|ken)? (uw |je )?toestemming'] as const;
+export const WITHDRAW_EN = ['withdraw (your )?consent'] as const;
+export const RECRUITMENT = [
+  'vacature', '\\bfunctie\\b', '\\bbaan\\b', 'sollicit', '\\bwerving', '\\bjob\\b', '\\brole\\b', '\\bposition\\b', '\\bcareer', '\\bhiring\\b', '\\brecruit',
+  'opportunity', 'kandida',
+] as const;
+export const BUY_SERVICES = ['inhuren', 'opdracht voor (u|je|jou)', 'freelance opdracht', 'hire you', 'your services', 'project for you', 'assignment for you', 'uw diensten', 'je diensten'] as const;
+export const PARTNERSHIP = ['samenwerking', 'partnership', 'partner (worden|programma)', 'partner program'] as const;
+
+const promo = [...rx(PROMO_NL), ...rx(PROMO_EN)];
+const service = [...rx(SERVICE_NL), ...rx(SERVICE_EN)];
+const askPermission = [...rx(ASK_PERMISSION_NL), ...rx(ASK_PERMISSION_EN)];
+const optOut = [...rx(OPTOUT_NL), ...rx(OPTOUT_EN)];
+const art21 = [...rx(ART21_NL), ...rx(ART21_EN)];
+const source = [...rx(SOURCE_NL), ...rx(SOURCE_EN)];
+const purpose = [...rx(PURPOSE_NL), ...rx(PURPOSE_EN)];
+const privacy = [...rx(PRIVACY_NL), ...rx(PRIVACY_EN)];
+const withdraw = [...rx(WITHDRAW_NL), ...rx(WITHDRAW_EN)];
+const recruitment = rx(RECRUITMENT);
+const buyServices = rx(BUY_SERVICES);
+const partnership = rx(PARTNERSHIP);
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:nl|com|eu|be|de|io|org|net|co\.uk|uk)\/[^\s)>\]]*/iu;
+const PRIVACY_URL_RE = /\b(?:https?:\/\/|www\.)?[^\s]*privacy[^\s]*/iu;
+const EMAIL_RE = /[^@\s<>()]+@[^@\s<>()]+\.[a-z]{2,}/iu;
+const PHONE_RE = /(?:\+|\b0)\d[\d\s-]{7,}\d/u;
+/** A company name followed by a legal form: "Acme B.V.", "Jansen Advies VOF", "Foo Ltd". */
+const COMPANY_RE = /\b[\p{Lu}\d][\p{L}\d&'.-]*(?:\s+[\p{Lu}\d&][\p{L}\d&'.-]*){0,4}\s+(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|C\.?V\.?|Ltd\.?|Limited|GmbH|plc|PLC|LLP|BVBA|SRL|Inc\.?|LLC)(?=$|[\s,.;:!?)])/u;
+/** Call openings: "u spreekt met Jan van Acme", "this is Jan from Acme". */
+const CALL_ID_RE = /\b(?:u spreekt(?: met)?|dit is|mijn naam is|this is|my name is|i(?:'m| am))\s+[\p{L}.' -]{1,40}?\s+(?:van|namens|from|with|on behalf of)\s+\p{Lu}/u;
+const SENTENCE_SPLIT = /(?<=[.!?])\s+|\n+/u;
+
+function hits(res: readonly RegExp[], s: string): string[] {
+  const out: string[] = [];
+  for (const r of res) {
+    const m = r.exec(s);
+    if (m) out.push(m[0].toLowerCase());
+  }
+  return out;
+}
+const any = (res: readonly RegExp[], s: string) => res.some((r) => r.test(s));
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+const LEGAL_SUFFIX = /\s*[,]?\s*\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|ltd\.?|limited|gmbh|plc|llp|inc\.?|llc)\s*$/iu;
+const entityCache = new Map<string, RegExp>();
+function entityPattern(entity: string): RegExp | undefined {
+  const core = entity.replace(LEGAL_SUFFIX, '').trim();
+  if (core.length < 2) return undefined;
+  let re = entityCache.get(core);
+  if (!re) {
+    re = new RegExp(`(^|[^\\p{L}])${escapeRe(core)}($|[^\\p{L}])`, 'iu');
+    if (entityCache.size > 1000) entityCache.clear();
+    entityCache.set(core, re);
+  }
+  return re;
+}
+
+/** Analyse a draft (or a call script). Pure; the same text always gives the same answer. */
+export function analyzeMessage(text: string, subject?: string, options: AnalyzeOptions = {}): MessageAnalysis {
+  const all = subject ? `${subject}\n${text}` : text;
+  const promotional = hits(promo, all);
+  const serviceHits = hits(service, all);
+  const asksPermission = any(askPermission, all);
+  // Strict default: a message with no service signal is treated as commercial (an unknown fact gets the strict answer).
+  const classification: Classification =
+    promotional.length > 0 || asksPermission
+      ? serviceHits.length > 0
+        ? 'mixed'
+        : 'commercial'
+      : serviceHits.length > 0
+        ? 'non_commercial'
+        : 'commercial';
+
+  const entityRe = options.legalEntity ? entityPattern(options.legalEntity) : undefined;
+  const company = (entityRe?.test(text) ?? false) || COMPANY_RE.test(text);
+  const contactMeans = EMAIL_RE.test(text) || PHONE_RE.test(text) || URL_RE.test(text);
+  const identity = (company && contactMeans) || CALL_ID_RE.test(text);
+
+  let art21Mentioned = false;
+  let art21Separate = false;
+  if (any(art21, text)) {
+    art21Mentioned = true;
+    for (const sentence of text.split(SENTENCE_SPLIT)) {
+      if (!any(art21, sentence)) continue;
+      // separate = not buried in the privacy-notice sentence with the other rights or the link
+      if (!URL_RE.test(sentence) && !any(OTHER_RIGHTS, sentence) && !any(privacy, sentence)) art21Separate = true;
+    }
+  }
+
+  const privacyLink = PRIVACY_URL_RE.test(text) ? /privacy/iu.test(text) && (URL_RE.test(text) || /\bprivacy\S*\.\S+/iu.test(text)) : any(privacy, text) && URL_RE.test(text);
+
+  let purposeKind: MessageAnalysis['purposeKind'] = 'other';
+  if (any(recruitment, all)) purposeKind = 'recruitment';
+  else if (any(buyServices, all)) purposeKind = 'buy_services';
+  else if (any(partnership, all)) purposeKind = 'partnership';
+  else if (classification === 'non_commercial') purposeKind = 'service';
+  else if (promotional.length > 0) purposeKind = 'sales';
+
+  return {
+    classification,
+    promotional,
+    service: serviceHits,
+    asksPermission,
+    identity,
+    optOut: any(optOut, text),
+    art21Separate,
+    art21Mentioned,
+    source: any(source, text),
+    purpose: any(purpose, text),
+    privacyLink,
+    withdrawConsent: any(withdraw, text),
+    purposeKind,
+  };
+}

@@ -1,0 +1,527 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { CouchClient, DESIGN_DOC_ID, teamRoles, teamSecurityObject, VALIDATE_DOC_UPDATE, type ChangeRow, type Seq } from './couch';
+import {
+  blindId,
+  deriveTeamKeys,
+  generateTeamKey,
+  openEntry,
+  sealEntry,
+  teamKeySchema,
+  teamPayloadSchema,
+  UndecryptableEntryError,
+  type TeamKeyKind,
+  type TeamKeys,
+  type TeamPayload,
+} from './crypto';
+import { plainWords, TeamSyncError, type TeamErrorCode } from './errors';
+import { canonicalServerUrl, couchDbNameSchema, encodeInvite, InvalidInviteError, parseInvite, serverUrlSchema } from './invite';
+import { KV_STATUS, type TeamEntryRow, type TeamStore } from './store';
+
+// The team sync engine (issue #7), run by the background: push queued entries with _bulk_docs, then
+// pull _changes since the stored checkpoint in pages with include_docs. Each stored page carries its
+// checkpoint in the same transaction, so a worker killed mid-sync resumes where it stopped; an upload
+// stays in the outbox until the server confirmed it, so nothing recorded offline is lost.
+
+export const TEAM_SYNC_ALARM = 'team-sync';
+const CONFIG_KEY = 'teamConfig';
+const MAX_IGNORED_IDS = 200;
+
+/** Where the team's credentials live: browser.storage.local only (never synced, never in IndexedDB). */
+export const teamConfigSchema = z.object({
+  v: z.literal(1),
+  serverUrl: serverUrlSchema,
+  db: couchDbNameSchema,
+  teamKey: teamKeySchema,
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(500),
+  role: z.enum(['lead', 'rep']),
+});
+export type TeamConfig = z.infer<typeof teamConfigSchema>;
+
+export interface TeamConfigStorage {
+  get(): Promise<TeamConfig | null>;
+  set(config: TeamConfig): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Team configuration in browser.storage.local, validated on read (a damaged value counts as no team). */
+export function browserConfigStorage(): TeamConfigStorage {
+  return {
+    async get() {
+      const raw = (await browser.storage.local.get(CONFIG_KEY))[CONFIG_KEY];
+      const parsed = teamConfigSchema.safeParse(raw);
+      return parsed.success ? parsed.data : null;
+    },
+    async set(config) {
+      await browser.storage.local.set({ [CONFIG_KEY]: teamConfigSchema.parse(config) });
+    },
+    async clear() {
+      await browser.storage.local.remove(CONFIG_KEY);
+    },
+  };
+}
+
+const statusRecordSchema = z.object({
+  lastSyncAt: z.string().nullable().default(null),
+  lastAttemptAt: z.string().nullable().default(null),
+  lastError: z.object({ code: z.string(), nl: z.string(), en: z.string(), at: z.string(), detail: z.string().optional() }).nullable().default(null),
+  consecutiveFailures: z.number().default(0),
+  nextAttemptAt: z.string().nullable().default(null),
+  /** blinded ids of documents that did not decrypt (tampered or written under another key) */
+  ignoredIds: z.array(z.string()).default([]),
+  /** uploads the server refused for good (its validation said no) */
+  rejectedUploads: z.number().default(0),
+});
+type StatusRecord = z.infer<typeof statusRecordSchema>;
+
+export interface TeamStatus {
+  inTeam: boolean;
+  role: 'lead' | 'rep' | null;
+  serverUrl: string | null;
+  db: string | null;
+  username: string | null;
+  lastSyncAt: string | null;
+  entries: number;
+  pendingUploads: number;
+  ignoredEntries: number;
+  rejectedUploads: number;
+  lastError: { code: string; nl: string; en: string; at: string } | null;
+  nextAttemptAt: string | null;
+}
+
+/** A team do-not-contact hit for one of the looked-up identity keys. */
+export interface TeamSuppression extends TeamPayload {
+  identityKey: string;
+  /** false while the entry was recorded here and not yet confirmed by the server */
+  synced: boolean;
+}
+
+export interface TeamServiceDeps {
+  store: TeamStore;
+  config?: TeamConfigStorage;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** whether the extension holds the host permission for an origin (the page asks for it) */
+  hasHostPermission?: (origin: string) => Promise<boolean>;
+  /** documents per _changes page */
+  pageSize?: number;
+  /** documents per _bulk_docs request */
+  pushBatch?: number;
+}
+
+export interface SyncResult {
+  pulled: number;
+  pushed: number;
+}
+
+function kindOf(identityKey: string): TeamKeyKind {
+  const kind = identityKey.slice(0, identityKey.indexOf(':'));
+  const parsed = teamPayloadSchema.shape.keyKind.safeParse(kind);
+  if (!parsed.success) throw new Error(`not an identity key: ${identityKey.slice(0, 20)}`);
+  return parsed.data;
+}
+
+export type NewTeamEntry = Omit<TeamPayload, 'keyKind' | 'recordedBy' | 'recordedAt'> & {
+  recordedBy?: string;
+  recordedAt?: string;
+};
+
+export function createTeamService(deps: TeamServiceDeps) {
+  const store = deps.store;
+  const config = deps.config ?? browserConfigStorage();
+  const now = deps.now ?? (() => new Date());
+  const pageSize = deps.pageSize ?? 5000;
+  const pushBatch = deps.pushBatch ?? 500;
+  const keyCache = new Map<string, Promise<TeamKeys>>();
+  let running: Promise<SyncResult> | null = null;
+
+  function keysFor(teamKey: string): Promise<TeamKeys> {
+    let keys = keyCache.get(teamKey);
+    if (!keys) {
+      keys = deriveTeamKeys(teamKey);
+      keyCache.set(teamKey, keys);
+    }
+    return keys;
+  }
+
+  function clientFor(c: Pick<TeamConfig, 'serverUrl' | 'username' | 'password'>) {
+    return new CouchClient({ serverUrl: c.serverUrl, auth: { username: c.username, password: c.password }, fetch: deps.fetch });
+  }
+
+  async function readStatus(): Promise<StatusRecord> {
+    const parsed = statusRecordSchema.safeParse((await store.getKv(KV_STATUS)) ?? {});
+    return parsed.success ? parsed.data : statusRecordSchema.parse({});
+  }
+
+  async function writeStatus(update: Partial<StatusRecord>) {
+    await store.setKv(KV_STATUS, { ...(await readStatus()), ...update });
+  }
+
+  async function requireConfig(): Promise<TeamConfig> {
+    const c = await config.get();
+    if (!c) throw new TeamSyncError('not-in-team');
+    return c;
+  }
+
+  /** A network failure without the host permission is most likely the missing permission (CORS). */
+  async function explainUnreachable(error: unknown, serverUrl: string): Promise<never> {
+    if (error instanceof TeamSyncError && error.code === 'unreachable' && deps.hasHostPermission) {
+      const granted = await deps.hasHostPermission(new URL(serverUrl).origin).catch(() => true);
+      if (!granted) throw new TeamSyncError('permission-missing', error.detail);
+    }
+    throw error;
+  }
+
+  /** The design doc names the team key it was made for; a different key means a wrong invite. */
+  async function checkKey(client: CouchClient, db: string, keys: TeamKeys) {
+    const ddoc = await client.getDoc(db, DESIGN_DOC_ID).catch((e: unknown) => {
+      if (e instanceof TeamSyncError && e.code === 'not-found') return null;
+      throw e;
+    });
+    if (!ddoc) throw new TeamSyncError('not-found', `${db}/${DESIGN_DOC_ID} missing: not an Outreach Guard team database`);
+    if (ddoc.keyCheck !== keys.keyCheck) throw new TeamSyncError('key-mismatch');
+  }
+
+  async function push(c: TeamConfig, client: CouchClient): Promise<number> {
+    let pushed = 0;
+    let rejected = 0;
+    for (;;) {
+      const batch = await store.peekOutbox(pushBatch);
+      if (batch.length === 0) break;
+      const results = await client.bulkDocs(c.db, batch.map((row) => row.doc));
+      const byId = new Map(results.map((r) => [r.id, r]));
+      const done: number[] = [];
+      let transient = 0;
+      for (const row of batch) {
+        const r = byId.get(row.doc._id);
+        if (r?.ok || r?.error === 'conflict') {
+          // A conflict means the team already lists this person: that is delivered, too.
+          done.push(row.seq);
+          if (r.ok) pushed++;
+        } else if (r?.error === 'forbidden') {
+          // PouchDB servers run the VDU before the conflict check: "reps may only add" = already listed.
+          const existing = await client.getDoc(c.db, row.doc._id);
+          if (!existing) rejected++;
+          done.push(row.seq);
+        } else {
+          transient++;
+        }
+      }
+      await store.dropOutbox(done);
+      if (rejected) await writeStatus({ rejectedUploads: (await readStatus()).rejectedUploads + rejected });
+      rejected = 0;
+      if (transient) throw new TeamSyncError('server-error', `${transient} uploads failed and stay queued`);
+    }
+    return pushed;
+  }
+
+  async function pull(c: TeamConfig, client: CouchClient, keys: TeamKeys): Promise<number> {
+    let pulled = 0;
+    let since: Seq | undefined = await store.getCheckpoint();
+    for (;;) {
+      const page = await client.changes(c.db, { since, limit: pageSize, includeDocs: true });
+      const put: TeamEntryRow[] = [];
+      const remove: string[] = [];
+      const ignored: string[] = [];
+      const healed: string[] = [];
+      const opened = await Promise.all(
+        page.results.map(async (row: ChangeRow) => {
+          if (row.id.startsWith('_design/')) return null;
+          if (row.deleted) return { deleted: row.id };
+          try {
+            const { id, payload } = await openEntry(keys, row.doc);
+            return { row: { id, keyKind: payload.keyKind, payload, rev: String(row.doc?._rev ?? '') } };
+          } catch (error) {
+            if (error instanceof UndecryptableEntryError) return { ignored: row.id };
+            throw error;
+          }
+        }),
+      );
+      for (const o of opened) {
+        if (!o) continue;
+        if ('deleted' in o) remove.push(o.deleted);
+        else if ('ignored' in o) ignored.push(o.ignored);
+        else {
+          put.push(o.row);
+          healed.push(o.row.id);
+        }
+      }
+      await store.applyPage(put, remove, page.last_seq);
+      pulled += put.length + remove.length;
+      if (ignored.length || healed.length) {
+        const status = await readStatus();
+        const set = new Set(status.ignoredIds);
+        for (const id of healed) set.delete(id);
+        for (const id of remove) set.delete(id);
+        for (const id of ignored) set.add(id);
+        await writeStatus({ ignoredIds: [...set].slice(-MAX_IGNORED_IDS) });
+      }
+      since = page.last_seq;
+      if (page.results.length < pageSize) break;
+    }
+    return pulled;
+  }
+
+  async function runSync(): Promise<SyncResult> {
+    const c = await requireConfig();
+    const attemptAt = now();
+    try {
+      const client = clientFor(c);
+      const keys = await keysFor(c.teamKey);
+      await checkKey(client, c.db, keys).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
+      const pushed = await push(c, client);
+      const pulled = await pull(c, client, keys);
+      await writeStatus({
+        lastSyncAt: now().toISOString(),
+        lastAttemptAt: attemptAt.toISOString(),
+        lastError: null,
+        consecutiveFailures: 0,
+        nextAttemptAt: null,
+      });
+      return { pulled, pushed };
+    } catch (error) {
+      const status = await readStatus();
+      const failures = status.consecutiveFailures + 1;
+      // Exponential back-off: 1, 2, 4 … minutes, at most 30, so a down server is not hammered by every rep.
+      const delayMs = Math.min(60_000 * 2 ** (failures - 1), 30 * 60_000);
+      const code: TeamErrorCode = error instanceof TeamSyncError ? error.code : 'server-error';
+      await writeStatus({
+        lastAttemptAt: attemptAt.toISOString(),
+        consecutiveFailures: failures,
+        nextAttemptAt: new Date(attemptAt.getTime() + delayMs).toISOString(),
+        lastError: {
+          code,
+          ...plainWords(code),
+          at: attemptAt.toISOString(),
+          detail: error instanceof TeamSyncError ? error.detail : String((error as Error)?.message ?? error),
+        },
+      });
+      throw error instanceof TeamSyncError ? error : new TeamSyncError('server-error', String((error as Error)?.message ?? error));
+    }
+  }
+
+  /** Syncs now (one run at a time: a second caller waits for the running one). Throws TeamSyncError. */
+  function syncNow(): Promise<SyncResult> {
+    if (!running) {
+      running = runSync().finally(() => {
+        running = null;
+      });
+    }
+    return running;
+  }
+
+  /** Syncs unless backing off after errors or not in a team; never throws (the status records errors). */
+  async function syncIfDue(): Promise<SyncResult | null> {
+    if (!(await config.get())) return null;
+    const status = await readStatus();
+    if (status.nextAttemptAt && Date.parse(status.nextAttemptAt) > now().getTime()) return null;
+    return syncNow().catch(() => null);
+  }
+
+  /** Seals and queues entries for the given identity keys; keys the team already lists are skipped. */
+  async function queueEntries(c: TeamConfig, identityKeys: readonly string[], entry: NewTeamEntry): Promise<number> {
+    const keys = await keysFor(c.teamKey);
+    const ids = await Promise.all(identityKeys.map((k) => blindId(keys, k)));
+    const existing = await store.getEntries(ids);
+    const rows: TeamEntryRow[] = [];
+    const docs = [];
+    const at = now().toISOString();
+    for (let i = 0; i < identityKeys.length; i++) {
+      if (existing[i]) continue;
+      const payload = teamPayloadSchema.parse({
+        ...entry,
+        keyKind: kindOf(identityKeys[i]!),
+        recordedBy: entry.recordedBy ?? c.username,
+        recordedAt: entry.recordedAt ?? at,
+      });
+      rows.push({ id: ids[i]!, keyKind: payload.keyKind, payload });
+      docs.push(await sealEntry(keys, ids[i]!, payload));
+    }
+    if (rows.length) await store.queue(rows, docs, at);
+    return rows.length;
+  }
+
+  return {
+    syncNow,
+    syncIfDue,
+
+    /** A rep joins with an invite code and their own account. Checks password, access and team key first. */
+    async join(input: { inviteCode: string; username: string; password: string }): Promise<void> {
+      let invite;
+      try {
+        invite = parseInvite(input.inviteCode);
+      } catch (error) {
+        if (error instanceof InvalidInviteError) throw new TeamSyncError('invalid-invite', error.detail);
+        throw error;
+      }
+      const client = clientFor({ serverUrl: invite.serverUrl, username: input.username, password: input.password });
+      try {
+        await client.session();
+        await checkKey(client, invite.db, await keysFor(invite.teamKey));
+      } catch (error) {
+        await explainUnreachable(error, invite.serverUrl);
+      }
+      const previous = await config.get();
+      if (previous && (previous.serverUrl !== invite.serverUrl || previous.db !== invite.db || previous.teamKey !== invite.teamKey)) {
+        await store.clear(); // another team: its entries and outbox must not leak into this one
+      }
+      await config.set({ v: 1, ...invite, username: input.username, password: input.password, role: 'rep' });
+      await writeStatus({ nextAttemptAt: null, consecutiveFailures: 0, lastError: null });
+    },
+
+    /**
+     * The lead creates a team with server-admin credentials: database, security object (lead = admin,
+     * reps = members by role), design doc with the validation function and key check, and a new team key.
+     * Returns the invite code.
+     */
+    async create(input: { serverUrl: string; username: string; password: string; db: string }): Promise<string> {
+      const serverUrl = canonicalServerUrl(input.serverUrl);
+      const db = couchDbNameSchema.parse(input.db);
+      const client = clientFor({ serverUrl, username: input.username, password: input.password });
+      const teamKey = generateTeamKey();
+      const keys = await keysFor(teamKey);
+      try {
+        const session = await client.session();
+        if (!session.roles.includes('_admin')) throw new TeamSyncError('not-server-admin');
+        if (!(await client.createDb(db))) {
+          const ddoc = await client.getDoc(db, DESIGN_DOC_ID);
+          const { total } = await client.changes(db, { limit: 1, includeDocs: false }).then((p) => ({ total: p.results.length }));
+          // Reuse only an empty database; a team's existing list is never overwritten with a new key.
+          if (ddoc || total > 0) throw new TeamSyncError('db-exists', db);
+        }
+        await client.putSecurity(db, teamSecurityObject(db, input.username));
+        await client.putDoc(db, { _id: DESIGN_DOC_ID, language: 'javascript', validate_doc_update: VALIDATE_DOC_UPDATE, keyCheck: keys.keyCheck, outreachGuard: { v: 1 } });
+      } catch (error) {
+        await explainUnreachable(error, serverUrl);
+      }
+      const previous = await config.get();
+      if (previous) await store.clear();
+      await config.set({ v: 1, serverUrl, db, teamKey, username: input.username, password: input.password, role: 'lead' });
+      await writeStatus({ nextAttemptAt: null, consecutiveFailures: 0, lastError: null });
+      return encodeInvite({ serverUrl, db, teamKey });
+    },
+
+    /** The invite code of the current team (for the lead to show again). */
+    async invite(): Promise<string> {
+      const c = await requireConfig();
+      if (c.role !== 'lead') throw new TeamSyncError('not-team-admin');
+      return encodeInvite({ serverUrl: c.serverUrl, db: c.db, teamKey: c.teamKey });
+    },
+
+    /** The lead (a server admin) creates a rep account with the team's rep role. */
+    async createRep(input: { username: string; password: string }): Promise<void> {
+      const c = await requireConfig();
+      if (c.role !== 'lead') throw new TeamSyncError('not-team-admin');
+      const client = clientFor(c);
+      const session = await client.session().catch((e: unknown) => explainUnreachable(e, c.serverUrl));
+      if (!session.roles.includes('_admin')) throw new TeamSyncError('not-server-admin');
+      await client.createUser(input.username, input.password, [teamRoles(c.db).rep]);
+    },
+
+    async leave(): Promise<void> {
+      await config.clear();
+      await store.clear();
+    },
+
+    async status(): Promise<TeamStatus> {
+      const c = await config.get();
+      const s = await readStatus();
+      return {
+        inTeam: Boolean(c),
+        role: c?.role ?? null,
+        serverUrl: c?.serverUrl ?? null,
+        db: c?.db ?? null,
+        username: c?.username ?? null,
+        lastSyncAt: s.lastSyncAt,
+        entries: await store.countEntries(),
+        pendingUploads: await store.countOutbox(),
+        ignoredEntries: s.ignoredIds.length,
+        rejectedUploads: s.rejectedUploads,
+        lastError: s.lastError ? { code: s.lastError.code, nl: s.lastError.nl, en: s.lastError.en, at: s.lastError.at } : null,
+        nextAttemptAt: s.nextAttemptAt,
+      };
+    },
+
+    /** Queues a team entry per identity key (works offline); returns how many were new. */
+    async addEntry(identityKeys: readonly string[], entry: NewTeamEntry): Promise<number> {
+      return queueEntries(await requireConfig(), identityKeys, entry);
+    },
+
+    /** When not in a team: false and nothing queued. Used when a personal objection is recorded. */
+    async queueIfInTeam(identityKeys: readonly string[], entry: NewTeamEntry): Promise<boolean> {
+      const c = await config.get();
+      if (!c) return false;
+      await queueEntries(c, identityKeys, entry);
+      return true;
+    },
+
+    /** The lead retracts entries (online only: the server must accept the deletion). */
+    async retract(identityKeys: readonly string[]): Promise<number> {
+      const c = await requireConfig();
+      if (c.role !== 'lead') throw new TeamSyncError('not-team-admin');
+      const keys = await keysFor(c.teamKey);
+      const client = clientFor(c);
+      let retracted = 0;
+      for (const key of identityKeys) {
+        const id = await blindId(keys, key);
+        const doc = await client.getDoc(c.db, id).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
+        if (doc && typeof doc._rev === 'string') {
+          await client.deleteDoc(c.db, id, doc._rev);
+          retracted++;
+        }
+        await store.removeEntries([id]);
+      }
+      return retracted;
+    },
+
+    /** Team do-not-contact entries for any of the identity keys (empty when not in a team). */
+    async suppressionsFor(identityKeys: readonly string[]): Promise<TeamSuppression[]> {
+      const c = await config.get();
+      if (!c || identityKeys.length === 0) return [];
+      const keys = await keysFor(c.teamKey);
+      const ids = await Promise.all(identityKeys.map((k) => blindId(keys, k)));
+      const rows = await store.getEntries(ids);
+      const out: TeamSuppression[] = [];
+      rows.forEach((row, i) => {
+        if (row) out.push({ ...row.payload, identityKey: identityKeys[i]!, synced: Boolean(row.rev) });
+      });
+      return out;
+    },
+  };
+}
+
+export type TeamService = ReturnType<typeof createTeamService>;
+
+// The background registers its one service here (startTeamSync in lib/background/team-handlers.ts), so
+// the verdict service and the ledger can reach the team list without knowing how it is stored.
+let defaultService: TeamService | null = null;
+
+export function setDefaultTeamService(service: TeamService | null) {
+  defaultService = service;
+}
+
+/**
+ * Team suppressions for a recipient's identity keys (`email:…`, `li-member:…`, `domain:…`). A hit fires
+ * the same rule codes as a personal objection. Empty when not in a team; throws when the background has
+ * a team but did not start team sync (a silent miss would let a send through).
+ */
+export async function teamSuppressionsFor(identityKeys: string[]): Promise<TeamSuppression[]> {
+  if (defaultService) return defaultService.suppressionsFor(identityKeys);
+  if (!(await browserConfigStorage().get())) return [];
+  throw new Error('Team sync is not started: call startTeamSync() in the background first.');
+}
+
+/**
+ * Queues a personal do-not-contact entry for the team too (no-op, false, when not in a team). The upload
+ * happens at the next sync; call it after the personal objection is stored.
+ */
+export async function queueTeamEntry(identityKeys: string[], payload: NewTeamEntry): Promise<boolean> {
+  if (defaultService) {
+    const queued = await defaultService.queueIfInTeam(identityKeys, payload);
+    if (queued) void defaultService.syncNow().catch(() => undefined); // errors land in the status
+    return queued;
+  }
+  if (!(await browserConfigStorage().get())) return false;
+  throw new Error('Team sync is not started: call startTeamSync() in the background first.');
+}
