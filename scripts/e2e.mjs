@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds the extension once, then runs the real-browser tests against that build.
-// Usage: node scripts/e2e.mjs [vitest args…]   (OG_OUT_DIR picks the build folder; SKIP_BUILD=1 reuses it)
+// Usage: node scripts/e2e.mjs [vitest args…]
+//   OG_OUT_DIR=.output-x   build folder (default .output)      SKIP_BUILD=1   reuse the last build
+//   OG_ENTRYPOINTS=background,linkedin   build only these entrypoints (wxt build -e …)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +23,8 @@ function run(cmd, args) {
 
 if (!process.env.SKIP_BUILD) {
   console.log(`[e2e] building the extension into ${outDir}/chrome-mv3 …`);
-  const status = run(bin('wxt'), ['build']);
+  const only = (process.env.OG_ENTRYPOINTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const status = run(bin('wxt'), ['build', ...only.flatMap((name) => ['-e', name])]);
   if (status !== 0) process.exit(status);
 }
 process.exit(run(bin('vitest'), ['run', '-c', 'vitest.e2e.config.ts', ...process.argv.slice(2)]));

@@ -3,48 +3,82 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, useI18n } from '../i18n';
 import { VirtualList } from '../ui/VirtualList';
 import { Checkbox, SelectField, TextField } from '../ui/basics';
+import type { ContactFilters, ContactSummary } from '@/lib/messaging/management';
 
-/** One line of the contacts list, as small as the list needs (100 000 of them may be on hand). */
-export interface ContactRow {
-  id: string;
-  name: string;
-  company?: string | undefined;
-  email?: string | undefined;
-  phone?: string | undefined;
-  bases: string[];
-  source?: string | undefined;
-  objected: boolean;
-  firstContactPending: boolean;
-  art14Overdue: boolean;
-}
+export type ContactRow = ContactSummary;
 
-export interface ContactFilters {
+/** The filter bar's state; the page turns it into the protocol's ContactFilters. */
+export interface ContactFilterState {
   query: string;
-  basis: '' | 'consent' | 'customer' | 'legitimate_interest' | 'contract_request' | 'none';
+  basis: string;
   source: string;
   objection: '' | 'yes' | 'no';
   firstContactPending: boolean;
-  art14Overdue: boolean;
+  art14Passed: boolean;
 }
 
-export const emptyFilters: ContactFilters = { query: '', basis: '', source: '', objection: '', firstContactPending: false, art14Overdue: false };
+export const emptyFilters: ContactFilterState = { query: '', basis: '', source: '', objection: '', firstContactPending: false, art14Passed: false };
 
-export const basisKinds = ['consent', 'customer', 'legitimate_interest', 'contract_request'] as const;
-export const sourceKinds = ['linkedin', 'website', 'kvk', 'referral', 'data_vendor', 'event', 'inbound', 'colleague', 'import', 'other'] as const;
+/** Kept in step with lib/ledger/schema.ts by tests/unit/ui/lists.test.ts. */
+export const basisKinds = [
+  'consent',
+  'customer',
+  'legitimate_interest',
+  'contract_request',
+  'inbound_request',
+  'referral',
+  'met_in_person',
+  'prior_contact',
+  'introduced',
+  'newsletter_subscriber',
+  'linkedin_connection',
+  'public_request',
+  'public_source',
+  'none',
+] as const;
+export const sourceKinds = [
+  'data_subject',
+  'company_website',
+  'linkedin_manual',
+  'linkedin_tool',
+  'kvk',
+  'referral',
+  'lead_vendor',
+  'event_list',
+  'legacy_import',
+  'public_web',
+  'scraping',
+  'colleague',
+  'unknown',
+] as const;
 
-export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilters; onChange: (f: ContactFilters) => void }) {
+export function toProtocolFilters(f: ContactFilterState): ContactFilters {
+  return {
+    ...(f.basis ? { basis: f.basis } : {}),
+    ...(f.source ? { source: f.source as ContactFilters['source'] } : {}),
+    ...(f.objection ? { objection: f.objection === 'yes' } : {}),
+    ...(f.firstContactPending ? { firstContactPending: true } : {}),
+    ...(f.art14Passed ? { art14Passed: true } : {}),
+  };
+}
+
+export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilterState; onChange: (f: ContactFilterState) => void }) {
   const { t } = useI18n();
-  const set = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => onChange({ ...filters, [key]: value });
+  const set = <K extends keyof ContactFilterState>(key: K, value: ContactFilterState[K]) => onChange({ ...filters, [key]: value });
   return (
     <div class="toolbar" role="search">
       <div class="grow">
         <TextField label={t('contactsSearch')} type="search" value={filters.query} onValue={(v) => set('query', v)} name="contacts-search" />
       </div>
-      <SelectField<ContactFilters['basis']>
+      <SelectField<string>
         label={t('filterBasis')}
         value={filters.basis}
         onValue={(v) => set('basis', v)}
-        options={[{ value: '', label: t('filterAny') }, ...basisKinds.map((b) => ({ value: b, label: t(`basis_${b}`) })), { value: 'none', label: t('basisNone') }]}
+        options={[
+          { value: '', label: t('filterAny') },
+          { value: 'no_provable_basis', label: t('basisNoProvable') },
+          ...basisKinds.map((b) => ({ value: b, label: t(`basis_${b}`) })),
+        ]}
       />
       <SelectField<string>
         label={t('filterSource')}
@@ -52,7 +86,7 @@ export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilte
         onValue={(v) => set('source', v)}
         options={[{ value: '', label: t('filterAny') }, ...sourceKinds.map((s) => ({ value: s, label: t(`source_${s}`) }))]}
       />
-      <SelectField<ContactFilters['objection']>
+      <SelectField<ContactFilterState['objection']>
         label={t('filterObjection')}
         value={filters.objection}
         onValue={(v) => set('objection', v)}
@@ -63,7 +97,7 @@ export function ContactFiltersBar({ filters, onChange }: { filters: ContactFilte
         ]}
       />
       <Checkbox label={t('filterFirstContactPending')} checked={filters.firstContactPending} onChecked={(v) => set('firstContactPending', v)} />
-      <Checkbox label={t('filterArt14Overdue')} checked={filters.art14Overdue} onChecked={(v) => set('art14Overdue', v)} />
+      <Checkbox label={t('filterArt14Passed')} checked={filters.art14Passed} onChecked={(v) => set('art14Passed', v)} />
     </div>
   );
 }
@@ -127,9 +161,17 @@ export function ContactsList({
                 </span>
                 <span class="crow-meta">{[row.email, row.phone].filter(Boolean).join(' · ')}</span>
                 <span class="crow-tags">
-                  {row.bases.length === 0 ? <span class="tag tag-warn">{t('basisNone')}</span> : row.bases.map((b) => <span key={b} class="tag">{t(`basis_${b}`)}</span>)}
-                  {row.objected ? <span class="tag tag-block">{t('tagObjected')}</span> : null}
-                  {row.art14Overdue ? <span class="tag tag-warn">{t('tagArt14Overdue')}</span> : null}
+                  {row.basisTypes.length === 0 ? (
+                    <span class="tag tag-warn">{t('basisNoProvable')}</span>
+                  ) : (
+                    row.basisTypes.slice(0, 2).map((b) => (
+                      <span key={b} class="tag">
+                        {t(`basis_${b}`)}
+                      </span>
+                    ))
+                  )}
+                  {row.objection ? <span class="tag tag-block">{t('tagObjected')}</span> : null}
+                  {row.art14Passed ? <span class="tag tag-warn">{t('tagArt14Passed')}</span> : null}
                   {row.firstContactPending ? <span class="tag">{t('tagFirstContactPending')}</span> : null}
                 </span>
               </>

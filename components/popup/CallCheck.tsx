@@ -22,8 +22,8 @@ export interface CallCheckResult {
   opening: { nl: string; en: string };
 }
 
-export type CallOutcome = 'reached' | 'no-answer' | 'call-back' | 'objected' | 'wrong-number';
-export const callOutcomes: readonly CallOutcome[] = ['reached', 'no-answer', 'call-back', 'objected', 'wrong-number'];
+export type CallOutcome = 'no_answer' | 'interested' | 'not_interested' | 'callback' | 'objected' | 'wrong_number' | 'other';
+export const callOutcomes: readonly CallOutcome[] = ['interested', 'not_interested', 'callback', 'no_answer', 'wrong_number', 'objected', 'other'];
 
 export interface ContactOption {
   id: string;
@@ -131,7 +131,7 @@ export function CallCheck({
             <div class="button-row">
               {callOutcomes.map((o) => (
                 <button key={o} type="button" class={o === 'objected' ? 'danger' : ''} onClick={() => onLogOutcome(o, note)}>
-                  {t(`outcome_${o.replace('-', '_')}`)}
+                  {t(`outcome_${o}`)}
                 </button>
               ))}
             </div>

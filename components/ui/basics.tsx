@@ -1,4 +1,4 @@
-import type { ComponentChildren, InputHTMLAttributes } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n';
 
@@ -45,7 +45,13 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value' | 'type' | 'label'> & {
+type InputProps = {
+  name?: string;
+  min?: string;
+  max?: string;
+  placeholder?: string;
+  autoComplete?: string;
+  accept?: string;
   label: string;
   value: string;
   onValue: (value: string) => void;
@@ -55,13 +61,17 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onInput' | 'value
   type?: string;
 };
 
-export function TextField({ label, value, onValue, error, hint, required, type = 'text', ...rest }: InputProps) {
+export function TextField({ label, value, onValue, error, hint, required, type = 'text', name, min, max, placeholder, autoComplete }: InputProps) {
   return (
     <Field label={label} error={error} hint={hint} required={required}>
       {(id, describedBy) => (
         <input
-          {...rest}
           id={id}
+          name={name}
+          min={min}
+          max={max}
+          placeholder={placeholder}
+          autoComplete={autoComplete}
           type={type as 'text'}
           value={value}
           aria-invalid={error ? true : undefined}

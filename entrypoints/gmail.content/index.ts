@@ -1,12 +1,13 @@
 import { siteMatches } from '@/lib/sites/hosts';
-import { reportNoAdapter } from '@/lib/guard/no-adapter';
+import { runSite } from '@/lib/guard/run-site';
+import { gmailAdapter } from '@/lib/sites/gmail/adapter';
 
-// Wiring only (style.md): the gmail adapter is not in the tree yet; the guard says "not active" until it is.
+// Wiring only (style.md): the gmail adapter and the shared guard, hung off WXT's ctx.
 export default defineContentScript({
   matches: [...siteMatches.gmail],
   // document_start: our capture listeners on window are registered before the site's own.
   runAt: 'document_start',
   main(ctx) {
-    reportNoAdapter('gmail', ctx);
+    runSite(gmailAdapter, ctx);
   },
 });

@@ -1,7 +1,8 @@
 import { siteMatches } from '@/lib/sites/hosts';
-import { reportNoAdapter } from '@/lib/guard/no-adapter';
+import { runSite } from '@/lib/guard/run-site';
+import { linkedInAdapter } from '@/lib/sites/linkedin/adapter';
 
-// Wiring only (style.md): the linkedin adapter is not in the tree yet; the guard says "not active" until it is.
+// Wiring only (style.md): the linkedin adapter and the shared guard, hung off WXT's ctx.
 export default defineContentScript({
   matches: [...siteMatches.linkedin],
   // The /preload/?_bprMode=vanilla messaging iframe is a LinkedIn frame of its own (linkedin-dom.md).
@@ -9,6 +10,6 @@ export default defineContentScript({
   // document_start: our capture listeners on window are registered before the site's own.
   runAt: 'document_start',
   main(ctx) {
-    reportNoAdapter('linkedin', ctx);
+    runSite(linkedInAdapter, ctx);
   },
 });

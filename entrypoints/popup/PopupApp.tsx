@@ -3,13 +3,13 @@ import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n';
 import { TabState, type TabGuardView } from '@/components/popup/TabState';
 import { LookupForm, type LookupQuery } from '@/components/popup/Lookup';
-import { CallCheck, type CallCheckInput, type CallCheckResult, type CallOutcome, type ContactOption } from '@/components/popup/CallCheck';
 import { VerdictSummary } from '@/components/verdict/FindingsList';
 import { Notice } from '@/components/ui/basics';
 import { Tabs } from '@/components/ui/Tabs';
+import { TeamStatusLine } from '@/components/team/TeamStatus';
 import { usePageI18n } from '../options/app/i18n';
 import { ask, errorText, type ResultOf } from '../options/app/api';
-import { logCallOutcome, searchContactOptions } from '../options/app/calls';
+import { CallCheckPanel } from '../options/app/CallCheckPanel';
 
 type PopupTab = 'tab' | 'lookup' | 'call';
 
@@ -19,10 +19,8 @@ export function PopupApp() {
   const [tab, setTab] = useState<PopupTab>('tab');
   const [tabView, setTabView] = useState<TabGuardView | null>(null);
   const [tabError, setTabError] = useState<string | undefined>();
+  const [team, setTeam] = useState<ResultOf<'team/status'> | null>(null);
   const [lookup, setLookup] = useState<ResultOf<'lookup/verdict'> | null>(null);
-  const [call, setCall] = useState<CallCheckResult | null>(null);
-  const [callInput, setCallInput] = useState<CallCheckInput | null>(null);
-  const [logged, setLogged] = useState<CallOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -36,41 +34,20 @@ export function PopupApp() {
         setTabError(errorText(e));
       }
     })();
+    void ask({ type: 'team/status' }).then(setTeam, () => setTeam(null));
   }, []);
 
-  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
+  async function onLookup(q: LookupQuery) {
     setBusy(true);
     setError(undefined);
     try {
-      return await work();
+      setLookup(await ask({ type: 'lookup/verdict', ...q }));
     } catch (e) {
       setError(errorText(e));
-      return undefined;
     } finally {
       setBusy(false);
     }
   }
-
-  const onLookup = (q: LookupQuery) => void run(async () => setLookup(await ask({ type: 'lookup/verdict', ...q })));
-  const onCall = (input: CallCheckInput) =>
-    void run(async () => {
-      setLogged(null);
-      setCallInput(input);
-      setCall(await ask({ type: 'call/check', ...input }));
-    });
-  const onOutcome = (outcome: CallOutcome, note: string) =>
-    void run(async () => {
-      if (!callInput) return;
-      await logCallOutcome({ ...callInput, ...(call?.contactId ? { contactId: call.contactId } : {}), outcome, note });
-      setLogged(outcome);
-    });
-  const onSearch = async (q: string): Promise<ContactOption[]> => {
-    try {
-      return await searchContactOptions(q);
-    } catch {
-      return [];
-    }
-  };
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -92,17 +69,20 @@ export function PopupApp() {
       />
       <main class="popup-body">
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {error ? <Notice kind="error">{error}</Notice> : null}
-        {tab === 'tab' ? <TabState view={tabView} error={tabError} /> : null}
-        {tab === 'lookup' ? (
-          <>
-            <LookupForm onLookup={onLookup} busy={busy} />
-            {lookup ? <VerdictSummary {...lookup} /> : null}
-          </>
-        ) : null}
-        {tab === 'call' ? (
-          <CallCheck onCheck={onCall} onSearchContacts={onSearch} onLogOutcome={onOutcome} result={call} busy={busy} outcomeLogged={logged} />
-        ) : null}
+          {tab === 'tab' ? (
+            <>
+              <TabState view={tabView} error={tabError} />
+              {team?.inTeam ? <TeamStatusLine status={team} /> : null}
+            </>
+          ) : null}
+          {tab === 'lookup' ? (
+            <>
+              {error ? <Notice kind="error">{error}</Notice> : null}
+              <LookupForm onLookup={(q) => void onLookup(q)} busy={busy} />
+              {lookup ? <VerdictSummary {...lookup} /> : null}
+            </>
+          ) : null}
+          {tab === 'call' ? <CallCheckPanel /> : null}
         </div>
       </main>
     </I18nContext.Provider>

@@ -1,17 +1,41 @@
 import { browser } from 'wxt/browser';
+import { Ledger } from '../ledger/repository';
+import { queueTeamEntry, teamSuppressionsFor } from '../sync/engine';
+import { guardHandlers } from './guard-handlers';
 import { createRouter, UserFacingError, type Handlers } from './router';
+import { forgetTab } from './tab-state';
+import { startTeamSync, teamHandlers } from './team-handlers';
+import { createVerdictService } from './verdict-service';
 
-// Wires the handler table over the services. Filled in by the ledger, guard and team work.
+// The background: owns the ledger (IndexedDB in the extension's own origin), the verdict service and team
+// sync, and answers runtime messages through one router. Listeners are registered synchronously so a
+// message or alarm that wakes the service worker finds them.
+
 function notYet(type: string): never {
   throw new UserFacingError('not-implemented', `${type} is not available yet.`);
 }
 
 export function startBackground() {
-  const handlers = new Proxy({} as Handlers, { get: (_t, type: string) => async () => notYet(type) });
+  const ledger = new Ledger();
+  const team = startTeamSync({ db: ledger.db });
+  const verdicts = createVerdictService({ ledger, teamSuppressionsFor, now: () => new Date() });
+  const implemented: Partial<Handlers> = {
+    ...guardHandlers({ ledger, verdicts, queueTeamEntry }),
+    ...teamHandlers({ team }),
+  };
+  const handlers = new Proxy(implemented as Handlers, {
+    get: (target, type: string) => target[type as keyof Handlers] ?? (async () => notYet(type)),
+  });
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionBaseUrl: browser.runtime.getURL('/'),
     onError: (type, error) => console.error(`[outreach-guard] ${type} failed`, error),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+
+  if (import.meta.env.VITE_OG_BENCH === '1') {
+    // Benchmark builds only: Playwright reaches the real ledger through serviceWorker.evaluate.
+    (globalThis as { __ogLedger?: Ledger }).__ogLedger = ledger;
+  }
 }

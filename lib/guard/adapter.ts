@@ -75,4 +75,14 @@ export interface SiteAdapter {
    * matches but composerFor fails, the guard shows the inactive badge.
    */
   readonly expectedComposerSelectors?: readonly string[];
+  /**
+   * Shadow hosts whose open root the page attaches after inserting the host (LinkedIn's '#interop-outlet');
+   * the guard's observer waits for their root. Other shadow roots are found when their host appears.
+   */
+  readonly shadowHostSelectors?: readonly string[];
+  /**
+   * Further event types (besides click, keydown, submit) that can send, e.g. 'mouseup' for Gmail's
+   * Schedule send menu item. sendTriggerOf is then called for them too.
+   */
+  readonly extraSendEvents?: readonly string[];
 }

@@ -38,7 +38,7 @@ export function observe(
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   const report = (el: Element) => {
-    if (seen.has(el)) return;
+    if (seen.has(el) || !el.isConnected) return; // inserted and removed again within one batch
     seen.add(el);
     let cleanup: Cleanup | void = undefined;
     try {

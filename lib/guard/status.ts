@@ -1,5 +1,4 @@
-import { RequestFailed } from '../messaging/client';
-import type { GuardAsk } from './ask';
+import { GuardRequestFailed, type GuardAsk } from './ask';
 
 // Tab state for the toolbar icon (guard/status). The page's <html> also carries what was reported and
 // whether the background answered, so a user (and the e2e tests) can see the guard is wired up.
@@ -34,7 +33,7 @@ export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
       await ask({ type: 'guard/status', state, ...(detail ? { detail: detail.slice(0, 1000) } : {}) });
       doc.documentElement?.setAttribute(backgroundAttribute, 'ok');
     } catch (error) {
-      const code = error instanceof RequestFailed ? error.code : 'unreachable';
+      const code = error instanceof GuardRequestFailed ? error.code : 'unreachable';
       // The background answered with a refusal (e.g. not implemented) vs. did not answer at all.
       doc.documentElement?.setAttribute(backgroundAttribute, code === 'unreachable' || code === 'bad-response' ? code : `refused:${code}`);
       if (last === key) last = null; // try again on the next report

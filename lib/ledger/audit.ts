@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import type { LedgerDb } from './db';
 import type { AuditEntry } from './schema';
 import { sha256Hex } from './sha256';
 
@@ -30,8 +30,16 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-/** Appends one entry. Call inside a read-write transaction that includes the audit table. */
-export async function appendAudit(audit: Table<AuditEntry, number>, input: AuditInput, at: string): Promise<AuditEntry> {
+/** The kv row that remembers the chain's head, so deleting the newest entries is detected too. */
+export const AUDIT_HEAD_KEY = 'audit-head';
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** Appends one entry. Call inside a read-write transaction that includes the audit and kv tables. */
+export async function appendAudit(db: LedgerDb, input: AuditInput, at: string): Promise<AuditEntry> {
+  const audit = db.audit;
   const last = await audit.orderBy('seq').last();
   const base: Omit<AuditEntry, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
@@ -44,6 +52,7 @@ export async function appendAudit(audit: Table<AuditEntry, number>, input: Audit
   };
   const entry: AuditEntry = { ...base, hash: hashOfEntry(base) };
   await audit.add(entry);
+  await db.kv.put({ key: AUDIT_HEAD_KEY, value: { seq: entry.seq, hash: entry.hash } satisfies AuditHead });
   return entry;
 }
 
@@ -55,7 +64,7 @@ export interface AuditVerifyResult {
 }
 
 /** Checks a whole chain in sequence order; names the first entry that was edited, removed or reordered. */
-export function verifyAuditChain(entries: readonly AuditEntry[], startHash = GENESIS_HASH, startSeq = 1): AuditVerifyResult {
+export function verifyAuditChain(entries: readonly AuditEntry[], head?: AuditHead, startHash = GENESIS_HASH, startSeq = 1): AuditVerifyResult {
   let prev = startHash;
   let expectSeq = startSeq;
   for (const e of entries) {
@@ -76,6 +85,14 @@ export function verifyAuditChain(entries: readonly AuditEntry[], startHash = GEN
     }
     prev = e.hash;
     expectSeq++;
+  }
+  if (head && (head.seq !== expectSeq - 1 || head.hash !== prev)) {
+    return {
+      ok: false,
+      count: entries.length,
+      brokenAtSeq: Math.min(head.seq, expectSeq),
+      problem: head.seq > expectSeq - 1 ? `The newest entries after ${expectSeq - 1} were deleted (the log had ${head.seq}).` : 'The end of the log does not match its recorded head.',
+    };
   }
   return { ok: true, count: entries.length };
 }

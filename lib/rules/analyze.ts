@@ -25,6 +25,8 @@ export interface MessageAnalysis {
   purpose: boolean;
   /** a privacy-notice link or a named privacy notice with a link (GD-06) */
   privacyLink: boolean;
+  /** an offer to send the privacy notice (the oral first layer in a call script) */
+  privacyOffered: boolean;
   /** the right to withdraw consent (Art. 13/14(2)) */
   withdrawConsent: boolean;
   /** what the message is for, as far as words tell (LI-02 matching) */
@@ -86,12 +88,12 @@ export const ASK_PERMISSION_EN = [
 /** Opt-out: a link or a reply instruction (ACM: a working, free way to unsubscribe). */
 export const OPTOUT_NL = [
   '\\bafmelden', '\\bafmeldlink', '\\buitschrijven', 'antwoord (dan )?(met )?["“\'‘]?stop', 'reageer (met )?["“\'‘]?stop',
-  'geen (berichten|e-?mails?|mails?|nieuws|contact) meer', 'niet meer (benaderd|gemaild|ge-?e-?maild|gebeld|ontvangen)',
+  'geen (berichten|e-?mails?|mails?|nieuws|contact) meer', 'niet meer (door ons )?(benaderd|gemaild|ge-?e-?maild|gebeld|ontvangen)',
   '\\bopt-?out\\b',
 ] as const;
 export const OPTOUT_EN = [
   '\\bunsubscribe', '\\bopt[- ]?out\\b', 'reply (with )?["“\'‘]?stop', '(don\'t|do not|no longer) (want|wish) (to receive|to hear|messages|emails|e-mails|us to (call|email|contact))',
-  'let me know and (i|we)( will|\'ll)? (not|never|stop)', 'no more (messages|emails|e-mails|calls)', 'no longer be (called|contacted|emailed)',
+  'let me know and (i|we)( will|\'ll)? (not|never|stop)', '(rather|prefer) not (to )?be (called|contacted|emailed|e-mailed)', 'no more (messages|emails|e-mails|calls)', 'no longer be (called|contacted|emailed)',
 ] as const;
 /** The Art. 21 right to object to direct marketing. */
 export const ART21_NL = [
@@ -125,6 +127,8 @@ export const PURPOSE_EN = [
 ] as const;
 export const PRIVACY_NL = ['privacyverklaring', 'privacy-?statement', 'privacybeleid', 'privacy-?informatie', 'uw rechten', 'je rechten'] as const;
 export const PRIVACY_EN = ['privacy (notice|policy|statement)', 'your rights'] as const;
+export const PRIVACY_OFFER_NL = ['privacy-?informatie (even |graag )?(mail|mailen|sturen|toesturen)', 'privacyverklaring (even |graag )?(mail|mailen|sturen|toesturen)'] as const;
+export const PRIVACY_OFFER_EN = ['(e-?mail|send) you (our|the) privacy (information|notice|policy)'] as const;
 export const WITHDRAW_NL = ['toestemming (altijd |op elk moment |op ieder moment |kosteloos )?(intrekken|in te trekken)', 'trek(t|ken)? (uw |je )?toestemming'] as const;
 export const WITHDRAW_EN = ['withdraw (your )?consent'] as const;
 export const RECRUITMENT = [
@@ -143,13 +147,16 @@ const source = [...rx(SOURCE_NL), ...rx(SOURCE_EN)];
 const purpose = [...rx(PURPOSE_NL), ...rx(PURPOSE_EN)];
 const privacy = [...rx(PRIVACY_NL), ...rx(PRIVACY_EN)];
 const withdraw = [...rx(WITHDRAW_NL), ...rx(WITHDRAW_EN)];
+const privacyOffer = [...rx(PRIVACY_OFFER_NL), ...rx(PRIVACY_OFFER_EN)];
 const recruitment = rx(RECRUITMENT);
 const buyServices = rx(BUY_SERVICES);
 const partnership = rx(PARTNERSHIP);
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:nl|com|eu|be|de|io|org|net|co\.uk|uk)\/[^\s)>\]]*/iu;
-const PRIVACY_URL_RE = /\b(?:https?:\/\/|www\.)?[^\s]*privacy[^\s]*/iu;
+const URL_RE_G = new RegExp(URL_RE.source, 'giu');
+const PRIVACY_URL_RE = /privac|\/avg\b|gdpr|gegevensbescherming/iu;
 const EMAIL_RE = /[^@\s<>()]+@[^@\s<>()]+\.[a-z]{2,}/iu;
+const EMAIL_RE_G = new RegExp(EMAIL_RE.source, 'giu');
 const PHONE_RE = /(?:\+|\b0)\d[\d\s-]{7,}\d/u;
 /** A company name followed by a legal form: "Acme B.V.", "Jansen Advies VOF", "Foo Ltd". */
 const COMPANY_RE = /\b[\p{Lu}\d][\p{L}\d&'.-]*(?:\s+[\p{Lu}\d&][\p{L}\d&'.-]*){0,4}\s+(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|C\.?V\.?|Ltd\.?|Limited|GmbH|plc|PLC|LLP|BVBA|SRL|Inc\.?|LLC)(?=$|[\s,.;:!?)])/u;
@@ -201,7 +208,9 @@ export function analyzeMessage(text: string, subject?: string, options: AnalyzeO
         : 'commercial';
 
   const entityRe = options.legalEntity ? entityPattern(options.legalEntity) : undefined;
-  const company = (entityRe?.test(text) ?? false) || COMPANY_RE.test(text);
+  // the name must stand in the text itself: a domain in an address (piet@acme.nl) does not say who sends
+  const prose = entityRe ? text.replace(EMAIL_RE_G, ' ').replace(URL_RE_G, ' ') : text;
+  const company = (entityRe?.test(prose) ?? false) || COMPANY_RE.test(text);
   const contactMeans = EMAIL_RE.test(text) || PHONE_RE.test(text) || URL_RE.test(text);
   const identity = (company && contactMeans) || CALL_ID_RE.test(text);
 
@@ -216,7 +225,9 @@ export function analyzeMessage(text: string, subject?: string, options: AnalyzeO
     }
   }
 
-  const privacyLink = PRIVACY_URL_RE.test(text) ? /privacy/iu.test(text) && (URL_RE.test(text) || /\bprivacy\S*\.\S+/iu.test(text)) : any(privacy, text) && URL_RE.test(text);
+  // a link whose address names the notice, or a named privacy notice with a link next to it
+  const urls = text.match(URL_RE_G) ?? [];
+  const privacyLink = urls.some((u) => PRIVACY_URL_RE.test(u)) || (urls.length > 0 && any(privacy, text));
 
   let purposeKind: MessageAnalysis['purposeKind'] = 'other';
   if (any(recruitment, all)) purposeKind = 'recruitment';
@@ -237,6 +248,7 @@ export function analyzeMessage(text: string, subject?: string, options: AnalyzeO
     source: any(source, text),
     purpose: any(purpose, text),
     privacyLink,
+    privacyOffered: any(privacyOffer, text),
     withdrawConsent: any(withdraw, text),
     purposeKind,
   };

@@ -218,9 +218,16 @@ export function createTeamService(deps: TeamServiceDeps) {
 
   async function pull(c: TeamConfig, client: CouchClient, keys: TeamKeys): Promise<number> {
     let pulled = 0;
-    let since: Seq | undefined = await store.getCheckpoint();
+    const fetchPage = (since: Seq | undefined) => client.changes(c.db, { since, limit: pageSize, includeDocs: true });
+    let next = fetchPage(await store.getCheckpoint());
     for (;;) {
-      const page = await client.changes(c.db, { since, limit: pageSize, includeDocs: true });
+      const page = await next;
+      // A full page means more may follow: ask for it now, so the server works while we decrypt and store.
+      const more = page.results.length >= pageSize;
+      if (more) {
+        next = fetchPage(page.last_seq);
+        next.catch(() => undefined); // observed when awaited; this only stops an unhandled-rejection report
+      }
       const put: TeamEntryRow[] = [];
       const remove: string[] = [];
       const ignored: string[] = [];
@@ -228,20 +235,20 @@ export function createTeamService(deps: TeamServiceDeps) {
       const opened = await Promise.all(
         page.results.map(async (row: ChangeRow) => {
           if (row.id.startsWith('_design/')) return null;
-          if (row.deleted) return { deleted: row.id };
+          if (row.deleted) return { kind: 'deleted' as const, id: row.id };
           try {
             const { id, payload } = await openEntry(keys, row.doc);
-            return { row: { id, keyKind: payload.keyKind, payload, rev: String(row.doc?._rev ?? '') } };
+            return { kind: 'entry' as const, row: { id, keyKind: payload.keyKind, payload, rev: String(row.doc?._rev ?? '') } };
           } catch (error) {
-            if (error instanceof UndecryptableEntryError) return { ignored: row.id };
+            if (error instanceof UndecryptableEntryError) return { kind: 'ignored' as const, id: row.id };
             throw error;
           }
         }),
       );
       for (const o of opened) {
         if (!o) continue;
-        if ('deleted' in o) remove.push(o.deleted);
-        else if ('ignored' in o) ignored.push(o.ignored);
+        if (o.kind === 'deleted') remove.push(o.id);
+        else if (o.kind === 'ignored') ignored.push(o.id);
         else {
           put.push(o.row);
           healed.push(o.row.id);
@@ -257,8 +264,7 @@ export function createTeamService(deps: TeamServiceDeps) {
         for (const id of ignored) set.add(id);
         await writeStatus({ ignoredIds: [...set].slice(-MAX_IGNORED_IDS) });
       }
-      since = page.last_seq;
-      if (page.results.length < pageSize) break;
+      if (!more) break;
     }
     return pulled;
   }
@@ -366,7 +372,7 @@ export function createTeamService(deps: TeamServiceDeps) {
       if (previous && (previous.serverUrl !== invite.serverUrl || previous.db !== invite.db || previous.teamKey !== invite.teamKey)) {
         await store.clear(); // another team: its entries and outbox must not leak into this one
       }
-      await config.set({ v: 1, ...invite, username: input.username, password: input.password, role: 'rep' });
+      await config.set({ ...invite, v: 1, username: input.username, password: input.password, role: 'rep' });
       await writeStatus({ nextAttemptAt: null, consecutiveFailures: 0, lastError: null });
     },
 
@@ -386,9 +392,9 @@ export function createTeamService(deps: TeamServiceDeps) {
         if (!session.roles.includes('_admin')) throw new TeamSyncError('not-server-admin');
         if (!(await client.createDb(db))) {
           const ddoc = await client.getDoc(db, DESIGN_DOC_ID);
-          const { total } = await client.changes(db, { limit: 1, includeDocs: false }).then((p) => ({ total: p.results.length }));
+          const firstChange = await client.changes(db, { limit: 1, includeDocs: false });
           // Reuse only an empty database; a team's existing list is never overwritten with a new key.
-          if (ddoc || total > 0) throw new TeamSyncError('db-exists', db);
+          if (ddoc || firstChange.results.length > 0) throw new TeamSyncError('db-exists', db);
         }
         await client.putSecurity(db, teamSecurityObject(db, input.username));
         await client.putDoc(db, { _id: DESIGN_DOC_ID, language: 'javascript', validate_doc_update: VALIDATE_DOC_UPDATE, keyCheck: keys.keyCheck, outreachGuard: { v: 1 } });

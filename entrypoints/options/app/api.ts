@@ -5,6 +5,7 @@ import type { RequestOf, RequestType, ResultOf } from '@/lib/messaging/protocol'
 
 export { ask, RequestFailed };
 export type { RequestOf, RequestType, ResultOf };
+export type { JobStatus } from '@/lib/messaging/management';
 
 /** A message fit to show: the background's own words for a refusal, else the error text. */
 export function errorText(error: unknown): string {

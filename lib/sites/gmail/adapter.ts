@@ -3,6 +3,7 @@ import { AdapterError, type ComposerHandle, type SendTrigger, type SentOutcome, 
 import { isGmailMail } from './detect';
 import {
   addressIn,
+  addressOfEntry,
   closestOf,
   firstInOrder,
   insertParagraph,
@@ -74,8 +75,8 @@ function keyOf(field: RecipientField, address: string): string {
 
 /** A recipient from an address-or-"Name <addr>" entry someone typed but Gmail has not turned into a chip. */
 function typedRecipient(field: RecipientField, entry: string): PageRecipient {
-  const address = addressIn(entry);
-  if (address && looksLikeAddress(address)) {
+  const address = addressOfEntry(entry);
+  if (address) {
     const name = entry.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
     return { key: `${field}:typed:${address.toLowerCase()}`, email: address, field, ...(name && name !== address ? { displayName: name } : {}) };
   }
@@ -207,6 +208,10 @@ class GmailCompose implements ComposerHandle {
   sendTriggerOf(event: Event): SendTrigger | null {
     const target = eventTarget(event);
     if (!target || !this.root.contains(target)) return null;
+    if (event.type === 'mouseup') {
+      // Gmail's menu items act on mouseup (InboxSDK watches mousedown→mouseup on Schedule send)
+      return closestOf(target, S.scheduleSendItem, this.root) ? 'schedule' : null;
+    }
     if (event.type === 'click') {
       if (isSendButtonTarget(target, this.root)) return 'button';
       if (closestOf(target, S.scheduleSendItem, this.root)) return 'schedule';
@@ -274,20 +279,24 @@ class GmailCompose implements ComposerHandle {
       const t = eventTarget(e);
       if (t && closestOf(t, S.undoLink)) undone = true;
     };
-    doc.addEventListener('click', onClick, { capture: true, signal });
+    doc.addEventListener('click', onClick, { capture: true });
     const reopened = () =>
       draftId !== '' &&
       S.composeRoot.some((s) =>
-        Array.from(doc.querySelectorAll(s)).some((c) => c !== root && c.querySelector<HTMLInputElement>('input[name=draft]')?.value === draftId),
+        // the compose closed before, so any open compose with this draft (new element or ours re-inserted) is it
+        Array.from(doc.querySelectorAll(s)).some((c) => c.querySelector<HTMLInputElement>('input[name=draft]')?.value === draftId),
       );
-    await waitUntil(doc, () => undone || reopened() || queryFirst(doc, S.undoLink) === null, this.opts.undoWindowMs, signal);
-    doc.removeEventListener('click', onClick, { capture: true });
+    try {
+      await waitUntil(doc, () => undone || reopened() || queryFirst(doc, S.undoLink) === null, this.opts.undoWindowMs, signal);
+    } finally {
+      doc.removeEventListener('click', onClick, { capture: true });
+    }
     if (signal.aborted) return 'not-sent';
     return undone || reopened() ? 'not-sent' : 'sent';
   }
 
   badgeAnchor(): Element {
-    return this.root.querySelector('.IZ .Up') ?? this.root;
+    return queryFirst(this.root, S.badgeAnchor) ?? this.root;
   }
 }
 
@@ -298,6 +307,7 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): SiteAdapt
     isGuardedPage: isGmailMail,
     composerRootSelectors: S.composeRoot,
     expectedComposerSelectors: S.expectedCompose,
+    extraSendEvents: ['mouseup'],
     composerFor: (root) => new GmailCompose(root, opts),
   };
 }

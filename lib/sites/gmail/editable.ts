@@ -1,3 +1,5 @@
+import { watchChanges } from '../../guard/observe';
+
 // DOM helpers both webmail adapters share: reading an editor's text, inserting text so the site's editor
 // keeps it, clicking like a user, waiting for the page to change. Nothing here knows a site's markup.
 // (They live in the Gmail folder because site folders are owned per site; Outlook imports them from here.)
@@ -143,30 +145,28 @@ export function simulateClick(el: Element): void {
 }
 
 /**
- * Resolve true as soon as `check()` holds (checked now and after each DOM change), false after
- * `timeoutMs` or when `signal` aborts. The observer and timer end with the promise.
+ * Resolve true as soon as `check()` holds (checked now and after each DOM change, through the guard's one
+ * observer primitive), false after `timeoutMs` or when `signal` aborts. Nothing outlives the promise.
  */
 export function waitUntil(doc: Document, check: () => boolean, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(false);
     if (check()) return resolve(true);
-    const win = doc.defaultView;
-    const Observer = win?.MutationObserver ?? MutationObserver;
-    let finished = false;
+    // the page's own AbortController: listeners in another realm (jsdom, frames) reject a foreign signal
+    const watching = new (doc.defaultView?.AbortController ?? AbortController)();
     const finish = (value: boolean) => {
-      if (finished) return;
-      finished = true;
-      observer.disconnect();
+      if (watching.signal.aborted) return;
+      watching.abort();
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
       resolve(value);
     };
     const onAbort = () => finish(false);
-    const observer = new Observer(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    watchChanges(doc.documentElement, () => {
       if (check()) finish(true);
-    });
-    observer.observe(doc, { childList: true, subtree: true, attributes: true, characterData: true });
-    const timer = setTimeout(() => finish(check()), timeoutMs);
+    }, watching.signal);
+    timer = setTimeout(() => finish(check()), timeoutMs);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -185,6 +185,14 @@ export function addressIn(text: string): string | null {
   if (!bare.includes(' ') && bare.includes('@')) return bare;
   const inside = /[^\s<>(),;:"'[\]]+@[^\s<>(),;:"'[\]]+/u.exec(t);
   return inside ? inside[0].replace(/[.]+$/, '') : null;
+}
+
+/** A typed entry as mail clients accept it: a bare address or "Name <addr>"; anything else is not one. */
+export function addressOfEntry(entry: string): string | null {
+  const t = entry.replace(/[\u200b\u200c\u200d\ufeff]/g, '').trim();
+  const angle = /^(?:"[^"]*"|[^<>"]*)<([^<>\s]+)>$/.exec(t);
+  const candidate = angle ? angle[1]! : t.replace(/^mailto:/i, '');
+  return looksLikeAddress(candidate) ? candidate : null;
 }
 
 /** Split what a user typed in a recipient box into separate entries ("a@x.nl, b@y.nl; C <c@z.nl>"). */

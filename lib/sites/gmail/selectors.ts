@@ -109,6 +109,8 @@ export const gmailSelectors = {
   /** the Schedule send menu item; `selector` is language-independent (ISDK, SCH) */
   scheduleSendItem: ['[role=menuitem][selector="scheduledSend"]'],
 
+  /** the status badge sits next to Send */
+  badgeAnchor: ['.IZ .Up'],
   /** Gmail refused the send (e.g. an invalid address): an alert dialog appears (ISDK presending) */
   sendErrorDialog: ['[role=alertdialog]'],
   /**

@@ -145,10 +145,6 @@ export function conversationRecipients(root: Element): PageRecipient[] {
   }
   const { names, others } = namesInTitle(title);
   const known = linksByName(root);
-  for (const a of queryAll(root, selectors.groupParticipantLink)) {
-    const name = cleanText(a.textContent).toLowerCase();
-    if (name) known.set(name, merge(known.get(name) ?? {}, profileRefOf(a.getAttribute('href') ?? '')));
-  }
   const me = ownName(root);
   const list = names.filter((n) => n.toLowerCase() !== me).map((name, i) => recipient(known.get(name.toLowerCase()) ?? {}, name, i));
   if (others > 0) {

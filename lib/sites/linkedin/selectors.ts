@@ -80,10 +80,6 @@ export const selectors = {
   threadNotice: [
     // system message row in the list (GUESS, research §6 gap)
     '.msg-s-event-listitem__system-message',
-    // a whole event item (the notice text may be the only content) [CCL-S]
-    'li.msg-s-message-list__event',
-    // InMail status banner above the composer (GUESS)
-    '.msg-inmail-banner',
   ],
 
   /** Recipient header, full messaging page. */
@@ -116,11 +112,6 @@ export const selectors = {
   profileCard: [
     // the card (Open-to text is searched here) [SPF]
     '.msg-s-profile-card',
-  ],
-  /** Group thread participants (GUESS markup: a participant list under the title bar). */
-  groupParticipantLink: [
-    // participant rows of a group title bar (GUESS; research has no group capture)
-    '.msg-thread__participants a[href*="/in/"]',
   ],
   /** Senders of inbound messages (fallback identity for group threads). */
   inboundSenderLink: [
@@ -174,19 +165,19 @@ export const selectors = {
   ],
   salesNavBody: [
     // the composer is a <textarea>, not a contenteditable [SN-TX, JOA]
-    'textarea[name="message"]',
+    'form[data-x-conversation-widget="compose-form"] textarea[name="message"]',
   ],
   salesNavSubject: [
     // "Subject (required)" = InMail [SN-TX]
-    'input[aria-label^="Subject"]',
+    'form[data-x-conversation-widget="compose-form"] input[aria-label^="Subject"]',
     // id pattern of the subject input [SN-PW]
-    'input[id*="compose-form-subject"]',
+    'form[data-x-conversation-widget="compose-form"] input[id*="compose-form-subject"]',
   ],
   salesNavSend: [
     // the form's submit button ("Send") [SN-PW, SN-TX]
-    'button[type="submit"]',
+    'form[data-x-conversation-widget="compose-form"] button[type="submit"]',
     // Send carries data-sales-action [SN-PW]
-    'button[data-sales-action]',
+    'form[data-x-conversation-widget="compose-form"] button[data-sales-action]',
   ],
   salesNavLeadLink: [
     // lead id from a[href^="/sales/lead/"] inside the dialog [SN-TX]
@@ -200,11 +191,11 @@ export const selectors = {
   ],
   salesNavOutbound: [
     // our messages: article with [aria-label="Message from you"] [SN-TX]
-    'article [aria-label="Message from you"]',
+    'section[role="dialog"] article [aria-label="Message from you"]',
   ],
   salesNavMessage: [
     // each message in the SN thread [SN-TX]
-    'article',
+    'section[role="dialog"] article',
   ],
 
   /** Profile page (SDUI). */
@@ -214,19 +205,19 @@ export const selectors = {
   ],
   profileName: [
     // the top card's only h2 [CCL-PPL]
-    'h2',
+    'div[id$="Topcard"] h2',
   ],
   profileContactInfoLink: [
     // anchor to find the identity block; we never open it [CCL-PPL]
-    'a[href*="/overlay/contact-info/"]',
+    'div[id$="Topcard"] a[href*="/overlay/contact-info/"]',
   ],
   profileCompanyIcon: [
     // the company pill's icon; the pill is its closest [role=button] [CCL-PPL]
-    'svg[id^="company-"]',
+    'div[id$="Topcard"] [role="button"] svg[id^="company-"]',
   ],
   profileBadgeParagraph: [
     // degree "· 2nd" is a bare <p> in the identity block; rendered twice, one hidden [CCL-S DEGREE_TEXT]
-    'p',
+    'div[id$="Topcard"] p',
   ],
 
   /** Sales Navigator lead page. */

@@ -2,6 +2,7 @@ import type { PageRecipient } from '../../messaging/common';
 import { AdapterError, type ComposerHandle, type SendTrigger, type SentOutcome, type SiteAdapter } from '../../guard/adapter';
 import {
   addressIn,
+  addressOfEntry,
   closestOf,
   cutFrom,
   firstInOrder,
@@ -117,8 +118,8 @@ export function outlookRecipientsOf(root: Element): PageRecipient[] {
         else push({ key: `${field}:chip:${index}`, field, unreadable: 'chip without an address or a name' });
       });
       for (const entry of typedEntriesOf(editor)) {
-        const address = addressIn(entry);
-        if (address && looksLikeAddress(address)) {
+        const address = addressOfEntry(entry);
+        if (address) {
           const name = nameOf(entry, address);
           push({ key: `${field}:typed:${address.toLowerCase()}`, email: address, field, ...(name ? { displayName: name } : {}) });
         } else if (entry.includes('@')) {
@@ -267,7 +268,8 @@ class OutlookCompose implements ComposerHandle {
     // Undo send brings the same draft back; otherwise the mail leaves when the undo period ends.
     const reopened = () =>
       draftId !== '' &&
-      S.composeRoot.some((s) => Array.from(doc.querySelectorAll(s)).some((c) => c !== root && Array.from(c.querySelectorAll('[id^="MSG_"]')).some((e) => e.id.startsWith(`MSG_${draftId}_`))));
+      // the compose closed before, so any open compose with this draft id (a new element or ours re-inserted) is it
+      S.composeRoot.some((s) => Array.from(doc.querySelectorAll(s)).some((c) => Array.from(c.querySelectorAll('[id^="MSG_"]')).some((e) => e.id.startsWith(`MSG_${draftId}_`))));
     const undone = await waitUntil(doc, reopened, this.opts.undoWindowMs, signal);
     if (signal.aborted) return 'not-sent';
     return undone ? 'not-sent' : 'sent';

@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // A real CouchDB-protocol server for the sync tests: pouchdb-server as a child process on a free
 // 127.0.0.1 port, in its own temp directory (it writes config.json and log.txt into its cwd).
 // `inMemory: false` keeps the data on disk (LevelDB) so the server can be stopped and started again.
 
-const BIN = resolve(__dirname, '../../../node_modules/.bin/pouchdb-server');
+const BIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../node_modules/.bin/pouchdb-server');
 export const ADMIN = { username: 'admin', password: 'admin-secret' };
 
 async function freePort(): Promise<number> {

@@ -4,6 +4,8 @@ import { memoryTeamStore, type TeamStore } from '@/lib/sync/store';
 import { blindId, deriveTeamKeys, generateTeamKey, sealEntry } from '@/lib/sync/crypto';
 import { parseInvite } from '@/lib/sync/invite';
 import { TeamSyncError } from '@/lib/sync/errors';
+import { LedgerDb } from '@/lib/ledger/db';
+import { dexieTeamStore } from '@/lib/ledger/team-store';
 import { ADMIN, startCouch, type TestCouch } from './couch-server';
 
 // Every test here talks to a real pouchdb-server (CouchDB protocol) on 127.0.0.1; nothing is mocked.
@@ -232,7 +234,9 @@ describe('team sync against pouchdb-server', () => {
     };
     const firstRun = createTeamService({ store: repB.store, config: repB.config, fetch: dying, pageSize: 10 });
     await expect(firstRun.syncNow()).rejects.toThrow();
-    expect(await repB.store.countEntries()).toBe(20);
+    // Two pages of 10 rows were stored (the design doc is one of those rows and is not an entry).
+    const stored = await repB.store.countEntries();
+    expect(stored).toBe(19);
     const checkpoint = await repB.store.getCheckpoint();
     expect(checkpoint).toBeDefined();
 
@@ -244,10 +248,35 @@ describe('team sync against pouchdb-server', () => {
       return fetch(input, init);
     };
     const secondRun = createTeamService({ store: repB.store, config: repB.config, fetch: watching, pageSize: 10 });
-    expect((await secondRun.syncNow()).pulled).toBe(5);
+    expect((await secondRun.syncNow()).pulled).toBe(25 - stored);
     expect(sinces[0]).toBe(String(checkpoint));
     expect(await repB.store.countEntries()).toBe(25);
     expect(await secondRun.suppressionsFor(['email:person24@acme.nl'])).toHaveLength(1);
+  });
+
+  test('with the ledger database: a killed worker resumes from the checkpoint of its last stored page', async () => {
+    const { inviteCode, repA, repB } = await makeTeam(couch);
+    await repA.service.addEntry(Array.from({ length: 30 }, (_, i) => `phone:+3161234${String(i).padStart(4, '0')}`), objection);
+    await repA.service.syncNow();
+    const name = `engine-resume-${Date.now()}`;
+    const config = memoryConfig();
+    let db = new LedgerDb(name);
+    let calls = 0;
+    const dying: typeof fetch = async (input, init) => {
+      if (String(input).includes('/_changes') && ++calls === 2) throw new TypeError('worker stopped');
+      return fetch(input, init);
+    };
+    const first = createTeamService({ store: dexieTeamStore(db), config, fetch: dying, pageSize: 8 });
+    await first.join({ inviteCode, ...repB.user });
+    await expect(first.syncNow()).rejects.toThrow();
+    db.close(); // the worker is gone; a new one opens the database again
+    db = new LedgerDb(name);
+    const store = dexieTeamStore(db);
+    expect(await store.countEntries()).toBe(7); // one page of 8 rows, one of them the design doc
+    const second = createTeamService({ store, config, pageSize: 8 });
+    expect((await second.syncNow()).pulled).toBe(23);
+    expect(await second.suppressionsFor(['phone:+31612340029'])).toHaveLength(1);
+    db.close();
   });
 
   test('leaving forgets the team: credentials, entries and lookups', async () => {

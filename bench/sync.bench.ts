@@ -1,0 +1,111 @@
+// Team sync benchmark (issue #7): 100 000 entries, initial pull ≤ 20 s and an incremental pull of 100
+// changes ≤ 1 s, in Chromium with the built extension and real IndexedDB; plus the background's JS heap
+// during the pull. Run: OG_OUT_DIR=.output-team npx tsx bench/sync.bench.ts [entries]
+// (build first: OG_OUT_DIR=.output-team npx wxt build). Results go to bench/results/sync.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ask, launchExtension, protocolPage, repoRoot } from '../tests/e2e/harness';
+import { ADMIN, startCouch } from '../tests/unit/sync/couch-server';
+import { blindId, deriveTeamKeys, sealEntry, type TeamPayload } from '../lib/sync/crypto';
+import { parseInvite } from '../lib/sync/invite';
+
+const TOTAL = Number(process.argv[2] ?? 100_000);
+const INCREMENT = 100;
+const LOAD_BATCH = 5000;
+const GOALS = { initialPullMs: 20_000, incrementalPullMs: 1_000 };
+
+interface Status {
+  entries: number;
+  pendingUploads: number;
+  lastError: { code: string } | null;
+}
+
+async function main() {
+  const couch = await startCouch();
+  const ext = await launchExtension();
+  try {
+    await ext.context.route(`${couch.url}/**`, (route) => route.continue());
+    const page = await protocolPage(ext);
+    const db = 'bench-team';
+    const { inviteCode } = await ask<{ inviteCode: string }>(page, { type: 'team/create', serverUrl: couch.url, ...ADMIN, db });
+    await ask(page, { type: 'team/create-rep', username: 'rep-bench', password: 'bench-wachtwoord' });
+    await ask(page, { type: 'team/leave' }); // so no alarm pulls while the server is being filled
+    const keys = await deriveTeamKeys(parseInvite(inviteCode).teamKey);
+
+    const payload = (i: number): TeamPayload => ({
+      keyKind: 'email',
+      reason: 'Bezwaar tegen direct marketing (telefonisch gemeld)',
+      scope: 'all',
+      level: 'person',
+      recordedBy: `rep-${i % 40}`,
+      recordedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      label: `Contact ${i}, Bedrijf ${i % 997} BV`,
+    });
+    async function load(from: number, to: number) {
+      for (let start = from; start < to; start += LOAD_BATCH) {
+        const docs = await Promise.all(
+          Array.from({ length: Math.min(LOAD_BATCH, to - start) }, async (_, j) => {
+            const i = start + j;
+            return sealEntry(keys, await blindId(keys, `email:person${i}@bedrijf${i % 997}.nl`), payload(i));
+          }),
+        );
+        const res = await couch.as({ username: 'rep-bench', password: 'bench-wachtwoord' }, 'POST', `${db}/_bulk_docs`, { docs });
+        if (res.status !== 201) throw new Error(`load failed: ${res.status}`);
+      }
+    }
+    const loadStart = performance.now();
+    await load(0, TOTAL);
+    const loadMs = performance.now() - loadStart;
+    console.log(`server filled with ${TOTAL} entries in ${(loadMs / 1000).toFixed(1)} s`);
+
+    // Sample the background's JS heap while it pulls (Chromium exposes performance.memory in workers).
+    const heap: number[] = [];
+    const sampler = setInterval(() => {
+      ext.serviceWorker
+        ?.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0)
+        .then((v) => heap.push(v))
+        .catch(() => undefined);
+    }, 500);
+    const t0 = performance.now();
+    await ask(page, { type: 'team/join', inviteCode, username: 'rep-bench', password: 'bench-wachtwoord' });
+    await ask(page, { type: 'team/sync-now' }); // waits for the sync the join started
+    const initialPullMs = performance.now() - t0;
+    clearInterval(sampler);
+    const afterInitial = await ask<Status>(page, { type: 'team/status' });
+    if (afterInitial.entries !== TOTAL) throw new Error(`expected ${TOTAL} entries, got ${afterInitial.entries}`);
+    const storage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+
+    await load(TOTAL, TOTAL + INCREMENT);
+    const t1 = performance.now();
+    const inc = await ask<{ pulled: number }>(page, { type: 'team/sync-now' });
+    const incrementalPullMs = performance.now() - t1;
+    if (inc.pulled !== INCREMENT) throw new Error(`expected ${INCREMENT} pulled, got ${inc.pulled}`);
+
+    const results = {
+      when: new Date().toISOString(),
+      where: 'Chromium (headless) with the built extension, real IndexedDB; pouchdb-server --in-memory on 127.0.0.1',
+      entries: TOTAL,
+      serverLoadMs: Math.round(loadMs),
+      initialPullMs: Math.round(initialPullMs),
+      incrementalPullMs: Math.round(incrementalPullMs),
+      incrementalChanges: INCREMENT,
+      backgroundHeapPeakMiB: heap.length ? +(Math.max(...heap) / 2 ** 20).toFixed(1) : null,
+      indexedDbUsageMiB: +(storage / 2 ** 20).toFixed(1),
+      goals: GOALS,
+      pass: initialPullMs <= GOALS.initialPullMs && incrementalPullMs <= GOALS.incrementalPullMs,
+    };
+    console.log(JSON.stringify(results, null, 2));
+    const out = path.join(repoRoot, 'bench', 'results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, 'sync.json'), JSON.stringify(results, null, 2) + '\n');
+    if (!results.pass) process.exitCode = 1;
+  } finally {
+    await ext.close();
+    await couch.dispose();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

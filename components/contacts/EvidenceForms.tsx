@@ -1,0 +1,111 @@
+import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n';
+import { Field, TextArea, TextField } from '../ui/basics';
+import { collect, dateCheck, fileSizeCheck, formatBytes, hasErrors, isoDay, MAX_EVIDENCE_BYTES, required, type Errors } from '../forms/validate';
+
+/** A dated note as evidence (e.g. "consent given by phone on 3 March, call with …"). */
+export function NoteForm({ today, onSave, busy }: { today: Date; onSave: (n: { date: string; title: string; text: string }) => Promise<boolean>; busy?: boolean }) {
+  const { t } = useI18n();
+  const [date, setDate] = useState(isoDay(today));
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<Errors<'date' | 'text'>>({});
+  async function submit(e: Event) {
+    e.preventDefault();
+    const found = collect({ date: [required(date), dateCheck(date, today)], text: [required(text)] });
+    setErrors(found);
+    if (hasErrors(found)) return;
+    if (await onSave({ date, title: title.trim(), text: text.trim() })) {
+      setTitle('');
+      setText('');
+    }
+  }
+  return (
+    <form onSubmit={submit} noValidate class="subform" aria-label={t('evidenceAddNote')}>
+      <h3>{t('evidenceAddNote')}</h3>
+      <div class="row-2">
+        <TextField label={t('evidenceDate')} type="date" max={isoDay(today)} value={date} onValue={setDate} error={errors.date && t(errors.date)} required name="note-date" />
+        <TextField label={t('evidenceTitle')} value={title} onValue={setTitle} name="note-title" />
+      </div>
+      <TextArea label={t('evidenceNote')} value={text} onValue={setText} error={errors.text && t(errors.text)} required rows={3} />
+      <button type="submit" disabled={busy}>
+        {t('evidenceAddNote')}
+      </button>
+    </form>
+  );
+}
+
+/** A file as evidence (a call recording, a signed form). Too large a file is refused before it is read. */
+export function FileForm({
+  today,
+  onSave,
+  busy,
+  maxBytes = MAX_EVIDENCE_BYTES,
+}: {
+  today: Date;
+  onSave: (f: { file: File; date: string; title: string }) => Promise<boolean>;
+  busy?: boolean;
+  maxBytes?: number;
+}) {
+  const { t } = useI18n();
+  const [date, setDate] = useState(isoDay(today));
+  const [title, setTitle] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<Errors<'date' | 'file'>>({});
+  const [formKey, setFormKey] = useState(0);
+
+  function fileError(f: File | null): string | null {
+    if (!f) return 'errPickFile';
+    return fileSizeCheck(f.size, maxBytes);
+  }
+  function describe(code: string | undefined): string | undefined {
+    if (!code) return undefined;
+    return code === 'errFileTooLarge' && file ? t('errFileTooLarge', formatBytes(file.size), formatBytes(maxBytes)) : t(code);
+  }
+  async function submit(e: Event) {
+    e.preventDefault();
+    const found = collect({ date: [required(date), dateCheck(date, today)], file: [fileError(file)] });
+    setErrors(found);
+    if (hasErrors(found) || !file) return;
+    if (await onSave({ file, date, title: title.trim() })) {
+      setFile(null);
+      setTitle('');
+      setFormKey((k) => k + 1);
+    }
+  }
+  return (
+    <form onSubmit={submit} noValidate class="subform" aria-label={t('evidenceAddFile')} key={formKey}>
+      <h3>{t('evidenceAddFile')}</h3>
+      <Field label={t('evidenceFile')} error={describe(errors.file)} hint={t('evidenceFileHint', formatBytes(maxBytes))} required>
+        {(id, describedBy) => (
+          <input
+            id={id}
+            type="file"
+            name="evidence-file"
+            aria-describedby={describedBy}
+            aria-invalid={errors.file ? true : undefined}
+            onChange={(e) => {
+              const f = (e.currentTarget as HTMLInputElement).files?.[0] ?? null;
+              setFile(f);
+              // Say at once that a file is too large, before the user presses the button.
+              setErrors((prev) => {
+                const next = { ...prev };
+                const code = f ? fileSizeCheck(f.size, maxBytes) : null;
+                if (code) next.file = code;
+                else delete next.file;
+                return next;
+              });
+            }}
+          />
+        )}
+      </Field>
+      <div class="row-2">
+        <TextField label={t('evidenceDate')} type="date" max={isoDay(today)} value={date} onValue={setDate} error={errors.date && t(errors.date)} required name="file-date" />
+        <TextField label={t('evidenceTitle')} value={title} onValue={setTitle} name="file-title" />
+      </div>
+      <button type="submit" disabled={busy}>
+        {t('evidenceAddFile')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'preact/hooks';
+import { formatDateTime, formatNumber, useI18n } from '@/components/i18n';
+import { Loading, Notice, TextField } from '@/components/ui/basics';
+import { dateCheck } from '@/components/forms/validate';
+import { ask, download, type ResultOf } from '../app/api';
+import { today, useAction, useLoad } from '../app/hooks';
+import { href } from '../app/routes';
+
+const PAGE = 100;
+
+/** The append-only audit log: filter it, check the hash chain, export it. */
+export function AuditPage() {
+  const { t, lang } = useI18n();
+  const [filters, setFilters] = useState({ action: '', from: '', to: '' });
+  const [applied, setApplied] = useState(filters);
+  const [offset, setOffset] = useState(0);
+  const [verify, setVerify] = useState<ResultOf<'audit/verify'> | null>(null);
+  const action = useAction();
+  const list = useLoad(
+    () =>
+      ask({
+        type: 'audit/list',
+        ...(applied.action.trim() ? { action: applied.action.trim() } : {}),
+        ...(applied.from ? { from: applied.from } : {}),
+        ...(applied.to ? { to: `${applied.to}T23:59:59.999Z` } : {}),
+        offset,
+        limit: PAGE,
+      }),
+    [applied, offset],
+  );
+  const now = today();
+  const fromErr = dateCheck(filters.from, now, { allowFuture: true });
+  const toErr = dateCheck(filters.to, now, { allowFuture: true });
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('navAudit')}</h1>
+      <p class="muted">{t('auditIntro')}</p>
+      <div class="button-row">
+        <button type="button" class="primary" disabled={action.busy} onClick={() => void action.run(async () => setVerify(await ask({ type: 'audit/verify' })))}>
+          {t('auditVerify')}
+        </button>
+        <button
+          type="button"
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              const result = await ask({ type: 'audit/export' });
+              download(`audit-log-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(result, null, 2));
+            })
+          }
+        >
+          {t('auditExport')}
+        </button>
+      </div>
+      {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      {verify ? (
+        verify.ok ? (
+          <Notice kind="success">
+            <strong data-testid="verify-result">{t('auditChainOk', formatNumber(lang, verify.count))}</strong>
+          </Notice>
+        ) : (
+          <Notice kind="error">
+            <strong data-testid="verify-result">{t('auditChainBroken', verify.brokenAtSeq ?? '?')}</strong> {verify.problem}
+          </Notice>
+        )
+      ) : null}
+      <form
+        class="toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (fromErr || toErr) return;
+          setOffset(0);
+          setApplied(filters);
+        }}
+      >
+        <TextField label={t('auditAction')} hint={t('auditActionHint')} value={filters.action} onValue={(a) => setFilters({ ...filters, action: a })} />
+        <TextField label={t('auditFrom')} type="date" value={filters.from} onValue={(from) => setFilters({ ...filters, from })} error={fromErr ? t(fromErr) : undefined} />
+        <TextField label={t('auditTo')} type="date" value={filters.to} onValue={(to) => setFilters({ ...filters, to })} error={toErr ? t(toErr) : undefined} />
+        <button type="submit">{t('actionFilter')}</button>
+      </form>
+      {list.error ? <Notice kind="error">{list.error}</Notice> : null}
+      {!list.data ? (
+        <Loading />
+      ) : (
+        <>
+          <p role="status">{t('auditCount', formatNumber(lang, list.data.total))}</p>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t('colDate')}</th>
+                  <th scope="col">{t('auditActor')}</th>
+                  <th scope="col">{t('auditAction')}</th>
+                  <th scope="col">{t('colDetail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((e) => (
+                  <tr key={e.seq}>
+                    <td>{e.seq}</td>
+                    <td>{formatDateTime(lang, e.at)}</td>
+                    <td>{e.actor}</td>
+                    <td>
+                      <code>{e.action}</code>
+                    </td>
+                    <td>
+                      {e.contactId ? <a href={href('contacts', e.contactId)}>{t('auditContact')}</a> : null}{' '}
+                      <span class="muted">
+                        {Object.entries(e.detail)
+                          .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+                          .join(' · ')}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div class="button-row">
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              {t('actionPrevious')}
+            </button>
+            <button type="button" disabled={offset + PAGE >= list.data.total} onClick={() => setOffset(offset + PAGE)}>
+              {t('actionNext')}
+            </button>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

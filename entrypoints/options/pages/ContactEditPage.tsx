@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import { useI18n } from '@/components/i18n';
+import { ContactForm, emptyContact, toContactInput, valuesOf } from '@/components/contacts/ContactForm';
+import { Loading, Notice } from '@/components/ui/basics';
+import { ask, RequestFailed } from '../app/api';
+import { today, useLoad } from '../app/hooks';
+import { href } from '../app/routes';
+
+export function ContactEditPage({ id }: { id?: string }) {
+  const { t } = useI18n();
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<{ message: string; where?: string | undefined } | undefined>();
+  const loaded = useLoad(async () => {
+    const [assessments, page] = await Promise.all([ask({ type: 'assessments/list' }), id ? ask({ type: 'contacts/get', id }) : Promise.resolve(null)]);
+    return { assessments: assessments.items, page };
+  }, [id]);
+
+  if (loaded.error) return <Notice kind="error">{loaded.error}</Notice>;
+  if (!loaded.data) return <Loading />;
+  const { assessments, page } = loaded.data;
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{id ? t('contactEditTitle', page?.contact.name ?? '') : t('contactsAdd')}</h1>
+      <ContactForm
+        key={id ?? 'new'}
+        initial={page ? valuesOf(page.contact) : emptyContact}
+        isNew={!id}
+        today={today()}
+        assessments={assessments}
+        serverError={serverError}
+        saving={saving}
+        onCancel={() => (location.hash = id ? href('contacts', id) : href('contacts'))}
+        onSave={async (values, basis) => {
+          setSaving(true);
+          setServerError(undefined);
+          try {
+            const saved = await ask({ type: 'contacts/save', contact: toContactInput(values, basis, id) });
+            location.hash = href('contacts', saved.mergedInto ?? saved.id);
+          } catch (e) {
+            setServerError(e instanceof RequestFailed ? { message: e.message, where: e.where } : { message: String(e) });
+          } finally {
+            setSaving(false);
+          }
+        }}
+      />
+    </>
+  );
+}

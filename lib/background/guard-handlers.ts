@@ -1,0 +1,182 @@
+import { browser } from 'wxt/browser';
+import { identityKeysOf } from '../identity/normalize';
+import type { Ledger } from '../ledger/repository';
+import { LedgerError } from '../ledger/errors';
+import type { PageRecipient } from '../messaging/common';
+import type { RequestType } from '../messaging/protocol';
+import { UserFacingError, type Caller, type Handlers } from './router';
+import { getTabState, setTabState } from './tab-state';
+import { keysOfPageRecipient, LookupInputError, type VerdictService } from './verdict-service';
+
+// Handlers for what content scripts ask (a verdict, record this event, do-not-contact, save a profile)
+// and for the pages' verdict look-ups. Narrow on purpose: nothing here returns ledger records to a page.
+
+type GuardRequestType = Extract<
+  RequestType,
+  | 'verdict/for-recipients'
+  | 'ledger/record-event'
+  | 'suppression/add-for-recipients'
+  | 'profile/save'
+  | 'profile/status'
+  | 'guard/status'
+  | 'ui/open-record-basis'
+  | 'lookup/verdict'
+  | 'call/check'
+  | 'guard/tab-state'
+>;
+export type GuardHandlers = Pick<Handlers, GuardRequestType>;
+
+export interface GuardHandlerDeps {
+  ledger: Pick<
+    Ledger,
+    'recordOutbound' | 'recordOverride' | 'recordEvent' | 'addSuppressionForKeys' | 'saveProfileToMyList' | 'profileStatus' | 'listAssessments' | 'getSettings'
+  >;
+  verdicts: VerdictService;
+  /** shares a personal objection with the team, when in one (no-op otherwise) */
+  queueTeamEntry: (keys: string[], payload: { reason: string; scope: 'all' | 'email' | 'phone' | 'linkedin'; level: 'person' | 'company'; label?: string }) => Promise<boolean>;
+}
+
+function recipientsWithKeys(recipients: readonly PageRecipient[]) {
+  return recipients.map((r) => ({ keys: keysOfPageRecipient(r) })).filter((r) => r.keys.length > 0);
+}
+
+function translated(error: unknown): never {
+  if (error instanceof LedgerError) throw new UserFacingError(error.code, error.message, error.where);
+  if (error instanceof LookupInputError) throw new UserFacingError('invalid-input', error.message);
+  throw error;
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    return translated(error);
+  }
+}
+
+function tabOf(caller: Caller): number {
+  if (caller.kind !== 'content-script' || caller.tabId === undefined) throw new UserFacingError('forbidden-request', 'Only a page tab can report its guard state.');
+  return caller.tabId;
+}
+
+/** Where the rep records a basis: the options page's contact form, prefilled with what the page showed. */
+export function recordBasisUrl(baseUrl: string, recipients: readonly PageRecipient[]): string {
+  const first = recipients[0];
+  const params = new URLSearchParams();
+  if (first?.email) params.set('email', first.email);
+  if (first?.displayName) params.set('name', first.displayName);
+  const li = first?.linkedin;
+  const liUrl = li?.profileUrl ?? (li?.vanity ? `https://www.linkedin.com/in/${li.vanity}/` : li?.memberId ? `https://www.linkedin.com/in/${li.memberId}/` : undefined);
+  if (liUrl) params.set('linkedin', liUrl);
+  return `${baseUrl}#/contacts/new?${params.toString()}`;
+}
+
+export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandlerDeps): GuardHandlers {
+  return {
+    'verdict/for-recipients': (req) => guarded(() => verdicts.forDraft(req)),
+
+    'ledger/record-event': (req, caller) =>
+      guarded(async () => {
+        const event = req.event;
+        switch (event.kind) {
+          case 'outbound-sent': {
+            const recipients = recipientsWithKeys(event.recipients);
+            if (recipients.length === 0) return { recorded: 0 };
+            const recorded = await ledger.recordOutbound({
+              site: event.site,
+              channel: event.channel,
+              recipients,
+              disclosureIncluded: event.disclosureIncluded,
+              bodyFingerprint: event.bodyFingerprint,
+            });
+            return { recorded };
+          }
+          case 'send-anyway': {
+            const settings = await ledger.getSettings();
+            if (!settings.policy.overridesAllowed) {
+              throw new UserFacingError('override-forbidden', 'Team policy does not allow sending against the advice.');
+            }
+            if (settings.policy.overrideNeedsReason && event.reason.trim().length < 3) {
+              throw new UserFacingError('reason-required', 'Give a reason for sending anyway.', 'reason');
+            }
+            const recorded = await ledger.recordOverride({
+              site: event.site,
+              channel: event.channel,
+              recipients: event.recipients.map((r) => ({ keys: keysOfPageRecipient(r) })),
+              codes: event.codes,
+              reason: event.reason.trim(),
+              decision: event.decision,
+            });
+            return { recorded };
+          }
+          case 'declined-inmail': {
+            // LinkedIn shows that this member declined an earlier InMail: an objection on LinkedIn.
+            const keys = keysOfPageRecipient(event.recipient);
+            if (keys.length === 0) return { recorded: 0 };
+            await ledger.recordEvent('declined_inmail', keys, { channel: 'linkedin_inmail', site: caller.kind === 'content-script' ? caller.site : undefined });
+            await ledger.addSuppressionForKeys(keys, { scope: 'linkedin', level: 'person', reason: 'declined an InMail on LinkedIn' });
+            return { recorded: 1 };
+          }
+        }
+      }),
+
+    'suppression/add-for-recipients': (req) =>
+      guarded(async () => {
+        let added = 0;
+        for (const r of req.recipients) {
+          const keys = keysOfPageRecipient(r);
+          if (keys.length === 0) continue;
+          const reason = req.reason.trim() || 'marked do-not-contact in the composer';
+          added += await ledger.addSuppressionForKeys(keys, { scope: req.scope, level: 'person', reason });
+          await queueTeamEntry(keys, { reason, scope: req.scope, level: 'person' });
+        }
+        return { added };
+      }),
+
+    'profile/save': (req) =>
+      guarded(async () => {
+        const basis =
+          req.basis.kind === 'legitimate_interest'
+            ? { type: 'legitimate_interest' as const, assessmentId: req.basis.assessmentId ?? '', note: req.basis.note }
+            : { type: req.basis.kind, note: req.basis.note };
+        if (basis.type === 'legitimate_interest' && !req.basis.assessmentId) {
+          throw new UserFacingError('assessment-required', 'Pick the legitimate-interest assessment that covers this person.', 'basis.assessmentId');
+        }
+        return ledger.saveProfileToMyList({ ...req.profile, basis });
+      }),
+
+    'profile/status': (req) =>
+      guarded(async () => {
+        const keys = identityKeysOf({ linkedin: req.linkedin });
+        const [status, assessments] = await Promise.all([
+          keys.length ? ledger.profileStatus(keys) : Promise.resolve({ saved: false }),
+          ledger.listAssessments(),
+        ]);
+        return { ...status, assessments: assessments.map((a) => ({ id: a.id, title: a.title })) };
+      }),
+
+    'guard/status': async (req, caller) => {
+      if (caller.kind !== 'content-script') throw new UserFacingError('forbidden-request', 'Only a page tab can report its guard state.');
+      await setTabState(tabOf(caller), { state: req.state, site: caller.site, ...(req.detail ? { detail: req.detail } : {}) });
+      return {};
+    },
+
+    'ui/open-record-basis': async (req) => {
+      await browser.tabs.create({ url: recordBasisUrl(browser.runtime.getURL('/options.html'), req.recipients) });
+      return {};
+    },
+
+    'lookup/verdict': (req) =>
+      guarded(async () => {
+        const { keys: _keys, ...result } = await verdicts.lookup(req);
+        return result;
+      }),
+
+    'call/check': (req) => guarded(() => verdicts.callCheck(req)),
+
+    'guard/tab-state': async (req) => {
+      const state = await getTabState(req.tabId);
+      return state ? { state: state.state, site: state.site, ...(state.detail ? { detail: state.detail } : {}) } : { state: 'none' as const };
+    },
+  };
+}

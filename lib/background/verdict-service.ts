@@ -1,0 +1,378 @@
+import { identityKeysOf, normalizeEmail, normalizePhone } from '../identity/normalize';
+import type { Ledger, RecipientFacts } from '../ledger/repository';
+import { toRulesLedgerFacts } from '../ledger/facts';
+import type { Settings, SourceKind } from '../ledger/schema';
+import { bodyFingerprint } from '../guard/fingerprint';
+import type { Channel, Localized, PageRecipient } from '../messaging/common';
+import type { GuardVerdict, RecipientVerdict } from '../messaging/guard';
+import {
+  decisionOf,
+  evaluateOutreach,
+  generateCallOpening,
+  generateDisclosure,
+  worstDecision,
+  type DisclosureSettings,
+  type DisclosureSource,
+  type Finding,
+  type OutreachInput,
+} from '../rules';
+import type { TeamSuppression } from '../sync/engine';
+
+// The verdict service: what the page saw (recipients, draft) + what the ledger knows + team objections
+// → the rules engine → one verdict per recipient. It is the only place that joins the three.
+
+export interface VerdictServiceDeps {
+  ledger: Pick<Ledger, 'factsForRecipient' | 'getSettings' | 'countRecentSimilarSends' | 'getContact'>;
+  teamSuppressionsFor: (keys: string[]) => Promise<TeamSuppression[]>;
+  now: () => Date;
+}
+
+export interface DraftRequest {
+  channel: Channel;
+  recipients: PageRecipient[];
+  message: { subject?: string; body: string; classificationOverride?: { as: 'commercial' | 'non_commercial' | 'mixed'; reason: string } };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Team entries are keyed on the same identity keys; company-level ones on the e-mail's domain. */
+function withDomainKeys(keys: readonly string[]): string[] {
+  const out = new Set(keys);
+  for (const k of keys) if (k.startsWith('email:')) out.add(`domain:${k.slice(k.lastIndexOf('@') + 1)}`);
+  return [...out];
+}
+
+/** Identity keys of a recipient as read off a page. */
+export function keysOfPageRecipient(r: PageRecipient): string[] {
+  return identityKeysOf({ emails: [r.email], linkedin: r.linkedin ?? null });
+}
+
+function finding(code: string, severity: Finding['severity'], title: Localized, explanation: Localized, fixes: Finding['fixes'] = []): Finding {
+  return { code, severity, title, explanation, citations: [], fixes };
+}
+
+/** A recipient whose address the page did not let us read cannot be checked: hold, never pass. */
+function unreadableFinding(r: PageRecipient): Finding {
+  return finding(
+    'MISSING-ADDRESS',
+    'block',
+    { nl: 'Adres van deze ontvanger onleesbaar', en: "This recipient's address could not be read" },
+    {
+      nl: `Outreach Guard kon het adres van "${r.displayName ?? r.key}" niet lezen, dus kon deze ontvanger niet controleren. Haal de ontvanger weg en voeg hem opnieuw toe, of verstuur bewust met een reden.`,
+      en: `Outreach Guard could not read the address of "${r.displayName ?? r.key}", so it could not check this recipient. Remove and re-add the recipient, or send anyway with a reason.`,
+    },
+    [{ kind: 'remove-recipient', label: { nl: 'Verwijder deze ontvanger', en: 'Remove this recipient' } }],
+  );
+}
+
+/** Outlook sometimes shows only a name: the ledger cannot be matched on an address. Say so. */
+function weakMatchFinding(r: PageRecipient): Finding {
+  return finding(
+    'OB-01',
+    'warn',
+    { nl: 'Alleen een naam zichtbaar: zwakke match', en: 'Only a name is visible: weak match' },
+    {
+      nl: `Voor "${r.displayName ?? r.key}" is alleen een naam te zien, geen adres. Controleer zelf of deze persoon bezwaar heeft gemaakt: bezwaren volgen de persoon (AVG art. 21 lid 3).`,
+      en: `Only a name is shown for "${r.displayName ?? r.key}", no address. Check yourself that this person has not objected: objections follow the person (GDPR Art. 21(3)).`,
+    },
+    [{ kind: 'remove-recipient', label: { nl: 'Verwijder deze ontvanger', en: 'Remove this recipient' } }],
+  );
+}
+
+function labelOf(r: PageRecipient, facts: RecipientFacts | undefined): string {
+  return r.displayName?.trim() || facts?.contact?.name || r.email || r.linkedin?.vanity || r.key;
+}
+
+function addressOf(r: PageRecipient, channel: Channel): { value?: string; kind?: 'linkedin_member' } {
+  if (channel.startsWith('linkedin')) {
+    const value = r.linkedin?.profileUrl ?? (r.linkedin?.vanity ? `https://www.linkedin.com/in/${r.linkedin.vanity}/` : undefined);
+    return { ...(value ? { value } : {}), kind: 'linkedin_member' };
+  }
+  return r.email ? { value: r.email } : {};
+}
+
+function policyOf(settings: Settings): OutreachInput['policy'] {
+  const p = settings.policy;
+  return {
+    mode: p.mode,
+    consentMaxAgeMonths: p.consentMaxAgeMonths,
+    retentionMonths: p.retentionMonths,
+    telemarketingCutover: p.telemarketingCutover,
+    overridesAllowed: p.overridesAllowed,
+  };
+}
+
+function teamFacts(team: readonly TeamSuppression[]) {
+  return team.map((t) => ({
+    scope: t.scope,
+    level: t.level,
+    matchedOn: 'strong' as const,
+    source: 'team' as const,
+    recordedAt: t.recordedAt,
+  }));
+}
+
+/** Builds the engine input for one recipient. Exported for tests. */
+export function inputFor(
+  action: OutreachInput['action'],
+  channel: Channel,
+  r: PageRecipient,
+  facts: RecipientFacts,
+  team: readonly TeamSuppression[],
+  settings: Settings,
+  now: Date,
+  message: OutreachInput['message'],
+  recentSimilarSends?: number,
+): OutreachInput {
+  const ledger = toRulesLedgerFacts(facts, now, recentSimilarSends);
+  ledger.suppressions = [...(ledger.suppressions ?? []), ...teamFacts(team)];
+  const c = facts.contact;
+  const address = addressOf(r, channel);
+  const stored = c?.addresses.find((a) => a.value === (address.value ? normalizeEmail(address.value) ?? address.value : undefined));
+  const declinedInMail = r.signals?.declinedInMail || facts.events.declinedInMail || undefined;
+  return {
+    action,
+    channel,
+    sendDate: now.toISOString(),
+    sender: {
+      ...(settings.organisation.legalName ? { legalEntity: settings.organisation.legalName } : {}),
+      country: settings.organisation.country,
+      exempt2026: settings.organisation.exempt2026,
+    },
+    recipient: {
+      ...(c && c.recipientKind !== 'unknown' ? { kind: c.recipientKind } : {}),
+      ...(c?.company?.legalForm ? { legalForm: c.company.legalForm } : {}),
+      ...(c?.country ?? c?.company?.country ? { country: c?.country ?? c?.company?.country } : {}),
+      address: {
+        ...address,
+        ...(stored ? { kind: stored.kind, ...(stored.designationEvidence ? { designationEvidence: stored.designationEvidence } : {}) } : {}),
+      },
+      ...(c?.phones[0] ? { phone: c.phones[0] } : {}),
+      ...(r.signals || declinedInMail
+        ? {
+            linkedin: {
+              ...(r.signals?.degree ? { degree: r.signals.degree } : {}),
+              ...(r.signals?.openTo ? { openTo: r.signals.openTo } : {}),
+              ...(declinedInMail ? { declinedInMail: true } : {}),
+              ...(r.signals?.restrictedVisibility ? { restrictedVisibility: true } : {}),
+            },
+          }
+        : {}),
+    },
+    ledger,
+    ...(message ? { message } : {}),
+    policy: policyOf(settings),
+  };
+}
+
+/** The ledger's source kinds, as the disclosure names them. */
+function disclosureSourceOf(source: SourceKind | undefined, detail: string | undefined, channel: Channel): DisclosureSource {
+  switch (source) {
+    case 'company_website':
+      return { kind: 'company_website', ...(detail ? { detail } : {}) };
+    case 'linkedin_manual':
+    case 'linkedin_tool':
+      return { kind: 'linkedin' };
+    case 'referral':
+      return { kind: 'referral', ...(detail ? { detail } : {}) };
+    case 'kvk':
+      return { kind: 'kvk' };
+    case 'event_list':
+      return { kind: 'event', ...(detail ? { detail } : {}) };
+    case 'data_subject':
+      return { kind: 'data_subject', ...(detail ? { detail } : {}) };
+    case undefined:
+      return channel.startsWith('linkedin') ? { kind: 'linkedin' } : { kind: 'other', ...(detail ? { detail } : {}) };
+    default:
+      return { kind: 'other', ...(detail ? { detail } : {}) };
+  }
+}
+
+/** Turns the free-text opt-out setting into the disclosure's opt-out method. */
+function optOutOf(method: string): DisclosureSettings['optOut'] {
+  const m = method.trim();
+  if (/^https?:\/\//i.test(m)) return { method: 'link', url: m };
+  const email = normalizeEmail(m.replace(/^mailto:/i, ''));
+  if (email) return { method: 'email', address: email };
+  return { method: 'reply' };
+}
+
+/** Placeholders make a missing organisation setting visible in the inserted text instead of a gap. */
+export function disclosureSettingsOf(settings: Settings, lang: 'nl' | 'en'): DisclosureSettings {
+  const o = settings.organisation;
+  const missing = (nl: string, en: string) => (lang === 'nl' ? `[${nl}]` : `[${en}]`);
+  return {
+    legalName: o.legalName || missing('bedrijfsnaam', 'company name'),
+    contact: o.contact || missing('contactgegevens', 'contact details'),
+    privacyUrl: o.privacyUrl || missing('link naar privacyverklaring', 'privacy notice link'),
+    optOut: optOutOf(o.optOutMethod),
+    ...(o.dpo ? { dpo: o.dpo } : {}),
+    product: lang === 'nl' ? 'onze producten en diensten' : 'our products and services',
+  };
+}
+
+function basisForDisclosure(facts: RecipientFacts | undefined): 'legitimate_interest' | 'consent' | 'customer' {
+  const types = new Set(facts?.bases.map((b) => b.type));
+  if (types.has('consent')) return 'consent';
+  if (types.has('customer')) return 'customer';
+  return 'legitimate_interest';
+}
+
+const DISCLOSURE_CODES = new Set(['GD-06', 'GD-07', 'GD-08', 'GD-09', 'NL-EM-05']);
+
+/** Findings every recipient shares are about the message itself: show them once. */
+function splitCommon(perRecipient: RecipientVerdict[]): { common: Finding[]; recipients: RecipientVerdict[] } {
+  if (perRecipient.length < 2) return { common: [], recipients: perRecipient };
+  const signature = (f: Finding) => `${f.code}|${f.severity}|${f.title.en}`;
+  const [first, ...rest] = perRecipient;
+  const shared = new Set(first!.findings.map(signature).filter((s) => rest.every((r) => r.findings.some((f) => signature(f) === s))));
+  if (shared.size === 0) return { common: [], recipients: perRecipient };
+  const common = first!.findings.filter((f) => shared.has(signature(f)));
+  return {
+    common,
+    recipients: perRecipient.map((r) => ({ ...r, findings: r.findings.filter((f) => !shared.has(signature(f))) })),
+  };
+}
+
+export function createVerdictService(deps: VerdictServiceDeps) {
+  const { ledger, now } = deps;
+
+  async function factsAndTeam(keys: string[], at: Date) {
+    const [facts, team] = await Promise.all([ledger.factsForRecipient(keys, at), deps.teamSuppressionsFor(withDomainKeys(keys))]);
+    return { facts, team };
+  }
+
+  /** The verdict for a draft to these recipients (the guard's question). */
+  async function forDraft(request: DraftRequest): Promise<GuardVerdict> {
+    const at = now();
+    const settings = await ledger.getSettings();
+    const fingerprint = request.message.body.trim() ? await bodyFingerprint(request.message.body, request.recipients) : undefined;
+    const recentSimilarSends = fingerprint
+      ? await ledger.countRecentSimilarSends(fingerprint, new Date(at.getTime() - DAY_MS).toISOString())
+      : undefined;
+    const message: OutreachInput['message'] = {
+      ...(request.message.subject ? { subject: request.message.subject } : {}),
+      body: request.message.body,
+      recipientCount: request.recipients.length,
+      automated: false,
+      ...(request.message.classificationOverride ? { classificationOverride: request.message.classificationOverride } : {}),
+    };
+    const factsByKey = new Map<string, RecipientFacts>();
+    const perRecipient: RecipientVerdict[] = await Promise.all(
+      request.recipients.map(async (r): Promise<RecipientVerdict> => {
+        const keys = keysOfPageRecipient(r);
+        if (r.unreadable || (keys.length === 0 && !r.weakMatch)) {
+          const findings = [unreadableFinding(r)];
+          return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch };
+        }
+        const { facts, team } = await factsAndTeam(keys, at);
+        factsByKey.set(r.key, facts);
+        const verdict = evaluateOutreach(inputFor('send_message', request.channel, r, facts, team, settings, at, message, recentSimilarSends));
+        const findings = r.weakMatch && keys.length === 0 ? [weakMatchFinding(r), ...verdict.findings] : verdict.findings;
+        return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, facts), known: facts.known, weakMatch: !!r.weakMatch };
+      }),
+    );
+    const { common, recipients } = splitCommon(perRecipient);
+    const decision = worstDecision([...perRecipient.map((r) => r.decision)]);
+    const needsDisclosure = perRecipient.find((r) => r.findings.some((f) => DISCLOSURE_CODES.has(f.code)));
+    let disclosure: Localized | undefined;
+    if (needsDisclosure) {
+      const facts = factsByKey.get(needsDisclosure.key);
+      const prov = facts?.provenance[0];
+      const source = disclosureSourceOf(prov?.source, prov?.detail ?? prov?.url, request.channel);
+      const basis = basisForDisclosure(facts);
+      disclosure = {
+        nl: generateDisclosure(disclosureSettingsOf(settings, 'nl'), source, 'nl', basis),
+        en: generateDisclosure(disclosureSettingsOf(settings, 'en'), source, 'en', basis),
+      };
+    }
+    return {
+      decision,
+      recipients,
+      findings: common,
+      ...(disclosure ? { disclosure } : {}),
+      overridesAllowed: settings.policy.overridesAllowed,
+      overrideNeedsReason: settings.policy.overrideNeedsReason,
+    };
+  }
+
+  /** The popup's look-up: a person by e-mail, phone or LinkedIn URL, for a channel, with no draft. */
+  async function lookup(input: { email?: string; phone?: string; linkedinUrl?: string; channel: Channel }) {
+    const at = now();
+    const keys = identityKeysOf({
+      emails: [input.email],
+      phones: [input.phone],
+      linkedin: input.linkedinUrl ? { profileUrl: input.linkedinUrl } : null,
+    });
+    if (keys.length === 0) {
+      throw new LookupInputError('Enter a valid e-mail address, phone number or LinkedIn profile URL.');
+    }
+    const settings = await ledger.getSettings();
+    const { facts, team } = await factsAndTeam(keys, at);
+    const recipient: PageRecipient = {
+      key: keys[0]!,
+      ...(input.email ? { email: input.email } : {}),
+      ...(input.linkedinUrl ? { linkedin: { profileUrl: input.linkedinUrl } } : {}),
+    };
+    const action = input.channel === 'call' ? 'call' : 'send_message';
+    const verdict = evaluateOutreach(inputFor(action, input.channel, recipient, facts, team, settings, at, undefined));
+    return {
+      decision: verdict.decision,
+      findings: verdict.findings,
+      label: facts.contact?.name ?? input.email ?? input.phone ?? input.linkedinUrl ?? keys[0]!,
+      known: facts.known,
+      ...(facts.contact ? { contactId: facts.contact.id } : {}),
+      keys,
+    };
+  }
+
+  /** The call check: may this number be called today, and the opening to read out. */
+  async function callCheck(input: { phone?: string; contactId?: string; purpose?: string; callerName?: string }) {
+    const at = now();
+    const settings = await ledger.getSettings();
+    const contact = input.contactId ? await ledger.getContact(input.contactId) : undefined;
+    if (input.contactId && !contact) throw new LookupInputError('This contact no longer exists.');
+    const phoneE164 = normalizePhone(input.phone ?? contact?.phones[0] ?? '');
+    if (!phoneE164 && !contact) throw new LookupInputError('Enter a valid phone number (for example 06 12345678 or +31 20 123 4567).');
+    const keys = contact
+      ? identityKeysOf({ emails: contact.emails, phones: contact.phones, linkedin: { ...(contact.linkedin.memberIds[0] ? { memberId: contact.linkedin.memberIds[0] } : {}), ...(contact.linkedin.vanities[0] ? { vanity: contact.linkedin.vanities[0] } : {}) } })
+      : [`phone:${phoneE164}`];
+    if (phoneE164 && !keys.includes(`phone:${phoneE164}`)) keys.push(`phone:${phoneE164}`);
+    const { facts, team } = await factsAndTeam(keys, at);
+    const prov = facts.provenance[0];
+    const source = disclosureSourceOf(prov?.source, prov?.detail ?? prov?.url, 'call');
+    const purposeNl = input.purpose?.trim() || 'onze producten en diensten';
+    const purposeEn = input.purpose?.trim() || 'our products and services';
+    const callerName = input.callerName?.trim() || settings.rep.name || '[uw naam]';
+    const legalName = settings.organisation.legalName || '[bedrijfsnaam]';
+    const opening = {
+      nl: generateCallOpening({ callerName, legalName, purpose: purposeNl, source, lang: 'nl' }),
+      en: generateCallOpening({ callerName: input.callerName?.trim() || settings.rep.name || '[your name]', legalName: settings.organisation.legalName || '[company name]', purpose: purposeEn, source, lang: 'en' }),
+    };
+    const recipient: PageRecipient = { key: keys[0]!, ...(contact?.name ? { displayName: contact.name } : {}) };
+    const input2 = inputFor('call', 'call', recipient, facts, team, settings, at, { body: opening.nl, recipientCount: 1, automated: false });
+    input2.recipient.address = { value: phoneE164 ?? undefined };
+    const verdict = evaluateOutreach(input2);
+    return {
+      decision: verdict.decision,
+      findings: verdict.findings,
+      label: contact?.name ?? phoneE164 ?? '',
+      known: facts.known,
+      ...(facts.contact ? { contactId: facts.contact.id } : {}),
+      ...(phoneE164 ? { phoneE164 } : {}),
+      opening,
+    };
+  }
+
+  return { forDraft, lookup, callCheck };
+}
+
+export type VerdictService = ReturnType<typeof createVerdictService>;
+
+/** Bad look-up input: shown to the user as is. */
+export class LookupInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LookupInputError';
+  }
+}

@@ -1,0 +1,76 @@
+import { h, render } from 'preact';
+import { HoldDialog, decisionOfView, holdDialogCss, type HoldDialogProps } from '../../components/guard/HoldDialog';
+import { strings, type Lang } from '../../components/guard/strings';
+
+// Mounts the Preact hold dialog and the "not active here" badge, each in its own shadow root so the
+// page's CSS cannot reach in. Keystrokes inside do not bubble out to the site (Gmail/Outlook shortcuts).
+
+export interface HoldUi {
+  update(props: HoldDialogProps): void;
+  close(): void;
+}
+
+export type MountHold = (doc: Document, props: HoldDialogProps) => HoldUi;
+
+const isolatedEvents = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'paste', 'copy', 'cut', 'focusin', 'focusout'];
+
+function isolate(host: HTMLElement) {
+  for (const type of isolatedEvents) host.addEventListener(type, (e) => e.stopPropagation());
+}
+
+export const mountHoldDialog: MountHold = (doc, initial) => {
+  const host = doc.createElement('div');
+  host.setAttribute('data-outreach-guard', 'hold');
+  // Open, so the e2e tests (and assistive tools) can reach the buttons; it shows nothing the page did not.
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = holdDialogCss;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  isolate(host);
+  const previousFocus = doc.activeElement as HTMLElement | null;
+  (doc.body ?? doc.documentElement).append(host);
+
+  const paint = (props: HoldDialogProps) => {
+    const decision = decisionOfView(props.view);
+    if (decision === 'block' || decision === 'warn') host.setAttribute('data-decision', decision);
+    else if (decision === 'allow') host.setAttribute('data-decision', 'allow');
+    else host.removeAttribute('data-decision');
+    render(h(HoldDialog, props), container);
+  };
+  paint(initial);
+  return {
+    update: paint,
+    close() {
+      render(null, container);
+      host.remove();
+      // Give the rep their place back in the draft.
+      if (previousFocus?.isConnected) previousFocus.focus();
+    },
+  };
+};
+
+export interface InactiveBadge {
+  remove(): void;
+}
+
+/** A small badge next to a composer the guard could not understand. */
+export function showInactiveBadge(anchor: Element, lang: Lang, detail: string): InactiveBadge {
+  const doc = anchor.ownerDocument;
+  const host = doc.createElement('span');
+  host.setAttribute('data-outreach-guard', 'inactive-badge');
+  host.setAttribute('title', detail);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const text = lang === 'nl' ? 'Outreach Guard niet actief hier' : 'Outreach Guard not active here';
+  const style = doc.createElement('style');
+  style.textContent = `:host{all:initial}span{display:inline-block;font:12px/1.6 system-ui,sans-serif;color:#9a6700;background:#fff8c5;border:1px solid #d4a72c;border-radius:10px;padding:0 8px;margin:2px}`;
+  const label = doc.createElement('span');
+  label.setAttribute('role', 'status');
+  label.textContent = `⚠ ${text}`;
+  shadow.append(style, label);
+  // Beside the composer, not inside it: the composer's own DOM stays the site's.
+  anchor.insertAdjacentElement('beforebegin', host);
+  return { remove: () => host.remove() };
+}
+
+export { strings };

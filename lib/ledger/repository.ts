@@ -1,0 +1,1428 @@
+import { Dexie } from 'dexie';
+import { domainKeyOfEmailKey, kindOfKey, normalizeDomain, toHex } from '../identity/normalize';
+import { appendAudit, AUDIT_HEAD_KEY, verifyAuditChain, type AuditHead, type AuditInput, type AuditVerifyResult } from './audit';
+import { normalizeIdentities, mergeContacts, type RawIdentities } from './contact-input';
+import { LedgerDb, keysOfContact, LEDGER_DB_NAME, type IdentityRow } from './db';
+import { addMonths, dateOf, deriveContactIndex, foldText, isProvableBasis, queryWords } from './derive';
+import { LedgerError } from './errors';
+import type { EventSummary, MatchedSuppression, RecipientFacts } from './facts';
+import { consentTooOld } from './facts';
+import {
+  assessmentSchema,
+  basisRecordSchema,
+  EVIDENCE_MAX_BYTES,
+  settingsSchema,
+  type Assessment,
+  type AuditEntry,
+  type BasisRecord,
+  type Company,
+  type Contact,
+  type EvidenceMeta,
+  type EvidenceRow,
+  type LedgerEvent,
+  type Provenance,
+  type Settings,
+  type SettingsInput,
+  type SourceKind,
+  type SuppressionRow,
+  type SuppressionScope,
+} from './schema';
+import { sha256Hex } from './sha256';
+
+// The one module that touches the ledger database. Callers (the background's handlers, the verdict
+// service, backup and CSV import) go through `Ledger`; nothing else imports Dexie. Every write that
+// matters appends to the hash-chained audit log in the same transaction. No browser.* or fetch inside a
+// transaction: hashing inside transactions is synchronous (sha256.ts), WebCrypto only before them.
+
+export type { RecipientFacts } from './facts';
+
+export interface LedgerOptions {
+  /** database name; tests use one per test */
+  name?: string;
+  /** the clock (tests fix it) */
+  now?: () => Date;
+  /** indexedDB/IDBKeyRange for tests that pass their own */
+  dexieOptions?: ConstructorParameters<typeof Dexie>[1];
+}
+
+/** A contact as the contact form, CSV import or save-profile button hands it in (identities raw). */
+export interface ContactDraft extends RawIdentities {
+  id?: string;
+  name: string;
+  recipientKind?: Contact['recipientKind'];
+  country?: string;
+  addresses?: Contact['addresses'];
+  headline?: string;
+  notes?: string;
+  art13SentAt?: string;
+  art14SentAt?: string;
+  legacy?: boolean;
+  savedFromLinkedIn?: Contact['savedFromLinkedIn'];
+}
+
+export interface ProvenanceDraft {
+  source: SourceKind;
+  detail?: string;
+  url?: string;
+  obtainedAt: string;
+}
+
+/** A basis record as handed in: without the fields the ledger fills in. */
+export type BasisDraft = { id?: string } & Record<string, unknown> & { type: BasisRecord['type'] };
+
+export interface ContactListQuery {
+  query?: string;
+  filters?: {
+    basis?: string;
+    source?: SourceKind;
+    objection?: boolean;
+    firstContactPending?: boolean;
+    art14Passed?: boolean;
+    savedFromLinkedIn?: boolean;
+  };
+  offset?: number;
+  limit?: number;
+}
+
+export interface ContactSummary {
+  id: string;
+  name: string;
+  company?: string;
+  email?: string;
+  phone?: string;
+  linkedin?: string;
+  basisTypes: string[];
+  source?: SourceKind;
+  objection: boolean;
+  firstContactPending: boolean;
+  art14Passed: boolean;
+  updatedAt: string;
+}
+
+export interface SuppressionOptions {
+  scope: SuppressionScope;
+  reason: string;
+  level: 'person' | 'company';
+  recordedBy?: string;
+  /** left by an erasure */
+  erased?: boolean;
+}
+
+export interface OutboundRecord {
+  site?: string;
+  channel: string;
+  /** one entry per recipient: its identity keys (normalised; see identityKeysOf) */
+  recipients: { keys: string[] }[];
+  disclosureIncluded: boolean;
+  bodyFingerprint: string;
+  at?: string;
+}
+
+export interface OverrideRecord {
+  site?: string;
+  channel: string;
+  recipients: { keys: string[] }[];
+  codes: string[];
+  reason: string;
+  decision: string;
+  at?: string;
+}
+
+export type CleanupCategory = 'no_provable_basis' | 'consent_too_old' | 'retention_exceeded' | 'art14_passed';
+
+export interface ImportRow {
+  /** 1-based row number in the file, for error messages */
+  row: number;
+  contact: ContactDraft;
+  provenance?: ProvenanceDraft;
+  basis?: BasisDraft;
+}
+
+const TABLES_ALL = ['contacts', 'identities', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments', 'settings', 'audit', 'kv'] as const;
+
+function uuid(): string {
+  return crypto.randomUUID();
+}
+
+function isClosedError(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'DatabaseClosedError' || e.name === Dexie.errnames.DatabaseClosed);
+}
+
+/** A masked label for a suppressed key that a list can show without revealing the whole identifier. */
+export function maskKey(key: string): string {
+  const kind = kindOfKey(key) ?? key.slice(0, key.indexOf(':'));
+  const v = key.slice(key.indexOf(':') + 1);
+  if (kind === 'email') {
+    const at = v.lastIndexOf('@');
+    return `${v.slice(0, 1)}…@${v.slice(at + 1)}`;
+  }
+  if (kind === 'phone') return `${v.slice(0, 4)}…${v.slice(-2)}`;
+  if (kind === 'domain' || kind === 'company') return v;
+  return `${v.slice(0, 3)}…`;
+}
+
+/** The company-level keys a set of identity keys implies: `domain:` of each e-mail (and of the company). */
+export function companyKeysOf(keys: readonly string[], company?: Company): string[] {
+  const out = new Set<string>();
+  for (const k of keys) {
+    const d = domainKeyOfEmailKey(k);
+    if (d) out.add(d);
+    if (k.startsWith('domain:') || k.startsWith('company:')) out.add(k);
+  }
+  if (company?.domain) out.add(`domain:${company.domain}`);
+  if (company?.name) out.add(companyKey(company.name));
+  return [...out];
+}
+
+/** `company:<folded name>`: the key of a company-level block by name (outside the shared convention; local only). */
+export function companyKey(name: string): string {
+  return `company:${foldText(name).replace(/\s+/g, ' ').trim()}`;
+}
+
+export class Ledger {
+  readonly db: LedgerDb;
+  private readonly now: () => Date;
+  /** ids of all contacts in name order; rebuilt after a contact write (the list pages through it) */
+  private orderCache: string[] | null = null;
+
+  constructor(options: LedgerOptions = {}) {
+    this.db = new LedgerDb(options.name ?? LEDGER_DB_NAME, options.dexieOptions);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private nowIso(): string {
+    return this.now().toISOString();
+  }
+
+  /** Runs `op`; after a service-worker wake-up the connection may be closed: reopen and retry once. */
+  private async run<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      if (!this.db.isOpen()) await this.db.open();
+      return await op();
+    } catch (e) {
+      if (!isClosedError(e)) throw e;
+      this.db.close();
+      await this.db.open();
+      return op();
+    }
+  }
+
+  private write<T>(op: () => Promise<T>): Promise<T> {
+    return this.run(() => this.db.transaction('rw', [...TABLES_ALL], op));
+  }
+
+  private read<T>(tables: readonly string[], op: () => Promise<T>): Promise<T> {
+    return this.run(() => this.db.transaction('r', [...tables], op));
+  }
+
+  private async actor(): Promise<string> {
+    const s = await this.readSettingsRow();
+    return s.rep.name || s.rep.email || 'local user';
+  }
+
+  private audit(input: AuditInput) {
+    return appendAudit(this.db, input, this.nowIso());
+  }
+
+  close() {
+    this.db.close();
+  }
+
+  // --- settings ------------------------------------------------------------------------------------
+
+  private async readSettingsRow(): Promise<Settings> {
+    const row = await this.db.settings.get('settings');
+    return repairSettings(row?.value);
+  }
+
+  /** The settings, validated and repaired on read: an invalid field falls back to its default. */
+  getSettings(): Promise<Settings> {
+    return this.read(['settings'], () => this.readSettingsRow());
+  }
+
+  async saveSettings(input: SettingsInput): Promise<Settings> {
+    const parsed = settingsSchema.safeParse(input);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      throw new LedgerError('invalid-settings', i.message, i.path.join('.'));
+    }
+    return this.write(async () => {
+      await this.db.settings.put({ key: 'settings', value: parsed.data });
+      await this.audit({ actor: await this.actor(), action: 'settings-saved', detail: { policy: parsed.data.policy } });
+      return parsed.data;
+    });
+  }
+
+  // --- lookups for the verdict service ------------------------------------------------------------------
+
+  /** The contact the most of these identity keys belong to, or undefined. */
+  async findContactByIdentityKeys(keys: readonly string[]): Promise<Contact | undefined> {
+    return this.read(['identities', 'contacts'], async () => {
+      const id = await this.bestContactId(keys);
+      return id.best ? this.db.contacts.get(id.best) : undefined;
+    });
+  }
+
+  private async bestContactId(keys: readonly string[]): Promise<{ best?: string; others: string[] }> {
+    const rows = (await this.db.identities.bulkGet([...keys])).filter((r): r is IdentityRow => !!r);
+    const votes = new Map<string, number>();
+    for (const r of rows) votes.set(r.contactId, (votes.get(r.contactId) ?? 0) + 1);
+    const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+    return { best: ranked[0]?.[0], others: ranked.slice(1).map(([id]) => id) };
+  }
+
+  /**
+   * Everything the ledger knows about one recipient, in one read transaction.
+   * @param keys the recipient's identity keys (identityKeysOf); any subset resolves the contact
+   * @param now the send date: decides nothing here but is kept for callers that derive from it
+   */
+  async factsForRecipient(keys: readonly string[], _now: Date = this.now()): Promise<RecipientFacts> {
+    return this.read(['identities', 'contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments'], async () => {
+      const { best, others } = await this.bestContactId(keys);
+      const contact = best ? await this.db.contacts.get(best) : undefined;
+      const allKeys = new Set(keys);
+      if (contact) for (const k of keysOfContact(contact)) allKeys.add(k);
+      for (const k of companyKeysOf([...allKeys], contact?.company)) allKeys.add(k);
+      const hashOf = new Map([...allKeys].map((k) => [sha256Hex(k), k]));
+      const [suppressions, bases, evidence, provenance, byContact, byKey] = await Promise.all([
+        this.db.suppressions.where('keyHash').anyOf([...hashOf.keys()]).toArray(),
+        contact ? this.db.bases.where('contactId').equals(contact.id).toArray() : Promise.resolve([]),
+        contact ? this.db.evidence.where('contactId').equals(contact.id).toArray() : Promise.resolve([]),
+        contact ? this.db.provenance.where('contactId').equals(contact.id).toArray() : Promise.resolve([]),
+        contact ? this.db.events.where('contactId').equals(contact.id).toArray() : Promise.resolve([]),
+        this.db.events.where('keys').anyOf([...allKeys].filter((k) => !k.startsWith('domain:') && !k.startsWith('company:'))).toArray(),
+      ]);
+      const events = dedupeById([...byContact, ...byKey]);
+      const matched: MatchedSuppression[] = suppressions
+        .filter((s) => {
+          const k = hashOf.get(s.keyHash)!;
+          // A domain or company key only matches a company-level entry: a person block on a domain key cannot exist.
+          return s.level === 'company' || !(k.startsWith('domain:') || k.startsWith('company:'));
+        })
+        .map((s) => ({ ...s, matchedKeyKind: kindOfKey(hashOf.get(s.keyHash)!) ?? 'company' }));
+      const liIds = bases.filter((b) => b.type === 'legitimate_interest').map((b) => (b as { assessmentId: string }).assessmentId);
+      const assessments = liIds.length ? await this.db.assessments.where('id').anyOf(liIds).toArray() : [];
+      return {
+        keys: [...allKeys],
+        known: !!contact,
+        ...(contact ? { contact } : {}),
+        otherContactIds: others,
+        bases,
+        evidence: evidence.map(evidenceMeta),
+        provenance,
+        events: summarizeEvents(events, contact),
+        suppressions: matched,
+        erased: matched.some((s) => s.erased),
+        assessments: latestVersions(assessments, bases),
+      };
+    });
+  }
+
+  /** How many outbound messages with this body fingerprint went out since `sinceIso` (LI-04 bulk sending). */
+  countRecentSimilarSends(fingerprint: string, sinceIso: string): Promise<number> {
+    return this.read(['events'], () =>
+      this.db.events.where('[bodyFingerprint+at]').between([fingerprint, sinceIso], [fingerprint, Dexie.maxKey], true, true).count(),
+    );
+  }
+
+  /** Records one outbound event per recipient; a known recipient's contact gets its first/last contact dates. */
+  async recordOutbound(record: OutboundRecord): Promise<number> {
+    const at = record.at ?? this.nowIso();
+    return this.write(async () => {
+      let n = 0;
+      for (const r of record.recipients) {
+        const { best } = await this.bestContactId(r.keys);
+        const ev: LedgerEvent = {
+          id: uuid(),
+          kind: 'outbound',
+          at,
+          channel: record.channel,
+          ...(record.site ? { site: record.site } : {}),
+          disclosureIncluded: record.disclosureIncluded,
+          bodyFingerprint: record.bodyFingerprint,
+          keys: r.keys.slice(0, 50),
+          ...(best ? { contactId: best } : {}),
+        };
+        await this.db.events.add(ev);
+        if (best) {
+          await this.db.contacts.update(best, (c) => {
+            c.firstContactAt ??= at;
+            c.lastInteractionAt = at;
+            if (record.disclosureIncluded && !c.art14SentAt && !c.art13SentAt) c.art14SentAt = at;
+          });
+          await this.refreshDerived(best);
+        }
+        n++;
+      }
+      await this.audit({
+        actor: await this.actor(),
+        action: 'outbound-recorded',
+        detail: { channel: record.channel, recipients: n, disclosureIncluded: record.disclosureIncluded },
+      });
+      return n;
+    });
+  }
+
+  /** Records a "send anyway" against the engine's advice; always audited with the codes and reason. */
+  async recordOverride(record: OverrideRecord): Promise<number> {
+    const at = record.at ?? this.nowIso();
+    return this.write(async () => {
+      const contactIds: string[] = [];
+      for (const r of record.recipients) {
+        const { best } = await this.bestContactId(r.keys);
+        if (best) contactIds.push(best);
+        await this.db.events.add({
+          id: uuid(),
+          kind: 'override',
+          at,
+          channel: record.channel,
+          ...(record.site ? { site: record.site } : {}),
+          keys: r.keys.slice(0, 50),
+          codes: record.codes,
+          reason: record.reason,
+          decision: record.decision,
+          ...(best ? { contactId: best } : {}),
+        });
+      }
+      await this.audit({
+        actor: await this.actor(),
+        action: 'override',
+        detail: { channel: record.channel, codes: record.codes, reason: record.reason, decision: record.decision, contactIds, recipients: record.recipients.length },
+      });
+      return record.recipients.length;
+    });
+  }
+
+  /** A generic event (reply, declined InMail, meeting) about a recipient. */
+  async recordEvent(kind: LedgerEvent['kind'], keys: string[], extra: Partial<LedgerEvent> = {}): Promise<string> {
+    return this.write(async () => {
+      const { best } = await this.bestContactId(keys);
+      const id = uuid();
+      await this.db.events.add({ ...extra, id, kind, at: extra.at ?? this.nowIso(), keys: keys.slice(0, 50), ...(best ? { contactId: best } : {}) });
+      if (best) {
+        if (kind === 'reply' || kind === 'meeting' || kind === 'call') await this.db.contacts.update(best, { lastInteractionAt: extra.at ?? this.nowIso() });
+        await this.refreshDerived(best);
+      }
+      await this.audit({ actor: await this.actor(), action: `event-${kind}`, ...(best ? { contactId: best } : {}), detail: { kind, outcome: extra.outcome } });
+      return id;
+    });
+  }
+
+  /**
+   * Do-not-contact for these identity keys. Person level stores each key's hash; company level stores the
+   * hashes of the domain/company keys they imply. Returns how many new entries were written.
+   */
+  async addSuppressionForKeys(keys: readonly string[], options: SuppressionOptions): Promise<number> {
+    return this.write(async () => {
+      const n = await this.addSuppressionsInTx(keys, options);
+      await this.audit({
+        actor: options.recordedBy ?? (await this.actor()),
+        action: 'suppression-added',
+        detail: { level: options.level, scope: options.scope, reason: options.reason, keyHashes: n.hashes },
+      });
+      return n.added;
+    });
+  }
+
+  private async addSuppressionsInTx(keys: readonly string[], options: SuppressionOptions): Promise<{ added: number; hashes: string[] }> {
+    const target = options.level === 'company' ? companyKeysOf(keys) : keys.filter((k) => !k.startsWith('domain:') && !k.startsWith('company:'));
+    const recordedBy = options.recordedBy ?? (await this.actor());
+    let added = 0;
+    const hashes: string[] = [];
+    for (const key of new Set(target)) {
+      const keyHash = sha256Hex(key);
+      hashes.push(keyHash);
+      const existing = await this.db.suppressions.where('keyHash').equals(keyHash).toArray();
+      const same = existing.find((s) => s.scope === options.scope && s.level === options.level);
+      if (same) {
+        if (options.erased && !same.erased) await this.db.suppressions.update(same.id, { erased: true });
+        continue;
+      }
+      await this.db.suppressions.add({
+        id: uuid(),
+        keyHash,
+        keyKind: kindOfKey(key) ?? 'company',
+        level: options.level,
+        scope: options.scope,
+        reason: options.reason,
+        recordedBy,
+        recordedAt: this.nowIso(),
+        source: 'personal',
+        ...(options.erased ? { erased: true } : { label: maskKey(key) }),
+      });
+      added++;
+    }
+    // The contacts list's "objection" filter reads a derived flag: refresh the people these keys belong to.
+    const owners = new Set((await this.db.identities.bulkGet([...keys])).filter((r): r is IdentityRow => !!r).map((r) => r.contactId));
+    for (const id of owners) await this.refreshDerived(id);
+    return { added, hashes };
+  }
+
+  async listSuppressions(offset = 0, limit = 50): Promise<{ total: number; items: SuppressionRow[] }> {
+    return this.read(['suppressions'], async () => ({
+      total: await this.db.suppressions.count(),
+      items: await this.db.suppressions.orderBy('recordedAt').reverse().offset(offset).limit(limit).toArray(),
+    }));
+  }
+
+  async removeSuppression(id: string): Promise<boolean> {
+    return this.write(async () => {
+      const s = await this.db.suppressions.get(id);
+      if (!s) return false;
+      if (s.erased) throw new LedgerError('erased', 'This entry is what remains of an erased person; it cannot be removed.');
+      await this.db.suppressions.delete(id);
+      await this.audit({ actor: await this.actor(), action: 'suppression-removed', detail: { keyHash: s.keyHash, level: s.level, scope: s.scope } });
+      return true;
+    });
+  }
+
+  // --- contacts --------------------------------------------------------------------------------------
+
+  /** Recomputes a contact's derived index fields from its records. Inside a write transaction. */
+  private async refreshDerived(contactId: string): Promise<void> {
+    const c = await this.db.contacts.get(contactId);
+    if (!c) return;
+    const [bases, provenance, events] = await Promise.all([
+      this.db.bases.where('contactId').equals(contactId).toArray(),
+      this.db.provenance.where('contactId').equals(contactId).toArray(),
+      this.db.events.where('contactId').equals(contactId).toArray(),
+    ]);
+    const hashes = keysOfContact(c).map(sha256Hex);
+    const suppressed = hashes.length > 0 && (await this.db.suppressions.where('keyHash').anyOf(hashes).count()) > 0;
+    await this.db.contacts.put(deriveContactIndex(c, bases, provenance, events, suppressed));
+  }
+
+  /**
+   * Adds or edits a contact. A new contact whose identities already belong to a contact is merged into
+   * it (`mergedInto`); an edit that takes another contact's identity is refused naming the field.
+   */
+  async saveContact(
+    draft: ContactDraft,
+    extra: { provenance?: ProvenanceDraft; basis?: BasisDraft } = {},
+  ): Promise<{ id: string; created: boolean; mergedInto?: string }> {
+    const ids = normalizeIdentities(draft, '');
+    if (!draft.name.trim()) throw new LedgerError('invalid-contact', 'A name is required.', 'name');
+    if (ids.emails.length + ids.phones.length + ids.linkedin.memberIds.length + ids.linkedin.vanities.length + ids.linkedin.leadIds.length === 0) {
+      throw new LedgerError('invalid-contact', 'Enter at least one e-mail address, phone number or LinkedIn profile.', 'emails');
+    }
+    const basis = extra.basis ? this.checkBasis(extra.basis, 'x', 'basis.') : undefined;
+    const result = await this.write(async () => {
+      const actor = await this.actor();
+      const existing = draft.id ? await this.db.contacts.get(draft.id) : undefined;
+      if (draft.id && !existing) throw new LedgerError('not-found', 'This contact no longer exists.', 'id');
+      const keys = keysOfContact(ids);
+      const owners = (await this.db.identities.bulkGet(keys)).map((r, i) => ({ key: keys[i]!, owner: r?.contactId }));
+      const now = this.nowIso();
+      let id: string;
+      let created = false;
+      let mergedInto: string | undefined;
+      if (existing) {
+        const clash = owners.find((o) => o.owner && o.owner !== existing.id);
+        if (clash) {
+          throw new LedgerError('duplicate-identity', `${clash.key.slice(clash.key.indexOf(':') + 1)} already belongs to another contact.`, fieldOfKey(clash.key, ids));
+        }
+        id = existing.id;
+        const next = { ...existing, ...contactFields(draft), ...ids, updatedAt: now };
+        if (!ids.company) delete (next as Partial<Contact>).company;
+        await this.db.contacts.put(next);
+        const oldKeys = keysOfContact(existing).filter((k) => !keys.includes(k));
+        await this.db.identities.bulkDelete(oldKeys);
+      } else {
+        const owner = owners.find((o) => o.owner)?.owner;
+        const fresh = { id: uuid(), ...contactFields(draft), ...ids, addresses: draft.addresses ?? [], recipientKind: draft.recipientKind ?? 'unknown', createdAt: now, updatedAt: now };
+        if (owner) {
+          const into = (await this.db.contacts.get(owner))!;
+          id = into.id;
+          mergedInto = into.id;
+          await this.db.contacts.put({ ...mergeContacts(into, fresh), updatedAt: now });
+        } else {
+          id = fresh.id;
+          created = true;
+          await this.db.contacts.put(deriveContactIndex(fresh as Contact, [], [], [], false));
+        }
+      }
+      const merged = (await this.db.contacts.get(id))!;
+      await this.db.identities.bulkPut(keysOfContact(merged).map((key) => ({ key, contactId: id })));
+      if (extra.provenance) {
+        await this.db.provenance.add({ id: uuid(), contactId: id, ...extra.provenance, recordedAt: now, recordedBy: actor });
+      }
+      if (basis) await this.db.bases.put({ ...basis, contactId: id });
+      await this.refreshDerived(id);
+      await this.audit({
+        actor,
+        action: created ? 'contact-created' : mergedInto ? 'contact-merged' : 'contact-updated',
+        contactId: id,
+        detail: { identities: keys.length, ...(extra.provenance ? { source: extra.provenance.source } : {}), ...(basis ? { basis: basis.type } : {}) },
+      });
+      return { id, created, ...(mergedInto ? { mergedInto } : {}) };
+    });
+    this.orderCache = null;
+    return result;
+  }
+
+  /** Validates a basis draft into a record (the contact id is filled in later). */
+  private checkBasis(draft: BasisDraft, contactId: string, prefix = ''): BasisRecord {
+    const candidate = { evidenceIds: [], ...draft, id: draft.id ?? uuid(), contactId, recordedAt: this.nowIso(), recordedBy: 'local user' };
+    const parsed = basisRecordSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      throw new LedgerError('invalid-basis', `${i.path.join('.') || 'basis'}: ${i.message}`, prefix + i.path.join('.'));
+    }
+    return parsed.data;
+  }
+
+  async saveBasis(contactId: string, draft: BasisDraft): Promise<string> {
+    const basis = this.checkBasis(draft, contactId, 'basis.');
+    return this.write(async () => {
+      if (!(await this.db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      const actor = await this.actor();
+      const previous = draft.id ? await this.db.bases.get(draft.id) : undefined;
+      if (previous && previous.contactId !== contactId) throw new LedgerError('not-found', 'This basis belongs to another contact.', 'basis.id');
+      if (basis.type === 'legitimate_interest' && (await this.db.assessments.where('id').equals(basis.assessmentId).count()) === 0) {
+        throw new LedgerError('invalid-basis', 'The legitimate-interest assessment it names does not exist.', 'basis.assessmentId');
+      }
+      const record = { ...basis, recordedBy: previous?.recordedBy ?? actor, recordedAt: previous?.recordedAt ?? basis.recordedAt };
+      await this.db.bases.put(record);
+      await this.refreshDerived(contactId);
+      await this.audit({ actor, action: previous ? 'basis-updated' : 'basis-added', contactId, detail: { basisId: record.id, type: record.type } });
+      return record.id;
+    });
+  }
+
+  async deleteBasis(id: string): Promise<boolean> {
+    return this.write(async () => {
+      const b = await this.db.bases.get(id);
+      if (!b) return false;
+      await this.db.bases.delete(id);
+      await this.refreshDerived(b.contactId);
+      await this.audit({ actor: await this.actor(), action: 'basis-deleted', contactId: b.contactId, detail: { basisId: id, type: b.type } });
+      return true;
+    });
+  }
+
+  async addProvenance(contactId: string, draft: ProvenanceDraft): Promise<string> {
+    return this.write(async () => {
+      if (!(await this.db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      const actor = await this.actor();
+      const id = uuid();
+      await this.db.provenance.add({ id, contactId, ...draft, recordedAt: this.nowIso(), recordedBy: actor });
+      await this.refreshDerived(contactId);
+      await this.audit({ actor, action: 'provenance-added', contactId, detail: { source: draft.source } });
+      return id;
+    });
+  }
+
+  /** Deletes a contact and everything about it (no suppression kept; use `erase` for a rights request). */
+  async deleteContact(id: string): Promise<boolean> {
+    const done = await this.write(async () => {
+      const c = await this.db.contacts.get(id);
+      if (!c) return false;
+      await this.deleteContactInTx(c);
+      await this.audit({ actor: await this.actor(), action: 'contact-deleted', contactId: id, detail: {} });
+      return true;
+    });
+    this.orderCache = null;
+    return done;
+  }
+
+  private async deleteContactInTx(c: Contact): Promise<void> {
+    // primaryKeys + bulkDelete rather than Collection.delete(), which let the transaction commit early here.
+    await this.db.identities.bulkDelete(keysOfContact(c));
+    await this.db.bases.bulkDelete(await this.db.bases.where('contactId').equals(c.id).primaryKeys());
+    await this.db.evidence.bulkDelete(await this.db.evidence.where('contactId').equals(c.id).primaryKeys());
+    await this.db.provenance.bulkDelete(await this.db.provenance.where('contactId').equals(c.id).primaryKeys());
+    const eventIds = new Set([
+      ...(await this.db.events.where('contactId').equals(c.id).primaryKeys()),
+      ...(await this.db.events.where('keys').anyOf(keysOfContact(c)).primaryKeys()),
+    ]);
+    await this.db.events.bulkDelete([...eventIds]);
+    await this.db.contacts.delete(c.id);
+  }
+
+  /**
+   * Erasure (Art. 17): deletes the person's data and evidence and keeps only hashed suppression keys
+   * marked `erased`, so the guard keeps blocking them without knowing who they were.
+   */
+  async erase(contactId: string, reason: string): Promise<{ erased: boolean; suppressionKeys: number }> {
+    // An async arrow: handing Dexie the method's promise directly made it commit early (PrematureCommitError).
+    const r = await this.write(async () => await this.eraseInTx(contactId, reason));
+    this.orderCache = null;
+    return r;
+  }
+
+  private async eraseInTx(contactId: string, reason: string, actorName?: string): Promise<{ erased: boolean; suppressionKeys: number }> {
+    const c = await this.db.contacts.get(contactId);
+    if (!c) return { erased: false, suppressionKeys: 0 };
+    const actor = actorName ?? (await this.actor());
+    const keys = keysOfContact(c);
+    const { hashes } = await this.addSuppressionsInTx(keys, { scope: 'all', level: 'person', reason: 'erased', recordedBy: actor, erased: true });
+    await this.deleteContactInTx(c);
+    await this.audit({ actor, action: 'erased', contactId, detail: { reason, keyHashes: hashes } });
+    return { erased: true, suppressionKeys: hashes.length };
+  }
+
+  async getContact(id: string): Promise<Contact | undefined> {
+    return this.read(['contacts'], () => this.db.contacts.get(id));
+  }
+
+  /** The contact page: the contact with all its records (evidence without files). */
+  async contactPage(id: string) {
+    return this.read(['contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments'], async () => {
+      const contact = await this.db.contacts.get(id);
+      if (!contact) throw new LedgerError('not-found', 'This contact does not exist (any more).', 'id');
+      const keys = keysOfContact(contact);
+      const allKeys = [...keys, ...companyKeysOf(keys, contact.company)];
+      const [bases, evidence, provenance, byContact, suppressions] = await Promise.all([
+        this.db.bases.where('contactId').equals(id).toArray(),
+        this.db.evidence.where('contactId').equals(id).toArray(),
+        this.db.provenance.where('contactId').equals(id).toArray(),
+        this.db.events.where('contactId').equals(id).toArray(),
+        this.db.suppressions.where('keyHash').anyOf(allKeys.map(sha256Hex)).toArray(),
+      ]);
+      const liIds = bases.filter((b) => b.type === 'legitimate_interest').map((b) => (b as { assessmentId: string }).assessmentId);
+      const assessments = liIds.length ? await this.db.assessments.where('id').anyOf(liIds).toArray() : [];
+      return {
+        contact,
+        bases,
+        evidence: evidence.map(evidenceMeta),
+        provenance,
+        events: byContact.sort((a, b) => b.at.localeCompare(a.at)),
+        suppressions,
+        assessments: latestVersions(assessments, bases),
+        summary: summaryOf(contact, this.now()),
+      };
+    });
+  }
+
+  /**
+   * The contacts list: prefix search per word over names, addresses, phones, companies and LinkedIn slugs,
+   * plus filters, in name order, paged. Filters and words are resolved through indexes (primary keys
+   * only); only the page itself is loaded.
+   */
+  async listContacts(q: ContactListQuery): Promise<{ total: number; items: ContactSummary[] }> {
+    const offset = q.offset ?? 0;
+    const limit = q.limit ?? 50;
+    const now = this.now();
+    return this.read(['contacts'], async () => {
+      const sets: Set<string>[] = [];
+      for (const w of queryWords(q.query ?? '')) {
+        sets.push(new Set((await this.db.contacts.where('searchTokens').startsWith(w).primaryKeys()) as string[]));
+      }
+      const f = q.filters ?? {};
+      const flagSet = async (flag: string) => new Set((await this.db.contacts.where('flags').equals(flag).primaryKeys()) as string[]);
+      if (f.basis) sets.push(await flagSet(f.basis === 'no_provable_basis' ? 'no_provable_basis' : `basis:${f.basis}`));
+      if (f.source) sets.push(await flagSet(`source:${f.source}`));
+      if (f.savedFromLinkedIn) sets.push(await flagSet('mylist'));
+      if (f.objection !== undefined) sets.push(await this.flagFilter('objection', f.objection));
+      if (f.firstContactPending !== undefined) sets.push(await this.flagFilter('first_contact_pending', f.firstContactPending));
+      if (f.art14Passed !== undefined) {
+        const passed = new Set((await this.db.contacts.where('art14DueAt').below(now.toISOString().slice(0, 10)).primaryKeys()) as string[]);
+        sets.push(f.art14Passed ? passed : await this.complement(passed));
+      }
+      let ids: string[];
+      let total: number;
+      if (sets.length === 0) {
+        total = await this.db.contacts.count();
+        ids = (await this.db.contacts.orderBy('sortName').offset(offset).limit(limit).primaryKeys()) as string[];
+      } else {
+        sets.sort((a, b) => a.size - b.size);
+        let match = sets[0]!;
+        for (const s of sets.slice(1)) match = new Set([...match].filter((id) => s.has(id)));
+        total = match.size;
+        if (match.size <= limit && offset === 0) {
+          ids = [...match];
+        } else {
+          const order = await this.orderedIds();
+          ids = [];
+          let skipped = 0;
+          for (const id of order) {
+            if (!match.has(id)) continue;
+            if (skipped++ < offset) continue;
+            ids.push(id);
+            if (ids.length >= limit) break;
+          }
+        }
+      }
+      const contacts = (await this.db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
+      if (sets.length > 0) contacts.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+      return { total, items: contacts.map((c) => summaryOf(c, now)) };
+    });
+  }
+
+  private async flagFilter(flag: string, want: boolean): Promise<Set<string>> {
+    const s = new Set((await this.db.contacts.where('flags').equals(flag).primaryKeys()) as string[]);
+    return want ? s : this.complement(s);
+  }
+
+  private async complement(s: Set<string>): Promise<Set<string>> {
+    const all = (await this.db.contacts.toCollection().primaryKeys()) as string[];
+    return new Set(all.filter((id) => !s.has(id)));
+  }
+
+  private async orderedIds(): Promise<string[]> {
+    if (!this.orderCache) this.orderCache = (await this.db.contacts.orderBy('sortName').primaryKeys()) as string[];
+    return this.orderCache;
+  }
+
+  /** "My list": contacts saved from LinkedIn, newest first. */
+  async myList(offset = 0, limit = 50) {
+    return this.read(['contacts', 'bases'], async () => {
+      const ids = (await this.db.contacts.where('flags').equals('mylist').primaryKeys()) as string[];
+      const contacts = (await this.db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
+      contacts.sort((a, b) => (b.savedFromLinkedIn?.at ?? '').localeCompare(a.savedFromLinkedIn?.at ?? ''));
+      return {
+        total: contacts.length,
+        items: contacts.slice(offset, offset + limit).map((c) => ({
+          id: c.id,
+          name: c.name,
+          ...(c.headline ? { headline: c.headline } : {}),
+          ...(c.company?.name ? { company: c.company.name } : {}),
+          ...(c.linkedin.profileUrl ? { profileUrl: c.linkedin.profileUrl } : {}),
+          savedAt: c.savedFromLinkedIn?.at ?? c.createdAt,
+          basisTypes: c.flags.filter((f) => f.startsWith('basis:')).map((f) => f.slice(6)),
+          restrictedVisibility: c.savedFromLinkedIn?.restrictedVisibility ?? false,
+        })),
+      };
+    });
+  }
+
+  /**
+   * Saves a LinkedIn profile to "My list" with the basis the rep chose. Refuses profiles whose visibility is
+   * restricted (the member limited who may see it; Kaspr, CNIL 2024).
+   */
+  async saveProfileToMyList(input: {
+    name: string;
+    headline?: string;
+    company?: string;
+    profileUrl: string;
+    linkedin: { vanity?: string; memberId?: string; salesNavLeadId?: string; profileUrl?: string };
+    restrictedVisibility: boolean;
+    basis: BasisDraft;
+  }): Promise<{ contactId: string }> {
+    if (input.restrictedVisibility) {
+      throw new LedgerError('restricted-profile', 'This member limits who may see their profile; it may not be saved.');
+    }
+    const refs = [input.profileUrl, input.linkedin.memberId, input.linkedin.vanity, input.linkedin.salesNavLeadId ? `https://www.linkedin.com/sales/lead/${input.linkedin.salesNavLeadId}` : undefined].filter(
+      (x): x is string => !!x,
+    );
+    const at = this.nowIso();
+    const { id } = await this.saveContact(
+      {
+        name: input.name,
+        linkedin: refs,
+        ...(input.headline ? { headline: input.headline } : {}),
+        ...(input.company ? { company: { name: input.company } } : {}),
+        savedFromLinkedIn: { at, restrictedVisibility: false },
+      },
+      { provenance: { source: 'linkedin_manual', url: input.profileUrl, obtainedAt: at }, basis: input.basis },
+    );
+    return { contactId: id };
+  }
+
+  /** Whether a LinkedIn member is already in the ledger (for the save-profile button). */
+  async profileStatus(keys: readonly string[]): Promise<{ saved: boolean; contactId?: string }> {
+    const c = await this.findContactByIdentityKeys(keys);
+    return c ? { saved: true, contactId: c.id } : { saved: false };
+  }
+
+  // --- evidence ------------------------------------------------------------------------------------------
+
+  async addEvidenceNote(input: { contactId: string; basisId?: string; date: string; title?: string; text: string }): Promise<string> {
+    return this.write(async () => {
+      if (!(await this.db.contacts.get(input.contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      const actor = await this.actor();
+      const id = uuid();
+      await this.db.evidence.add({
+        id,
+        contactId: input.contactId,
+        ...(input.basisId ? { basisId: input.basisId } : {}),
+        kind: 'note',
+        date: input.date,
+        title: input.title ?? '',
+        text: input.text,
+        recordedAt: this.nowIso(),
+        recordedBy: actor,
+      });
+      await this.linkEvidence(input.basisId, id);
+      await this.audit({ actor, action: 'evidence-note-added', contactId: input.contactId, detail: { evidenceId: id, textSha256: sha256Hex(input.text) } });
+      return id;
+    });
+  }
+
+  private async linkEvidence(basisId: string | undefined, evidenceId: string) {
+    if (!basisId) return;
+    const b = await this.db.bases.get(basisId);
+    if (!b) throw new LedgerError('not-found', 'The basis this evidence belongs to does not exist.', 'basisId');
+    await this.db.bases.update(basisId, { evidenceIds: [...b.evidenceIds, evidenceId] });
+  }
+
+  /** Stores a file (e.g. a call recording) with its SHA-256. Over 25 MB is refused before anything is written. */
+  async addEvidenceFile(input: {
+    contactId: string;
+    basisId?: string;
+    date: string;
+    title?: string;
+    fileName: string;
+    mime: string;
+    bytes: Uint8Array;
+  }): Promise<{ id: string; sha256: string; size: number }> {
+    if (input.bytes.byteLength > EVIDENCE_MAX_BYTES) {
+      throw new LedgerError('too-large', `The file is ${(input.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; evidence files may be at most 25 MB.`, 'file');
+    }
+    // Hash before the transaction: WebCrypto is async and would let the transaction close.
+    const sha256 = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', input.bytes as Uint8Array<ArrayBuffer>)));
+    const blob = new Blob([input.bytes as Uint8Array<ArrayBuffer>], { type: input.mime });
+    return this.write(async () => {
+      if (!(await this.db.contacts.get(input.contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      const actor = await this.actor();
+      const id = uuid();
+      const row: EvidenceRow = {
+        id,
+        contactId: input.contactId,
+        ...(input.basisId ? { basisId: input.basisId } : {}),
+        kind: 'file',
+        date: input.date,
+        title: input.title ?? '',
+        fileName: input.fileName,
+        mime: input.mime,
+        size: input.bytes.byteLength,
+        sha256,
+        recordedAt: this.nowIso(),
+        recordedBy: actor,
+        blob,
+      };
+      await this.db.evidence.add(row);
+      await this.linkEvidence(input.basisId, id);
+      await this.audit({ actor, action: 'evidence-file-added', contactId: input.contactId, detail: { evidenceId: id, sha256, size: row.size } });
+      return { id, sha256, size: input.bytes.byteLength };
+    });
+  }
+
+  /** The file and its metadata; the hash is checked again so a changed file is noticed. */
+  async getEvidenceFile(id: string): Promise<{ meta: EvidenceMeta; bytes: Uint8Array }> {
+    const row = await this.read(['evidence'], () => this.db.evidence.get(id));
+    if (!row || row.kind !== 'file' || !row.blob) throw new LedgerError('not-found', 'This evidence file does not exist.', 'id');
+    const bytes = new Uint8Array(await row.blob.arrayBuffer());
+    const actual = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+    if (actual !== row.sha256) throw new LedgerError('evidence-changed', 'This evidence file no longer matches the hash recorded when it was stored.', 'id');
+    return { meta: evidenceMeta(row), bytes };
+  }
+
+  async deleteEvidence(id: string): Promise<boolean> {
+    return this.write(async () => {
+      const row = await this.db.evidence.get(id);
+      if (!row) return false;
+      await this.db.evidence.delete(id);
+      if (row.basisId) {
+        const b = await this.db.bases.get(row.basisId);
+        if (b) await this.db.bases.update(b.id, { evidenceIds: b.evidenceIds.filter((e) => e !== id) });
+      }
+      await this.audit({ actor: await this.actor(), action: 'evidence-deleted', contactId: row.contactId, detail: { evidenceId: id, sha256: row.sha256 } });
+      return true;
+    });
+  }
+
+  // --- assessments -----------------------------------------------------------------------------------------
+
+  async listAssessments() {
+    const now = this.now();
+    return this.read(['assessments'], async () => {
+      const all = await this.db.assessments.toArray();
+      const latest = new Map<string, Assessment>();
+      for (const a of all) if ((latest.get(a.id)?.version ?? 0) < a.version) latest.set(a.id, a);
+      return [...latest.values()]
+        .sort((a, b) => a.title.localeCompare(b.title))
+        .map((a) => ({ id: a.id, title: a.title, version: a.version, reviewDate: a.reviewDate, createdAt: a.createdAt, reviewDue: dateOf(a.reviewDate) < now }));
+    });
+  }
+
+  async getAssessment(id: string, version?: number) {
+    return this.read(['assessments', 'bases'], async () => {
+      const versions = (await this.db.assessments.where('id').equals(id).toArray()).sort((a, b) => a.version - b.version);
+      const a = version ? versions.find((v) => v.version === version) : versions[versions.length - 1];
+      if (!a) throw new LedgerError('not-found', 'This assessment does not exist.', 'id');
+      const contactCount = await this.db.bases.filter((b) => b.type === 'legitimate_interest' && b.assessmentId === id).count();
+      return { assessment: a, versions: versions.map((v) => v.version), contactCount };
+    });
+  }
+
+  /** Saves an assessment; editing one stores a new version and keeps the old (bases name the version they relied on). */
+  async saveAssessment(input: Omit<Assessment, 'id' | 'version' | 'createdAt'> & { id?: string }): Promise<{ id: string; version: number }> {
+    return this.write(async () => {
+      const id = input.id ?? uuid();
+      const prev = await this.db.assessments.where('id').equals(id).toArray();
+      if (input.id && prev.length === 0) throw new LedgerError('not-found', 'This assessment does not exist.', 'id');
+      const version = prev.reduce((m, a) => Math.max(m, a.version), 0) + 1;
+      const parsed = assessmentSchema.safeParse({ ...input, id, version, createdAt: this.nowIso() });
+      if (!parsed.success) {
+        const i = parsed.error.issues[0]!;
+        throw new LedgerError('invalid-assessment', i.message, i.path.join('.'));
+      }
+      await this.db.assessments.put(parsed.data);
+      await this.audit({ actor: await this.actor(), action: 'assessment-saved', detail: { assessmentId: id, version } });
+      return { id, version };
+    });
+  }
+
+  // --- rights requests -----------------------------------------------------------------------------------
+
+  /** Everything held about one person (Art. 15), as JSON; evidence files as metadata and hashes. */
+  async accessExport(contactId: string) {
+    const page = await this.contactPage(contactId);
+    const audit = await this.read(['audit'], () => this.db.audit.where('contactId').equals(contactId).toArray());
+    return { ...page, audit, exportedAt: this.nowIso() };
+  }
+
+  // --- clean-up ------------------------------------------------------------------------------------------
+
+  /** Contacts in each clean-up category at `now`, with the policy's consent age and retention. */
+  async cleanupScan(): Promise<{ categories: Record<CleanupCategory, { count: number; ids: string[] }>; total: number }> {
+    const settings = await this.getSettings();
+    const now = this.now();
+    const today = now.toISOString().slice(0, 10);
+    return this.read(['contacts', 'bases'], async () => {
+      const noBasis = (await this.db.contacts.where('flags').equals('no_provable_basis').primaryKeys()) as string[];
+      const art14 = (await this.db.contacts.where('art14DueAt').below(today).primaryKeys()) as string[];
+      const consents = await this.db.bases.where('type').equals('consent').toArray();
+      const byContact = new Map<string, BasisRecord[]>();
+      for (const b of consents) byContact.set(b.contactId, [...(byContact.get(b.contactId) ?? []), b]);
+      const tooOld: string[] = [];
+      for (const [id, list] of byContact) {
+        const live = list.filter((b) => b.type === 'consent' && !b.withdrawnAt);
+        if (live.length && live.every((b) => b.type === 'consent' && consentTooOld(b.when, settings.policy.consentMaxAgeMonths, now))) tooOld.push(id);
+      }
+      // Retention: no interaction (or creation) within the retention period.
+      const retention: string[] = [];
+      const cutoff = addMonths(now, -settings.policy.retentionMonths).toISOString();
+      await this.db.contacts.each((c) => {
+        const last = [c.lastInteractionAt, c.updatedAt, c.createdAt].filter((x): x is string => !!x).sort().pop()!;
+        if (last < cutoff) retention.push(c.id);
+      });
+      const categories = {
+        no_provable_basis: { count: noBasis.length, ids: noBasis },
+        consent_too_old: { count: tooOld.length, ids: tooOld },
+        retention_exceeded: { count: retention.length, ids: retention },
+        art14_passed: { count: art14.length, ids: art14 },
+      };
+      const total = new Set([...noBasis, ...tooOld, ...retention, ...art14]).size;
+      return { categories, total };
+    });
+  }
+
+  /** Erases many contacts in chunks (each chunk one transaction), reporting progress. */
+  async eraseMany(ids: readonly string[], reason: string, onProgress?: (done: number, total: number) => void): Promise<{ erased: number }> {
+    const actor = await this.actor();
+    let erased = 0;
+    for (let i = 0; i < ids.length; i += 100) {
+      const chunk = ids.slice(i, i + 100);
+      erased += await this.write(async () => {
+        let n = 0;
+        for (const id of chunk) if ((await this.eraseInTx(id, reason, actor)).erased) n++;
+        return n;
+      });
+      onProgress?.(Math.min(i + chunk.length, ids.length), ids.length);
+    }
+    this.orderCache = null;
+    return { erased };
+  }
+
+  // --- audit --------------------------------------------------------------------------------------------
+
+  async listAudit(q: { action?: string; contactId?: string; from?: string; to?: string; offset?: number; limit?: number }) {
+    return this.read(['audit'], async () => {
+      let coll = q.contactId ? this.db.audit.where('contactId').equals(q.contactId) : this.db.audit.orderBy('seq');
+      if (q.action || q.from || q.to) {
+        coll = coll.filter((e) => (!q.action || e.action === q.action) && (!q.from || e.at >= q.from) && (!q.to || e.at <= `${q.to}\uffff`));
+      }
+      const all = await coll.toArray();
+      all.sort((a, b) => b.seq - a.seq);
+      const offset = q.offset ?? 0;
+      return { total: all.length, items: all.slice(offset, offset + (q.limit ?? 50)) };
+    });
+  }
+
+  /** Checks the whole chain and its recorded head; says which entry was edited or deleted. */
+  async verifyAudit(): Promise<AuditVerifyResult> {
+    return this.read(['audit', 'kv'], async () => {
+      const entries = await this.db.audit.orderBy('seq').toArray();
+      const head = (await this.db.kv.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined;
+      return verifyAuditChain(entries, head);
+    });
+  }
+
+  async exportAudit(): Promise<AuditEntry[]> {
+    return this.read(['audit'], () => this.db.audit.orderBy('seq').toArray());
+  }
+
+  // --- popup lookup and call check ----------------------------------------------------------------------
+
+  async logCallOutcome(input: { contactId?: string; phoneKey: string; outcome: string; note: string; openingRead: boolean }) {
+    return this.write(async () => {
+      const actor = await this.actor();
+      let contactId = input.contactId;
+      if (contactId && !(await this.db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      contactId ??= (await this.bestContactId([input.phoneKey])).best;
+      const at = this.nowIso();
+      const eventId = uuid();
+      const keys = [input.phoneKey];
+      await this.db.events.add({
+        id: eventId,
+        kind: 'call',
+        at,
+        channel: 'call',
+        outcome: input.outcome,
+        note: input.note,
+        keys,
+        ...(contactId ? { contactId } : {}),
+        recordedBy: actor,
+      });
+      let suppressionAdded = false;
+      if (input.outcome === 'objected') {
+        await this.db.events.add({ id: uuid(), kind: 'objection', at, channel: 'call', keys, ...(contactId ? { contactId } : {}), recordedBy: actor });
+        const contact = contactId ? await this.db.contacts.get(contactId) : undefined;
+        const personKeys = contact ? keysOfContact(contact) : keys;
+        // Art. 21(3) and Tw verzet: the objection binds the whole organisation on every channel.
+        suppressionAdded = (await this.addSuppressionsInTx(personKeys, { scope: 'all', level: 'person', reason: 'objected during a call', recordedBy: actor })).added > 0;
+      }
+      if (contactId) {
+        await this.db.contacts.update(contactId, { lastInteractionAt: at });
+        await this.refreshDerived(contactId);
+      }
+      await this.audit({ actor, action: 'call-logged', ...(contactId ? { contactId } : {}), detail: { outcome: input.outcome, openingRead: input.openingRead, suppressionAdded } });
+      return { eventId, suppressionAdded };
+    });
+  }
+
+  /** Whether these keys are suppressed (any level) or were erased, without a contact. */
+  async suppressionStatus(keys: readonly string[]): Promise<{ suppressed: boolean; erased: boolean }> {
+    const all = [...keys, ...companyKeysOf(keys)];
+    const rows = await this.read(['suppressions'], () => this.db.suppressions.where('keyHash').anyOf(all.map(sha256Hex)).toArray());
+    return { suppressed: rows.length > 0, erased: rows.some((r) => r.erased) };
+  }
+
+  summaryOf(c: Contact): ContactSummary {
+    return summaryOf(c, this.now());
+  }
+
+  // --- bulk import (CSV) and backup ------------------------------------------------------------------------
+
+  /**
+   * Imports contacts in one transaction: a failure anywhere leaves the ledger as it was. Rows whose
+   * identities match an existing contact, or each other, are merged. Rows must already be valid.
+   */
+  async importContacts(rows: readonly ImportRow[], onProgress?: (done: number, total: number) => void): Promise<{ created: number; merged: number }> {
+    const normalized = rows.map((r) => ({ ...r, ids: normalizeIdentities(r.contact, `row ${r.row}: `) }));
+    const bases = rows.map((r) => (r.basis ? this.checkBasis(r.basis, 'x', `row ${r.row}: basis.`) : undefined));
+    const now = this.nowIso();
+    const result = await this.write(async () => {
+      const actor = await this.actor();
+      const allKeys = [...new Set(normalized.flatMap((r) => keysOfContact(r.ids)))];
+      const owners = new Map<string, string>();
+      const found = await this.db.identities.bulkGet(allKeys);
+      found.forEach((r, i) => r && owners.set(allKeys[i]!, r.contactId));
+      const existingIds = [...new Set(owners.values())];
+      const working = new Map<string, Omit<Contact, 'sortName' | 'searchTokens' | 'flags'>>();
+      for (const c of await this.db.contacts.bulkGet(existingIds)) if (c) working.set(c.id, c);
+      const touchedExisting = new Set<string>();
+      let created = 0;
+      const provRows: Provenance[] = [];
+      const basisRows: BasisRecord[] = [];
+      normalized.forEach((r, i) => {
+        const keys = keysOfContact(r.ids);
+        const owner = keys.map((k) => owners.get(k)).find((x): x is string => !!x);
+        const draft = {
+          id: owner ?? uuid(),
+          ...contactFields(r.contact),
+          ...r.ids,
+          addresses: r.contact.addresses ?? [],
+          recipientKind: r.contact.recipientKind ?? ('unknown' as const),
+          createdAt: now,
+          updatedAt: now,
+        };
+        let id: string;
+        if (owner) {
+          id = owner;
+          working.set(id, { ...mergeContacts(working.get(id)!, draft), updatedAt: now });
+          if (existingIds.includes(id)) touchedExisting.add(id);
+        } else {
+          id = draft.id;
+          working.set(id, draft);
+          created++;
+        }
+        for (const k of keysOfContact(working.get(id)!)) owners.set(k, id);
+        if (r.provenance) provRows.push({ id: uuid(), contactId: id, ...r.provenance, recordedAt: now, recordedBy: actor });
+        const b = bases[i];
+        if (b) basisRows.push({ ...b, id: uuid(), contactId: id, recordedBy: actor });
+        if (i % 5000 === 0) onProgress?.(i, rows.length * 2);
+      });
+      await this.db.provenance.bulkAdd(provRows);
+      await this.db.bases.bulkAdd(basisRows);
+      // Derived fields: records of touched existing contacts come from the database, the new ones from this file.
+      const group = <T extends { contactId?: string }>(xs: T[]) => {
+        const m = new Map<string, T[]>();
+        for (const x of xs) if (x.contactId) m.set(x.contactId, [...(m.get(x.contactId) ?? []), x]);
+        return m;
+      };
+      const touched = [...touchedExisting];
+      const [oldBases, oldProv, oldEvents] = touched.length
+        ? await Promise.all([
+            this.db.bases.where('contactId').anyOf(touched).toArray(),
+            this.db.provenance.where('contactId').anyOf(touched).toArray(),
+            this.db.events.where('contactId').anyOf(touched).toArray(),
+          ])
+        : [[], [], []];
+      const basesBy = group([...oldBases.filter((b) => !basisRows.some((x) => x.id === b.id)), ...basisRows]);
+      const provBy = group(touched.length ? dedupeById([...oldProv, ...provRows]) : provRows);
+      const eventsBy = group(oldEvents);
+      const allHashes = new Map<string, string>();
+      for (const [id, c] of working) for (const k of keysOfContact(c)) allHashes.set(sha256Hex(k), id);
+      const suppressedIds = new Set(
+        (await this.db.suppressions.where('keyHash').anyOf([...allHashes.keys()]).toArray()).map((s) => allHashes.get(s.keyHash)!),
+      );
+      const out: Contact[] = [];
+      const identities: IdentityRow[] = [];
+      let i = 0;
+      for (const [id, c] of working) {
+        out.push(deriveContactIndex(c, basesBy.get(id) ?? [], provBy.get(id) ?? [], eventsBy.get(id) ?? [], suppressedIds.has(id)));
+        for (const key of keysOfContact(c)) identities.push({ key, contactId: id });
+        if (++i % 5000 === 0) onProgress?.(rows.length + Math.round((i / working.size) * rows.length * 0.5), rows.length * 2);
+      }
+      await this.db.contacts.bulkPut(out);
+      await this.db.identities.bulkPut(identities);
+      onProgress?.(rows.length * 2, rows.length * 2);
+      const merged = rows.length - created;
+      await this.audit({ actor, action: 'contacts-imported', detail: { rows: rows.length, created, merged } });
+      return { created, merged };
+    });
+    this.orderCache = null;
+    return result;
+  }
+
+  /** All contacts in name order (CSV export). */
+  async allContacts(): Promise<Contact[]> {
+    return this.read(['contacts'], () => this.db.contacts.orderBy('sortName').toArray());
+  }
+
+  /** Every ledger table as plain rows (evidence with its Blob), for the backup. Team sync state is not included. */
+  async dumpForBackup() {
+    return this.read(['contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments', 'settings', 'audit', 'kv'], async () => ({
+      contacts: await this.db.contacts.toArray(),
+      bases: await this.db.bases.toArray(),
+      evidence: await this.db.evidence.toArray(),
+      provenance: await this.db.provenance.toArray(),
+      events: await this.db.events.toArray(),
+      suppressions: await this.db.suppressions.toArray(),
+      assessments: await this.db.assessments.toArray(),
+      settings: await this.readSettingsRow(),
+      audit: await this.db.audit.orderBy('seq').toArray(),
+      auditHead: (await this.db.kv.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined,
+    }));
+  }
+
+  /**
+   * Restores validated backup data in one transaction. `replace` swaps the ledger for the backup (its audit
+   * chain included); `merge` adds it, merging contacts that share an identity and keeping the local audit chain.
+   */
+  async restoreFromBackup(data: BackupData, mode: 'merge' | 'replace'): Promise<Record<string, number>> {
+    const result = await this.write(async () => {
+      const actor = await this.actor();
+      const counts: Record<string, number> = {};
+      if (mode === 'replace') {
+        for (const t of ['contacts', 'identities', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments', 'settings', 'audit'] as const) {
+          await this.db.table(t).clear();
+        }
+        await this.db.kv.delete(AUDIT_HEAD_KEY);
+        await this.db.audit.bulkAdd(data.audit);
+        const last = data.audit[data.audit.length - 1];
+        if (last) await this.db.kv.put({ key: AUDIT_HEAD_KEY, value: { seq: last.seq, hash: last.hash } });
+      }
+      // Contacts: an incoming contact whose identity is already known merges into that contact.
+      const remap = new Map<string, string>();
+      let merged = 0;
+      for (const c of data.contacts) {
+        const keys = keysOfContact(c);
+        const owner =
+          mode === 'merge' ? (await this.db.identities.bulkGet(keys)).find((r) => r && r.contactId !== c.id)?.contactId : undefined;
+        const sameId = mode === 'merge' ? await this.db.contacts.get(c.id) : undefined;
+        if (owner) {
+          const into = (await this.db.contacts.get(owner))!;
+          await this.db.contacts.put(mergeContacts(into, c) as Contact);
+          remap.set(c.id, owner);
+          merged++;
+        } else if (sameId) {
+          await this.db.contacts.put(mergeContacts(sameId, c) as Contact);
+          remap.set(c.id, c.id);
+          merged++;
+        } else {
+          await this.db.contacts.put(c);
+          remap.set(c.id, c.id);
+        }
+        const target = (await this.db.contacts.get(remap.get(c.id)!))!;
+        await this.db.identities.bulkPut(keysOfContact(target).map((key) => ({ key, contactId: target.id })));
+      }
+      const cid = <T extends { contactId?: string }>(r: T): T => (r.contactId && remap.has(r.contactId) ? { ...r, contactId: remap.get(r.contactId)! } : r);
+      await this.db.bases.bulkPut(data.bases.map(cid));
+      await this.db.evidence.bulkPut(data.evidence.map(cid));
+      await this.db.provenance.bulkPut(data.provenance.map(cid));
+      await this.db.events.bulkPut(data.events.map(cid));
+      // Suppressions: one entry per key hash, scope and level.
+      let supAdded = 0;
+      for (const s of data.suppressions) {
+        const dup = (await this.db.suppressions.where('keyHash').equals(s.keyHash).toArray()).find((x) => x.scope === s.scope && x.level === s.level);
+        if (dup) {
+          if (s.erased && !dup.erased) await this.db.suppressions.update(dup.id, { erased: true });
+          continue;
+        }
+        await this.db.suppressions.put(s);
+        supAdded++;
+      }
+      await this.db.assessments.bulkPut(data.assessments);
+      if (mode === 'replace' || !(await this.db.settings.get('settings'))) await this.db.settings.put({ key: 'settings', value: data.settings });
+      for (const id of new Set(remap.values())) await this.refreshDerived(id);
+      counts.contacts = data.contacts.length;
+      counts.mergedContacts = merged;
+      counts.bases = data.bases.length;
+      counts.evidence = data.evidence.length;
+      counts.provenance = data.provenance.length;
+      counts.events = data.events.length;
+      counts.suppressions = supAdded;
+      counts.assessments = data.assessments.length;
+      counts.audit = mode === 'replace' ? data.audit.length : 0;
+      await this.audit({
+        actor,
+        action: 'backup-imported',
+        detail: { mode, ...counts, importedAuditHead: data.audit[data.audit.length - 1]?.hash ?? null },
+      });
+      return counts;
+    });
+    this.orderCache = null;
+    return result;
+  }
+}
+
+/** The tables of a backup after validation (evidence files as Blobs). */
+export interface BackupData {
+  contacts: Contact[];
+  bases: BasisRecord[];
+  evidence: EvidenceRow[];
+  provenance: Provenance[];
+  events: LedgerEvent[];
+  suppressions: SuppressionRow[];
+  assessments: Assessment[];
+  settings: Settings;
+  audit: AuditEntry[];
+}
+
+export function repairSettings(raw: unknown): Settings {
+  const full = settingsSchema.safeParse(raw ?? {});
+  if (full.success) return full.data;
+  // Repair field by field: keep every valid part, reset only what is broken.
+  const base = settingsSchema.parse({});
+  const obj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(base) as (keyof Settings)[]) {
+    const part = settingsSchema.shape[key];
+    const value = obj[key];
+    if (value && typeof value === 'object' && !Array.isArray(value) && typeof base[key] === 'object' && !Array.isArray(base[key])) {
+      const merged: Record<string, unknown> = { ...(base[key] as object) };
+      for (const [k, v] of Object.entries(value)) {
+        const candidate = { ...merged, [k]: v };
+        if (part.safeParse(candidate).success) merged[k] = v;
+      }
+      out[key] = part.parse(merged);
+    } else if (value !== undefined && part.safeParse(value).success) {
+      out[key] = part.parse(value);
+    }
+  }
+  return settingsSchema.parse(out);
+}
+
+function contactFields(d: ContactDraft) {
+  const out: Partial<Contact> & { name: string } = { name: d.name.trim() };
+  if (d.recipientKind) out.recipientKind = d.recipientKind;
+  if (d.country) out.country = d.country;
+  if (d.addresses) out.addresses = d.addresses;
+  if (d.headline !== undefined) out.headline = d.headline;
+  if (d.notes !== undefined) out.notes = d.notes;
+  if (d.art13SentAt) out.art13SentAt = d.art13SentAt;
+  if (d.art14SentAt) out.art14SentAt = d.art14SentAt;
+  if (d.legacy !== undefined) out.legacy = d.legacy;
+  if (d.savedFromLinkedIn) out.savedFromLinkedIn = d.savedFromLinkedIn;
+  return out;
+}
+
+function fieldOfKey(key: string, ids: { emails: string[]; phones: string[] }): string {
+  if (key.startsWith('email:')) return `emails.${ids.emails.indexOf(key.slice(6))}`;
+  if (key.startsWith('phone:')) return `phones.${ids.phones.indexOf(key.slice(6))}`;
+  return 'linkedin';
+}
+
+function evidenceMeta(row: EvidenceRow): EvidenceMeta {
+  const { blob: _b, ...meta } = row;
+  return meta;
+}
+
+function dedupeById<T extends { id: string }>(rows: T[]): T[] {
+  const m = new Map<string, T>();
+  for (const r of rows) m.set(r.id, r);
+  return [...m.values()];
+}
+
+/** For each assessment id: the versions the bases name, or else the latest. */
+function latestVersions(all: Assessment[], bases: BasisRecord[]): Assessment[] {
+  const out = new Map<string, Assessment>();
+  for (const b of bases) {
+    if (b.type !== 'legitimate_interest') continue;
+    const versions = all.filter((a) => a.id === b.assessmentId);
+    const chosen = b.assessmentVersion ? versions.find((a) => a.version === b.assessmentVersion) : versions.sort((x, y) => y.version - x.version)[0];
+    if (chosen) out.set(`${chosen.id}@${chosen.version}`, chosen);
+  }
+  return [...out.values()];
+}
+
+function summarizeEvents(events: LedgerEvent[], contact?: Contact): EventSummary {
+  const sorted = [...events].sort((a, b) => a.at.localeCompare(b.at));
+  const outbound = sorted.filter((e) => e.kind === 'outbound');
+  const replies = sorted.filter((e) => e.kind === 'reply');
+  const objections = sorted.filter((e) => e.kind === 'objection');
+  const interactions = sorted.filter((e) => e.kind === 'reply' || e.kind === 'call' || e.kind === 'meeting' || e.kind === 'outbound');
+  const informed = !!contact?.art13SentAt;
+  return {
+    outboundCount: outbound.length,
+    ...(outbound.length ? { lastOutboundAt: outbound[outbound.length - 1]!.at } : {}),
+    disclosureGiven: outbound.some((e) => e.disclosureIncluded) || !!contact?.art14SentAt || informed,
+    followUpsWithoutArt13: informed ? 0 : Math.max(0, outbound.length - 1),
+    replies: replies.length,
+    ...(replies.length ? { lastReplyAt: replies[replies.length - 1]!.at } : {}),
+    objections: objections.length,
+    ...(objections.length ? { lastObjectionAt: objections[objections.length - 1]!.at } : {}),
+    declinedInMail: sorted.some((e) => e.kind === 'declined_inmail'),
+    ...(interactions.length ? { lastInteractionAt: interactions[interactions.length - 1]!.at } : {}),
+  };
+}
+
+export function summaryOf(c: Contact, now: Date): ContactSummary {
+  const source = c.flags.find((f) => f.startsWith('source:'))?.slice(7) as SourceKind | undefined;
+  const linkedin = c.linkedin.vanities[0] ?? c.linkedin.memberIds[0] ?? c.linkedin.leadIds[0];
+  return {
+    id: c.id,
+    name: c.name,
+    ...(c.company?.name ? { company: c.company.name } : c.company?.domain ? { company: c.company.domain } : {}),
+    ...(c.emails[0] ? { email: c.emails[0] } : {}),
+    ...(c.phones[0] ? { phone: c.phones[0] } : {}),
+    ...(linkedin ? { linkedin } : {}),
+    basisTypes: c.flags.filter((f) => f.startsWith('basis:')).map((f) => f.slice(6)),
+    ...(source ? { source } : {}),
+    objection: c.flags.includes('objection'),
+    firstContactPending: c.flags.includes('first_contact_pending'),
+    art14Passed: !!c.art14DueAt && c.art14DueAt < now.toISOString().slice(0, 10),
+    updatedAt: c.updatedAt,
+  };
+}
+
+export { isProvableBasis, normalizeDomain };
+
+/** Opens the ledger the background uses. One instance per service worker. */
+export function createLedger(options?: LedgerOptions): Ledger {
+  return new Ledger(options);
+}

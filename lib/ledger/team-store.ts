@@ -1,0 +1,91 @@
+import { Dexie } from 'dexie';
+import type { LedgerDb } from './db';
+import type { Seq } from '../sync/couch';
+import { teamDocSchema, teamPayloadSchema } from '../sync/crypto';
+import { KV_CHECKPOINT, type TeamEntryRow, type TeamOutboxRow, type TeamStore } from '../sync/store';
+
+// The team list's storage in the ledger database (tables teamEntries, teamOutbox and the `team.*` keys
+// of kv). Owned by the team-sync work (issue #7). A pulled page and its checkpoint are written in one
+// transaction: that is what lets a killed service worker resume exactly where it stopped.
+
+/** Retries once after the worker woke up with a closed connection (style.md §10). */
+async function withReopen<T>(db: LedgerDb, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof Dexie.DatabaseClosedError)) throw error;
+    if (!db.isOpen()) await db.open();
+    return work();
+  }
+}
+
+function entryFromRow(row: Record<string, unknown> | undefined): TeamEntryRow | undefined {
+  if (!row) return undefined;
+  // Our own rows, but checked on read: a damaged row must not turn into a wrong suppression.
+  const payload = teamPayloadSchema.safeParse(row.payload);
+  if (!payload.success || typeof row.id !== 'string') return undefined;
+  return { id: row.id, keyKind: payload.data.keyKind, payload: payload.data, ...(typeof row.rev === 'string' && row.rev ? { rev: row.rev } : {}) };
+}
+
+export function dexieTeamStore(db: LedgerDb): TeamStore {
+  return {
+    getCheckpoint: () =>
+      withReopen(db, async () => {
+        const row = await db.kv.get(KV_CHECKPOINT);
+        const value = row?.value;
+        return typeof value === 'string' || typeof value === 'number' ? (value as Seq) : undefined;
+      }),
+
+    applyPage: (put, remove, checkpoint) =>
+      withReopen(db, () =>
+        db.transaction('rw', db.teamEntries, db.kv, async () => {
+          if (put.length) await db.teamEntries.bulkPut(put.map((r) => ({ ...r })));
+          if (remove.length) await db.teamEntries.bulkDelete([...remove]);
+          await db.kv.put({ key: KV_CHECKPOINT, value: checkpoint });
+        }),
+      ),
+
+    getEntries: (ids) =>
+      withReopen(db, async () => (await db.teamEntries.bulkGet([...ids])).map((r) => entryFromRow(r as Record<string, unknown> | undefined))),
+
+    countEntries: () => withReopen(db, () => db.teamEntries.count()),
+
+    removeEntries: (ids) => withReopen(db, () => db.teamEntries.bulkDelete([...ids])),
+
+    queue: (entries, docs, queuedAt) =>
+      withReopen(db, () =>
+        db.transaction('rw', db.teamEntries, db.teamOutbox, async () => {
+          if (entries.length) await db.teamEntries.bulkPut(entries.map((r) => ({ ...r })));
+          if (docs.length) await db.teamOutbox.bulkAdd(docs.map((doc) => ({ doc, queuedAt })));
+        }),
+      ),
+
+    peekOutbox: (limit) =>
+      withReopen(db, async () => {
+        const rows = await db.teamOutbox.limit(limit).toArray();
+        const out: TeamOutboxRow[] = [];
+        for (const row of rows) {
+          const doc = teamDocSchema.safeParse(row.doc);
+          if (doc.success && typeof row.seq === 'number') out.push({ seq: row.seq, doc: doc.data, queuedAt: String(row.queuedAt ?? '') });
+        }
+        return out;
+      }),
+
+    dropOutbox: (seqs) => withReopen(db, () => db.teamOutbox.bulkDelete([...seqs])),
+
+    countOutbox: () => withReopen(db, () => db.teamOutbox.count()),
+
+    getKv: (key) => withReopen(db, async () => (await db.kv.get(key))?.value),
+
+    setKv: (key, value) => withReopen(db, async () => void (await db.kv.put({ key, value }))),
+
+    clear: () =>
+      withReopen(db, () =>
+        db.transaction('rw', db.teamEntries, db.teamOutbox, db.kv, async () => {
+          await db.teamEntries.clear();
+          await db.teamOutbox.clear();
+          await db.kv.where('key').startsWith('team.').delete();
+        }),
+      ),
+  };
+}

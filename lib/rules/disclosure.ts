@@ -1,0 +1,163 @@
+// First-contact texts of legal-rules.md §4.4, generated from the organisation's settings and the contact's
+// source. The generated text must pass the engine's own draft checks (tests/unit/rules/disclosure.test.ts).
+
+export interface DisclosureSettings {
+  /** the controller's legal name, e.g. "Acme B.V." */
+  legalName: string;
+  /** an e-mail address or phone number where people can reach the controller */
+  contact: string;
+  privacyUrl: string;
+  /** how to opt out: reply "stop", or a link, or an e-mail address */
+  optOut: { method: 'reply' } | { method: 'link'; url: string } | { method: 'email'; address: string };
+  /** the DPO's contact, when one is appointed (Art. 14(1)(b)) */
+  dpo?: string;
+  /** what the message is about, e.g. "onze planningssoftware" / "our planning software" */
+  product: string;
+}
+
+export interface DisclosureSource {
+  kind: 'company_website' | 'linkedin' | 'referral' | 'kvk' | 'event' | 'data_subject' | 'other';
+  /** the company (website), the referrer, the event, or a free description */
+  detail?: string;
+}
+
+export type DisclosureBasis = 'legitimate_interest' | 'consent' | 'customer';
+
+function sourcePhrase(source: DisclosureSource, lang: 'nl' | 'en'): string {
+  const d = source.detail?.trim();
+  if (lang === 'nl') {
+    switch (source.kind) {
+      case 'company_website':
+        return `Ik vond uw gegevens op de website van ${d || 'uw bedrijf'}.`;
+      case 'linkedin':
+        return 'Ik vond uw gegevens op uw LinkedIn-profiel.';
+      case 'referral':
+        return `Ik kreeg uw gegevens via ${d || 'een relatie'}, die u aan mij voorstelde.`;
+      case 'kvk':
+        return 'Ik vond uw gegevens op het Handelsregister van de KvK.';
+      case 'event':
+      case 'data_subject':
+        return d ? `U gaf mij uw gegevens zelf, bij ${d}.` : 'U gaf mij uw gegevens zelf.';
+      default:
+        return `Ik vond uw gegevens via ${d || 'een openbare bron'}.`;
+    }
+  }
+  switch (source.kind) {
+    case 'company_website':
+      return `I found your details on the website of ${d || 'your company'}.`;
+    case 'linkedin':
+      return 'I found your details on your LinkedIn profile.';
+    case 'referral':
+      return `I got your details through ${d || 'a contact'}, who introduced you to me.`;
+    case 'kvk':
+      return 'I found your details on the Dutch Chamber of Commerce (KvK) register.';
+    case 'event':
+    case 'data_subject':
+      return d ? `You gave me your details yourself, at ${d}.` : 'You gave me your details yourself.';
+    default:
+      return `I found your details via ${d || 'a public source'}.`;
+  }
+}
+
+function optOutPhrase(s: DisclosureSettings, lang: 'nl' | 'en'): string {
+  const o = s.optOut;
+  if (lang === 'nl') {
+    if (o.method === 'link') return `Geen berichten meer? Antwoord "stop" of klik ${o.url}.`;
+    if (o.method === 'email') return `Geen berichten meer? Antwoord "stop" of mail naar ${o.address}.`;
+    return 'Geen berichten meer? Antwoord "stop".';
+  }
+  if (o.method === 'link') return `Don't want messages from us? Reply "stop" or unsubscribe at ${o.url}.`;
+  if (o.method === 'email') return `Don't want messages from us? Reply "stop" or e-mail ${o.address}.`;
+  return `Don't want messages from us? Reply "stop".`;
+}
+
+/** The §4.4 first-layer notice (Art. 13/14 essentials plus the separate Art. 21 paragraph). */
+export function generateDisclosure(
+  settings: DisclosureSettings,
+  source: DisclosureSource,
+  lang: 'nl' | 'en',
+  basis: DisclosureBasis = 'legitimate_interest',
+): string {
+  const { legalName, contact, privacyUrl, product, dpo } = settings;
+  if (lang === 'nl') {
+    const basisText =
+      basis === 'consent' ? 'op basis van uw toestemming' : basis === 'customer' ? 'omdat u klant bij ons bent' : 'op basis van ons gerechtvaardigd belang';
+    const lines = [
+      `Waarom u dit bericht krijgt: ${sourcePhrase(source, 'nl')} ${legalName}, ${contact}, gebruikt uw naam en zakelijke contactgegevens om u te informeren over ${product}, ${basisText}.`,
+      `Meer informatie en uw rechten (o.a. inzage, verwijdering, klacht bij de Autoriteit Persoonsgegevens): ${privacyUrl}.` +
+        (dpo ? ` Functionaris gegevensbescherming: ${dpo}.` : '') +
+        (basis === 'consent' ? ' U kunt uw toestemming altijd intrekken.' : ''),
+      '',
+      `${optOutPhrase(settings, 'nl')} U kunt altijd en kosteloos bezwaar maken tegen direct marketing; wij stoppen dan direct.`,
+    ];
+    return lines.join('\n');
+  }
+  const basisText = basis === 'consent' ? 'based on your consent' : basis === 'customer' ? 'because you are our customer' : 'based on our legitimate interest';
+  const lines = [
+    `Why you're receiving this: ${sourcePhrase(source, 'en')} ${legalName}, ${contact}, uses your name and business contact details to tell you about ${product}, ${basisText}.`,
+    `Details and your rights (access, erasure, complaint to your data protection authority): ${privacyUrl}.` +
+      (dpo ? ` Data protection officer: ${dpo}.` : '') +
+      (basis === 'consent' ? ' You can withdraw your consent at any time.' : ''),
+    '',
+    `${optOutPhrase(settings, 'en')} You can object to direct marketing at any time, free of charge, and we will stop.`,
+  ];
+  return lines.join('\n');
+}
+
+export interface CallOpeningInput {
+  callerName: string;
+  legalName: string;
+  /** what the call is about */
+  purpose: string;
+  source: DisclosureSource;
+  lang: 'nl' | 'en';
+}
+
+/** The §4.4 phone opening: who calls for which company, the purpose, where the number came from, the right to object. */
+export function generateCallOpening({ callerName, legalName: name, purpose, source, lang }: CallOpeningInput): string {
+  const d = source.detail?.trim();
+  const legalName = name.replace(/\.+$/u, ''); // "Acme B.V." + "." must not read "B.V.."
+
+  if (lang === 'nl') {
+    const from =
+      source.kind === 'company_website'
+        ? `de website van ${d || 'uw bedrijf'}`
+        : source.kind === 'linkedin'
+          ? 'uw LinkedIn-profiel'
+          : source.kind === 'referral'
+            ? d || 'een relatie'
+            : source.kind === 'kvk'
+              ? 'het Handelsregister van de KvK'
+              : source.kind === 'data_subject' || source.kind === 'event'
+                ? `u zelf${d ? `, bij ${d}` : ''}`
+                : d || 'een openbare bron';
+    return [
+      `Goedemiddag, u spreekt ${callerName} van ${legalName}.`,
+      `Ik bel over ${purpose}.`,
+      `Uw nummer heb ik van ${from}.`,
+      'Als u niet meer door ons gebeld wilt worden, zegt u het gerust, dan noteren we dat direct.',
+      'U kunt altijd bezwaar maken tegen direct marketing.',
+      'Wilt u dat ik de privacy-informatie even mail?',
+    ].join(' ');
+  }
+  const from =
+    source.kind === 'company_website'
+      ? `the website of ${d || 'your company'}`
+      : source.kind === 'linkedin'
+        ? 'your LinkedIn profile'
+        : source.kind === 'referral'
+          ? d || 'a contact'
+          : source.kind === 'kvk'
+            ? 'the Dutch Chamber of Commerce register'
+            : source.kind === 'data_subject' || source.kind === 'event'
+              ? `you${d ? `, at ${d}` : ''}`
+              : d || 'a public source';
+  return [
+    `Good afternoon, this is ${callerName} from ${legalName}.`,
+    `I'm calling about ${purpose}.`,
+    `I got your number from ${from}.`,
+    "If you'd rather not be called by us again, just say so and we'll note it straight away.",
+    'You can object to direct marketing at any time.',
+    'Shall I e-mail you our privacy information?',
+  ].join(' ');
+}

@@ -1,0 +1,362 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { startGuard, type GuardOptions } from '@/lib/guard/guard';
+import { createFakeAsk, createFakeSite, deferred, dialogActions, dialogButton, dialogHost, finding, settle, verdictOf, type FakeSite } from './fake-site';
+import type { GuardVerdict } from '@/lib/messaging/guard';
+
+let ac: AbortController;
+let site: FakeSite;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  ac = new AbortController();
+  site = createFakeSite();
+});
+afterEach(() => ac.abort());
+
+function start(ask: GuardOptions['ask'], extra: Partial<GuardOptions> = {}) {
+  return startGuard({ adapter: site.adapter, ask, signal: ac.signal, debounceMs: 10, checkingDialogAfterMs: 5, ...extra });
+}
+
+const clickSend = (form: HTMLFormElement) => form.querySelector<HTMLButtonElement>('button.send')!.click();
+const state = (form: Element) => form.getAttribute('data-outreach-guard-state');
+const blocked = (key = 'anna@example.nl', fixes: Parameters<typeof finding>[2] = ['record-basis', 'do-not-contact']) =>
+  verdictOf('block', [{ key, findings: [finding('TW-01', 'block', fixes)] }]);
+
+describe('a clean send', () => {
+  test('goes through untouched when the verdict was ready, and is recorded as sent', async () => {
+    const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('clean'));
+    clickSend(form);
+    expect(site.sent).toHaveLength(1); // synchronously: no hold, no delay
+    expect(site.resends).toHaveLength(0);
+    expect(dialogHost()).toBeNull();
+    await vi.waitFor(() => expect(bg.of('ledger/record-event')).toHaveLength(1));
+    const event = bg.of('ledger/record-event')[0]!.event as Record<string, unknown>;
+    expect(event).toMatchObject({ kind: 'outbound-sent', site: 'gmail', channel: 'email', disclosureIncluded: false });
+    expect(event.bodyFingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  test('typed after the last check is held, checked, and re-sent exactly once', async () => {
+    const pending: ReturnType<typeof deferred<GuardVerdict>>[] = [];
+    const bg = createFakeAsk(() => {
+      const d = deferred<GuardVerdict>();
+      pending.push(d);
+      return d.promise;
+    });
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    clickSend(form);
+    clickSend(form); // an impatient second click while held must not send twice
+    expect(site.sent).toHaveLength(0);
+    expect(state(form)).toBe('held');
+    for (const d of pending) d.resolve(verdictOf('allow', [{ key: 'anna@example.nl' }]));
+    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await settle(20);
+    expect(site.sent).toHaveLength(1);
+    expect(site.resends).toEqual(['button']);
+    expect(dialogHost()).toBeNull();
+    expect(state(form)).toBe('clean');
+  });
+
+  test('a draft changed after a clean verdict is checked again before it leaves', async () => {
+    const bg = createFakeAsk((req) =>
+      String((req.message as { body: string }).body).includes('korting') ? blocked() : verdictOf('allow', [{ key: 'anna@example.nl' }]),
+    );
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('clean'));
+    form.querySelector('textarea')!.value = 'Nu 50% korting!';
+    clickSend(form); // before the debounce ran
+    expect(site.sent).toHaveLength(0);
+    await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('block'));
+    expect(site.sent).toHaveLength(0);
+  });
+});
+
+describe('a held send', () => {
+  test('is stopped and the dialog lists findings with their legal references and offered fixes', async () => {
+    const bg = createFakeAsk(() => blocked());
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
+    expect(site.sent).toHaveLength(0);
+    const host = dialogHost()!;
+    expect(host.getAttribute('data-decision')).toBe('block');
+    const dialog = host.shadowRoot!.querySelector('[role="alertdialog"]')!;
+    expect(dialog.textContent).toContain('Title TW-01');
+    expect(dialog.textContent).toContain('art. 11.7 Tw');
+    expect(dialogActions()).toEqual(expect.arrayContaining(['record-basis', 'do-not-contact', 'send-anyway', 'cancel']));
+    expect(dialogActions()).not.toContain('insert-disclosure'); // not offered by this verdict
+  });
+
+  test('Esc cancels: the dialog closes and nothing is sent', async () => {
+    const bg = createFakeAsk(() => blocked());
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
+    const dialog = dialogHost()!.shadowRoot!.querySelector('[role="alertdialog"]')!;
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(dialogHost()).toBeNull();
+    await settle(20);
+    expect(site.sent).toHaveLength(0);
+  });
+
+  test('focus moves into the dialog and Tab stays inside it', async () => {
+    const bg = createFakeAsk(() => blocked());
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()?.shadowRoot?.activeElement?.tagName).toBe('BUTTON'));
+    const shadow = dialogHost()!.shadowRoot!;
+    const buttons = Array.from(shadow.querySelectorAll<HTMLButtonElement>('button'));
+    buttons.at(-1)!.focus();
+    shadow.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
+    expect(shadow.activeElement).toBe(buttons[0]);
+  });
+
+  test('insert disclosure puts the text in the draft, re-checks, and then offers to send', async () => {
+    const disclosure = { nl: 'Je gegevens komen van LinkedIn.', en: 'Your details come from LinkedIn.' };
+    const bg = createFakeAsk((req) =>
+      String((req.message as { body: string }).body).includes(disclosure.en)
+        ? verdictOf('allow', [{ key: 'anna@example.nl' }])
+        : verdictOf('block', [{ key: 'anna@example.nl', findings: [finding('AVG-14', 'block', ['insert-disclosure'])] }], { disclosure }),
+    );
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogButton('insert-disclosure')).not.toBeNull());
+    dialogButton('insert-disclosure')!.click();
+    expect(form.querySelector('textarea')!.value).toContain(disclosure.en);
+    await vi.waitFor(() => expect(dialogButton('send')).not.toBeNull());
+    expect(dialogHost()!.getAttribute('data-decision')).toBe('allow');
+    expect(site.sent).toHaveLength(0); // the rep sees the changed draft before it leaves
+    dialogButton('send')!.click();
+    expect(site.sent).toHaveLength(1);
+    expect(site.sent[0]!.body).toContain(disclosure.en);
+    await vi.waitFor(() => expect(bg.of('ledger/record-event')).toHaveLength(1));
+    expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'outbound-sent', disclosureIncluded: true });
+  });
+
+  test('remove recipient drops only that one and re-checks', async () => {
+    const bg = createFakeAsk((req) => {
+      const keys = (req.recipients as { key: string }[]).map((r) => r.key);
+      return keys.includes('piet@gmail.com')
+        ? verdictOf('block', [{ key: 'anna@example.nl' }, { key: 'piet@gmail.com', findings: [finding('TW-02', 'block', ['remove-recipient'])] }])
+        : verdictOf('allow', keys.map((key) => ({ key })));
+    });
+    start(bg.ask);
+    const form = site.addComposer({ recipients: [{ key: 'anna@example.nl' }, { key: 'piet@gmail.com' }] });
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogButton('remove-recipient')).not.toBeNull());
+    expect(dialogButton('remove-recipient')!.dataset.recipient).toBe('piet@gmail.com');
+    dialogButton('remove-recipient')!.click();
+    await vi.waitFor(() => expect(dialogButton('send')).not.toBeNull());
+    dialogButton('send')!.click();
+    expect(site.sent).toEqual([{ to: ['anna@example.nl'], body: 'Hallo, zullen we bellen?' }]);
+  });
+
+  test('do-not-contact writes a suppression for the recipient and re-checks', async () => {
+    const bg = createFakeAsk(() => blocked());
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogButton('do-not-contact')).not.toBeNull());
+    const verdictCalls = bg.of('verdict/for-recipients').length;
+    dialogButton('do-not-contact')!.click();
+    await vi.waitFor(() => expect(bg.of('verdict/for-recipients').length).toBeGreaterThan(verdictCalls));
+    expect(bg.of('suppression/add-for-recipients')).toEqual([
+      expect.objectContaining({ scope: 'email', recipients: [expect.objectContaining({ key: 'anna@example.nl' })] }),
+    ]);
+    expect(site.sent).toHaveLength(0);
+  });
+
+  test('record basis opens the record page for the recipient and keeps holding', async () => {
+    const bg = createFakeAsk(() => blocked());
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogButton('record-basis')).not.toBeNull());
+    dialogButton('record-basis')!.click();
+    await vi.waitFor(() => expect(bg.of('ui/open-record-basis')).toHaveLength(1));
+    expect(dialogHost()).not.toBeNull();
+    expect(site.sent).toHaveLength(0);
+  });
+
+  test('send anyway needs a reason, writes it to the ledger, then sends once', async () => {
+    const bg = createFakeAsk(() => blocked());
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
+    dialogButton('send-anyway')!.click();
+    await settle();
+    const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
+    dialogButton('confirm-send-anyway')!.click(); // no reason yet
+    await settle();
+    expect(site.sent).toHaveLength(0);
+    reason.value = 'Klant belde zelf, vroeg om offerte';
+    reason.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    dialogButton('confirm-send-anyway')!.click();
+    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({
+      kind: 'send-anyway',
+      reason: 'Klant belde zelf, vroeg om offerte',
+      codes: ['TW-01'],
+      decision: 'block',
+    });
+    expect(dialogHost()).toBeNull();
+  });
+
+  test('send anyway is not offered when the policy forbids overrides', async () => {
+    const bg = createFakeAsk(() => ({ ...blocked(), overridesAllowed: false }));
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
+    expect(dialogActions()).not.toContain('send-anyway');
+  });
+
+  test('a warning without a required reason sends after one click, and is recorded', async () => {
+    const bg = createFakeAsk(() => ({ ...verdictOf('warn', [{ key: 'anna@example.nl', findings: [finding('LI-02', 'warn')] }]), overrideNeedsReason: false }));
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('warn'));
+    dialogButton('send-anyway')!.click();
+    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'send-anyway', decision: 'warn' });
+  });
+
+  test('names containing markup are shown as text', async () => {
+    const label = '<img src=x onerror="alert(1)">Eve';
+    const bg = createFakeAsk(() => verdictOf('block', [{ key: 'eve@example.nl', label, findings: [finding('TW-01', 'block')] }]));
+    start(bg.ask);
+    const form = site.addComposer({ recipients: [{ key: 'eve@example.nl' }] });
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
+    const shadow = dialogHost()!.shadowRoot!;
+    expect(shadow.querySelector('img')).toBeNull();
+    expect(shadow.textContent).toContain(label);
+  });
+
+  test('Dutch browsers get a Dutch dialog', async () => {
+    const bg = createFakeAsk(() => blocked());
+    start(bg.ask, { lang: 'nl' });
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
+    const text = dialogHost()!.shadowRoot!.textContent!;
+    expect(text).toContain('Dit bericht wordt tegengehouden');
+    expect(text).toContain('Titel TW-01');
+    expect(dialogButton('cancel')!.textContent).toBe('Annuleren');
+  });
+});
+
+describe('when the background fails', () => {
+  test('the send is held with "could not check" and can go only with a reason', async () => {
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    bg.fail(new Error('The background did not answer'));
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
+    expect(site.sent).toHaveLength(0);
+    expect(dialogHost()!.shadowRoot!.textContent).toContain('could not check this message');
+    expect(dialogActions()).toEqual(expect.arrayContaining(['send-anyway', 'cancel']));
+    dialogButton('send-anyway')!.click();
+    await settle();
+    expect(site.sent).toHaveLength(0);
+    const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
+    reason.value = 'Guard down, urgent reply to customer';
+    reason.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    dialogButton('confirm-send-anyway')!.click();
+    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+  });
+
+  test('a background that never answers counts as failed after the timeout', async () => {
+    const bg = createFakeAsk(() => new Promise<GuardVerdict>(() => undefined));
+    start(bg.ask, { checkTimeoutMs: 50 });
+    const form = site.addComposer();
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('block'));
+    expect(dialogHost()!.shadowRoot!.textContent).toContain('Could not check');
+    expect(site.sent).toHaveLength(0);
+  });
+});
+
+describe('composers that go away or cannot be read', () => {
+  test('a composer removed during the check: no dialog, nothing sent', async () => {
+    const d = deferred<GuardVerdict>();
+    const bg = createFakeAsk(() => d.promise);
+    start(bg.ask);
+    const form = site.addComposer();
+    clickSend(form);
+    form.remove();
+    await settle(20);
+    d.resolve(blocked());
+    await settle(20);
+    expect(dialogHost()).toBeNull();
+    expect(site.sent).toHaveLength(0);
+  });
+
+  test('a composer the adapter cannot read is inactive, shows the badge, and its sends are held', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const states: string[] = [];
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    start(bg.ask, { onTabState: (s) => states.push(s) });
+    const form = site.addComposer({ broken: true });
+    await vi.waitFor(() => expect(state(form)).toBe('inactive'));
+    expect(document.querySelector('[data-outreach-guard="inactive-badge"]')).not.toBeNull();
+    expect(warn.mock.calls.flat().join(' ')).toContain('form.composer textarea');
+    expect(states).toContain('inactive');
+    clickSend(form);
+    expect(site.sent).toHaveLength(0);
+    await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
+    expect(dialogHost()!.shadowRoot!.textContent).toContain('Could not check');
+    expect(states.at(-1)).toBe('held');
+    warn.mockRestore();
+  });
+
+  test('a composer that becomes readable recovers: badge gone, state clean', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
+    start(bg.ask);
+    const form = site.addComposer({ broken: true });
+    await vi.waitFor(() => expect(state(form)).toBe('inactive'));
+    form.prepend(document.createElement('textarea'));
+    await vi.waitFor(() => expect(state(form)).toBe('clean'));
+    expect(document.querySelector('[data-outreach-guard="inactive-badge"]')).toBeNull();
+  });
+
+  test('stopping the guard removes its listeners and marks', async () => {
+    const bg = createFakeAsk(() => blocked());
+    start(bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    ac.abort();
+    expect(form.hasAttribute('data-outreach-guard-state')).toBe(false);
+    clickSend(form);
+    expect(site.sent).toHaveLength(1); // the extension is gone: the site behaves as without it
+  });
+});
