@@ -87,7 +87,7 @@ async function cleanSends(context, guarded) {
   const times = [];
   const page = await context.newPage();
   for (let i = 0; i < runs + 3; i++) {
-    await page.goto(url);
+    await page.goto(url.replace("/u/0/", `/u/0/?run=${i}`));
     if (guarded) await page.waitForSelector('div.M9[data-outreach-guard-state="clean"]', { timeout: 10_000 });
     else await page.waitForSelector('div.M9 .aoO[role=button]');
     const ms = await page.evaluate(() => {
@@ -108,7 +108,7 @@ async function heldSends(context) {
   const times = [];
   const page = await context.newPage();
   for (let i = 0; i < runs + 3; i++) {
-    await page.goto(url);
+    await page.goto(url.replace("/u/0/", `/u/0/?run=${i}`));
     await page.waitForSelector('div.M9[data-outreach-guard-state="held"]', { timeout: 10_000 });
     const ms = await page.evaluate(
       () =>

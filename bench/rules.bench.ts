@@ -1,0 +1,72 @@
+// Rules engine throughput: 100 000 evaluations of mixed inputs (issue #3 target: ≥ 50 000/s on one core).
+// Run: npx tsx bench/rules.bench.ts   (prints evaluations/s and per-evaluation p50/p99; exit code 1 below target)
+import { performance } from 'node:perf_hooks';
+import { evaluateOutreach } from '../lib/rules';
+import type { OutreachInput } from '../lib/rules/input';
+import {
+  BASE,
+  CONSENT,
+  CUSTOMER,
+  DRAFT_ART13_NL,
+  DRAFT_LI_NL,
+  LI_BASIS,
+  PITCH_NL,
+  RECRUIT_NL,
+  call,
+  merge,
+  mk,
+} from '../tests/unit/rules/fixtures';
+
+const N = 100_000;
+const TARGET = 50_000;
+
+// A mix resembling a working day: e-mails and LinkedIn messages to known and unknown people, calls, saves,
+// objections, other countries, long and short drafts.
+const variants: OutreachInput[] = [
+  BASE,
+  mk({ ledger: { bases: [LI_BASIS] }, message: { body: DRAFT_LI_NL } }),
+  mk({ ledger: { known: false, bases: [], source: undefined, obtainedAt: undefined }, message: { body: PITCH_NL } }),
+  mk({ recipient: { kind: 'legal_person', address: { value: 'info@bakker.nl' } }, ledger: { bases: [LI_BASIS] }, message: { body: DRAFT_LI_NL } }),
+  mk({ ledger: { bases: [CUSTOMER] }, message: { body: DRAFT_LI_NL } }),
+  mk({ ledger: { source: 'data_subject', relationships: [{ type: 'met_in_person', date: '2026-01-10', event: 'Vakbeurs' }], bases: [LI_BASIS] }, message: { body: DRAFT_ART13_NL } }),
+  mk({ ledger: { suppressions: [{ scope: 'all', level: 'person', matchedOn: 'strong', source: 'team' }] } }),
+  mk({ recipient: { country: 'DE' }, ledger: { bases: [LI_BASIS] } }),
+  mk({ recipient: { country: 'GB', kind: 'legal_person' }, policy: { mode: 'lenient' } }),
+  mk({ channel: 'linkedin_dm', recipient: { address: { value: undefined }, linkedin: { degree: 1, openTo: ['work'] } }, ledger: { bases: [LI_BASIS] }, message: { body: RECRUIT_NL } }),
+  mk({ channel: 'linkedin_connect_note', recipient: { address: { value: undefined }, linkedin: { degree: 2 } }, ledger: { bases: [LI_BASIS], recentSimilarSends: 30 }, message: { body: PITCH_NL } }),
+  mk({ action: 'save_contact', channel: undefined, ledger: { source: 'linkedin_manual', bases: [LI_BASIS] } }),
+  mk({ ledger: { bases: [{ ...CONSENT, when: '2022-01-01' }, { ...CONSENT, withdrawnAt: '2026-01-01' }] } }),
+  call(),
+  call({ recipient: { kind: 'legal_person', address: { kind: 'phone_switchboard' } }, ledger: { bases: [LI_BASIS] } }),
+  call({ sendDate: '2026-08-01', recipient: { kind: 'natural_consumer' }, ledger: { bases: [CUSTOMER] } }),
+  call({ recipient: { country: 'GB', phoneRegisters: { tps: true } } }),
+  mk({ message: { body: `${DRAFT_LI_NL}\n\n${'Lorem ipsum dolor sit amet, planning en roosters. '.repeat(60)}` } }),
+];
+// distinct objects per slot so no engine cache can key on object identity
+const inputs: OutreachInput[] = Array.from({ length: 1000 }, (_, i) => {
+  const v = variants[i % variants.length]!;
+  return merge(v, { message: v.message ? { subject: `Onderwerp ${i}` } : undefined });
+});
+
+let sink = 0;
+for (let i = 0; i < 5000; i++) sink += evaluateOutreach(inputs[i % inputs.length]!).findings.length; // warm-up
+
+const times = new Float64Array(N);
+const t0 = performance.now();
+for (let i = 0; i < N; i++) {
+  const s = performance.now();
+  sink += evaluateOutreach(inputs[i % inputs.length]!).findings.length;
+  times[i] = performance.now() - s;
+}
+const total = performance.now() - t0;
+times.sort();
+const perSec = Math.round(N / (total / 1000));
+const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+console.log(`rules engine: ${N} evaluations in ${total.toFixed(0)} ms`);
+console.log(`  ${perSec.toLocaleString('en')} evaluations/s (target ≥ ${TARGET.toLocaleString('en')}/s)`);
+console.log(`  p50 ${us(times[Math.floor(N * 0.5)]!)}, p99 ${us(times[Math.floor(N * 0.99)]!)}, max ${us(times[N - 1]!)}`);
+console.log(`  (${sink} findings produced)`);
+if (perSec < TARGET) {
+  console.error('below target');
+  process.exitCode = 1;
+}

@@ -1,0 +1,188 @@
+import { describe, expect, test } from 'vitest';
+import { Ledger } from '@/lib/ledger/repository';
+import { createVerdictService } from '@/lib/background/verdict-service';
+import { guardHandlers } from '@/lib/background/guard-handlers';
+import { createRouter, type Handlers } from '@/lib/background/router';
+import type { TeamSuppression } from '@/lib/sync/engine';
+import type { PageRecipient } from '@/lib/messaging/common';
+
+const NOW = new Date('2026-11-20T10:00:00Z');
+
+const pitch =
+  'Beste Jan,\n\nGraag laat ik u kennismaken met onze planningssoftware. Zullen we volgende week een demo inplannen?\n\nGroet, Piet';
+
+function setup(team: TeamSuppression[] = []) {
+  const ledger = new Ledger({ name: `verdict-${crypto.randomUUID()}`, now: () => NOW });
+  const verdicts = createVerdictService({
+    ledger,
+    now: () => NOW,
+    teamSuppressionsFor: async (keys) => team.filter((t) => keys.includes(t.identityKey)),
+  });
+  return { ledger, verdicts };
+}
+
+async function seedSettings(ledger: Ledger) {
+  await ledger.saveSettings({
+    organisation: {
+      legalName: 'Acme B.V.',
+      contact: 'privacy@acme.nl',
+      privacyUrl: 'https://acme.nl/privacy',
+      optOutMethod: 'privacy@acme.nl',
+      dpo: '',
+      country: 'NL',
+      exempt2026: false,
+    },
+  });
+}
+
+const jan: PageRecipient = { key: 'jan@klant.nl', email: 'Jan@Klant.nl', displayName: 'Jan de Vries', field: 'to' };
+const els: PageRecipient = { key: 'els@ander.nl', email: 'els@ander.nl', displayName: 'Els Bakker', field: 'to' };
+
+describe('verdict for a draft', () => {
+  test('a cold commercial e-mail to someone not in the ledger is blocked, with a disclosure to insert', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { subject: 'Demo', body: pitch } });
+    expect(v.decision).toBe('block');
+    const codes = v.recipients[0]!.findings.map((f) => f.code);
+    expect(codes).toContain('NL-EM-01');
+    expect(v.recipients[0]!.known).toBe(false);
+    expect(v.disclosure?.nl).toContain('Acme B.V.');
+    expect(v.disclosure?.en).toContain('object to direct marketing');
+  });
+
+  test('an objection recorded under another spelling of the address blocks with GD-10', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    await ledger.addSuppressionForKeys(['email:jan@klant.nl'], { scope: 'all', level: 'person', reason: 'said stop on the phone' });
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
+    expect(v.decision).toBe('block');
+    expect(v.recipients[0]!.findings.map((f) => f.code)).toContain('GD-10');
+  });
+
+  test("a teammate's objection blocks the same way as a personal one", async () => {
+    const teamEntry: TeamSuppression = {
+      identityKey: 'email:jan@klant.nl',
+      keyKind: 'email',
+      reason: 'objected',
+      scope: 'all',
+      level: 'person',
+      recordedBy: 'rep-a',
+      recordedAt: '2026-11-19T09:00:00Z',
+      synced: true,
+    };
+    const withTeam = setup([teamEntry]);
+    const without = setup();
+    for (const s of [withTeam, without]) await seedSettings(s.ledger);
+    const a = await withTeam.verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
+    const b = await without.verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
+    expect(a.recipients[0]!.findings.map((f) => f.code)).toContain('GD-10');
+    expect(b.recipients[0]!.findings.map((f) => f.code)).not.toContain('GD-10');
+  });
+
+  test('a recipient whose address could not be read is never passed', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    const chip: PageRecipient = { key: 'chip-3', displayName: 'Onbekend', unreadable: 'chip without data-hovercard-id' };
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [chip], message: { body: 'Hierbij de factuur van maart.' } });
+    expect(v.decision).toBe('block');
+    expect(v.recipients[0]!.findings[0]!.code).toBe('MISSING-ADDRESS');
+    expect(v.recipients[0]!.findings[0]!.fixes.map((f) => f.kind)).toContain('remove-recipient');
+  });
+
+  test('only the objecting recipient carries GD-10; what all recipients share is shown once', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    await ledger.addSuppressionForKeys(['email:els@ander.nl'], { scope: 'all', level: 'person', reason: 'objected' });
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan, els], message: { body: pitch } });
+    const janCodes = v.recipients.find((r) => r.key === jan.key)!.findings.map((f) => f.code);
+    const elsCodes = v.recipients.find((r) => r.key === els.key)!.findings.map((f) => f.code);
+    expect(elsCodes).toContain('GD-10');
+    expect(janCodes).not.toContain('GD-10');
+    expect(v.findings.map((f) => f.code)).toContain('NL-EM-01');
+    expect(janCodes).not.toContain('NL-EM-01');
+  });
+
+  test('the policy decides whether the dialog may offer "send anyway"', async () => {
+    const { ledger, verdicts } = setup();
+    await ledger.saveSettings({ policy: { mode: 'strict', consentMaxAgeMonths: 24, retentionMonths: 12, telemarketingCutover: '2026-07-01', overridesAllowed: false, overrideNeedsReason: true } });
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
+    expect(v.overridesAllowed).toBe(false);
+  });
+});
+
+describe('call check', () => {
+  test('a cold call to a mobile number of an unknown person is blocked and the opening names the company', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    const r = await verdicts.callCheck({ phone: '06 12345678', purpose: 'onze planningssoftware', callerName: 'Piet' });
+    expect(r.phoneE164).toBe('+31612345678');
+    expect(r.decision).toBe('block');
+    expect(r.opening.nl).toContain('Acme B.V');
+    expect(r.opening.nl).toContain('Piet');
+  });
+
+  test('an invalid number gets a clear message', async () => {
+    const { verdicts } = setup();
+    await expect(verdicts.callCheck({ phone: 'bel me' })).rejects.toThrow(/valid phone number/);
+  });
+});
+
+describe('the background as a content script and a page see it', () => {
+  function router() {
+    const { ledger, verdicts } = setup();
+    const handlers = guardHandlers({ ledger, verdicts, queueTeamEntry: async () => false }) as unknown as Handlers;
+    return {
+      ledger,
+      route: createRouter(handlers, { extensionId: 'ext', extensionBaseUrl: 'chrome-extension://ext/' }),
+    };
+  }
+  const linkedInTab = { id: 'ext', url: 'https://www.linkedin.com/messaging/thread/1/', tab: { id: 7, url: 'https://www.linkedin.com/messaging/thread/1/' }, frameId: 0 };
+
+  test('a content script gets a verdict', async () => {
+    const { route } = router();
+    const res = await route(
+      { type: 'verdict/for-recipients', site: 'linkedin', channel: 'linkedin_dm', recipients: [{ key: 'a', linkedin: { vanity: 'jan' } }], message: { body: pitch } },
+      linkedInTab,
+    );
+    expect(res.ok).toBe(true);
+  });
+
+  test('a content script may not ask for the backup', async () => {
+    const { route } = router();
+    const res = await route({ type: 'backup/export' }, linkedInTab);
+    expect(res).toMatchObject({ ok: false, error: { code: 'forbidden-request' } });
+  });
+
+  test('a page on another site, or another extension, is refused', async () => {
+    const { route } = router();
+    const evil = { ...linkedInTab, url: 'https://evil.example/', tab: { id: 8, url: 'https://evil.example/' } };
+    expect(await route({ type: 'guard/status', state: 'active' }, evil)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await route({ type: 'guard/status', state: 'active' }, { ...linkedInTab, id: 'other-extension' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+  });
+
+  test('a message of unknown type or shape is rejected with the field named', async () => {
+    const { route } = router();
+    expect(await route({ type: 'ledger/dump' }, linkedInTab)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const bad = await route({ type: 'verdict/for-recipients', site: 'linkedin', channel: 'fax', recipients: [], message: { body: '' } }, linkedInTab);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request', where: 'channel' } });
+  });
+
+  test('send anyway is refused without a reason and recorded with one', async () => {
+    const { route, ledger } = router();
+    const event = { kind: 'send-anyway', site: 'gmail', channel: 'email', recipients: [jan], codes: ['NL-EM-01'], decision: 'block' };
+    const gmailTab = { id: 'ext', url: 'https://mail.google.com/mail/u/0/', tab: { id: 9, url: 'https://mail.google.com/mail/u/0/' }, frameId: 0 };
+    expect(await route({ type: 'ledger/record-event', event: { ...event, reason: ' ' } }, gmailTab)).toMatchObject({
+      ok: false,
+      error: { code: 'reason-required' },
+    });
+    expect(await route({ type: 'ledger/record-event', event: { ...event, reason: 'Jan asked for this offer by phone' } }, gmailTab)).toMatchObject({
+      ok: true,
+    });
+    const audit = await ledger.listAudit({ action: 'override' });
+    expect(JSON.stringify(audit)).toContain('Jan asked for this offer by phone');
+  });
+});
