@@ -21,12 +21,14 @@ export default defineConfig({
       'alarms',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The team's CouchDB server: asked for at runtime, for that one origin (permissions.request).
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: { gecko: { id: 'outreach-guard@outreach-guard.org', strict_min_version: '115.0' } },
-          sidebar_action: { default_panel: 'sidepanel.html', default_title: '__MSG_extName__' },
         }
       : {}),
   }),

@@ -220,6 +220,8 @@ export function createTeamService(deps: TeamServiceDeps) {
     let pulled = 0;
     const fetchPage = (since: Seq | undefined) => client.changes(c.db, { since, limit: pageSize, includeDocs: true });
     let next = fetchPage(await store.getCheckpoint());
+    let storing: Promise<void> = Promise.resolve();
+    const ignoredIds = new Set((await readStatus()).ignoredIds);
     for (;;) {
       const page = await next;
       // A full page means more may follow: ask for it now, so the server works while we decrypt and store.
@@ -254,18 +256,22 @@ export function createTeamService(deps: TeamServiceDeps) {
           healed.push(o.row.id);
         }
       }
-      await store.applyPage(put, remove, page.last_seq);
       pulled += put.length + remove.length;
-      if (ignored.length || healed.length) {
-        const status = await readStatus();
-        const set = new Set(status.ignoredIds);
-        for (const id of healed) set.delete(id);
-        for (const id of remove) set.delete(id);
-        for (const id of ignored) set.add(id);
-        await writeStatus({ ignoredIds: [...set].slice(-MAX_IGNORED_IDS) });
-      }
+      // Store page N while page N+1 is decrypted; pages are stored strictly in order, each with its checkpoint.
+      await storing;
+      storing = (async () => {
+        await store.applyPage(put, remove, page.last_seq);
+        if (ignored.length || (ignoredIds.size && (healed.length || remove.length))) {
+          for (const id of healed) ignoredIds.delete(id);
+          for (const id of remove) ignoredIds.delete(id);
+          for (const id of ignored) ignoredIds.add(id);
+          await writeStatus({ ignoredIds: [...ignoredIds].slice(-MAX_IGNORED_IDS) });
+        }
+      })();
+      storing.catch(() => undefined); // observed by the next await
       if (!more) break;
     }
+    await storing;
     return pulled;
   }
 

@@ -4,6 +4,9 @@ import { watchChanges } from '../../guard/observe';
 // keeps it, clicking like a user, waiting for the page to change. Nothing here knows a site's markup.
 // (They live in the Gmail folder because site folders are owned per site; Outlook imports them from here.)
 
+/** zero-width characters editors leave around chips and at line ends */
+export const INVISIBLE = /\u200b|\u200c|\u200d|\ufeff/g;
+
 const BLOCK = new Set([
   'ADDRESS', 'BLOCKQUOTE', 'DIV', 'DL', 'DT', 'DD', 'FIELDSET', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
   'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL',
@@ -35,7 +38,7 @@ export function visibleTextOf(el: Element): string {
   };
   for (const child of Array.from(el.childNodes)) walk(child);
   return out
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(INVISIBLE, '')
     .replace(/\u00a0/g, ' ')
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/g, ''))
@@ -162,11 +165,10 @@ export function waitUntil(doc: Document, check: () => boolean, timeoutMs: number
       resolve(value);
     };
     const onAbort = () => finish(false);
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timer = setTimeout(() => finish(check()), timeoutMs);
     watchChanges(doc.documentElement, () => {
       if (check()) finish(true);
     }, watching.signal);
-    timer = setTimeout(() => finish(check()), timeoutMs);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -178,7 +180,7 @@ export function looksLikeAddress(s: string): boolean {
 
 /** Pull the address out of "Name <addr>", "addr", "mailto:addr" or a label that contains one. */
 export function addressIn(text: string): string | null {
-  const t = text.replace(/[\u200b\u200c\u200d\ufeff]/g, '').trim();
+  const t = text.replace(INVISIBLE, '').trim();
   const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(t);
   if (angle?.[1]) return angle[1];
   const bare = t.replace(/^mailto:/i, '');
@@ -189,7 +191,7 @@ export function addressIn(text: string): string | null {
 
 /** A typed entry as mail clients accept it: a bare address or "Name <addr>"; anything else is not one. */
 export function addressOfEntry(entry: string): string | null {
-  const t = entry.replace(/[\u200b\u200c\u200d\ufeff]/g, '').trim();
+  const t = entry.replace(INVISIBLE, '').trim();
   const angle = /^(?:"[^"]*"|[^<>"]*)<([^<>\s]+)>$/.exec(t);
   const candidate = angle ? angle[1]! : t.replace(/^mailto:/i, '');
   return looksLikeAddress(candidate) ? candidate : null;
@@ -198,7 +200,7 @@ export function addressOfEntry(entry: string): string | null {
 /** Split what a user typed in a recipient box into separate entries ("a@x.nl, b@y.nl; C <c@z.nl>"). */
 export function splitTyped(value: string): string[] {
   return value
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(INVISIBLE, '')
     .split(/[,;\n]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');

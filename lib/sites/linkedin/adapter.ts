@@ -419,6 +419,7 @@ export const linkedInAdapter: SiteAdapter = {
   site: 'linkedin',
   isGuardedPage: (url) => isGuardedPage(url),
   composerRootSelectors: selectors.composerRoots,
+  shadowHostSelectors: selectors.shadowHosts,
   // parts that mean "a composer is here" even when no root above matched (a renamed bubble, a moved modal)
   expectedComposerSelectors: [
     ...selectors.messageEditor,

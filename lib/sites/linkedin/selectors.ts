@@ -20,6 +20,12 @@ export const selectors = {
     'section[role="dialog"][aria-label^="Conversation with "]',
   ],
 
+  /** Hosts whose open shadow root LinkedIn attaches after inserting them (SDUI pages) [research §0]. */
+  shadowHosts: [
+    // Ember widgets (bubble, invite modal) on SDUI pages [BRAVE, BRK, two unnamed sources]
+    'div#interop-outlet',
+  ],
+
   /** The message form inside a flagship conversation (overlay or thread page). */
   messageForm: [
     // thread page and 2022/23 overlay: <form class="msg-form"> [CCL-SV-thread]

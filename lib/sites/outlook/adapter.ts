@@ -1,6 +1,7 @@
 import type { PageRecipient } from '../../messaging/common';
 import { AdapterError, type ComposerHandle, type SendTrigger, type SentOutcome, type SiteAdapter } from '../../guard/adapter';
 import {
+  INVISIBLE,
   addressIn,
   addressOfEntry,
   closestOf,
@@ -45,7 +46,7 @@ function eventTarget(event: Event): Element | null {
   return t && t.nodeType === 3 ? t.parentElement : isElement(t) ? t : null;
 }
 
-const clean = (s: string | null | undefined) => (s ?? '').replace(/[\u200b\u200c\u200d\ufeff]/g, '').trim();
+const clean = (s: string | null | undefined) => (s ?? '').replace(INVISIBLE, '').trim();
 
 function bodyOf(root: Element): HTMLElement {
   return queryFirst<HTMLElement>(root, S.body) ?? fail('the message body', S.body);

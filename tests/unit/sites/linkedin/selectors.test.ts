@@ -59,6 +59,7 @@ const expected: Record<string, Record<string, number>> = {
   'salesNavSend[1]': { 'salesnav-dm.html': 1, 'salesnav-inmail.html': 1 },
   'salesNavSubject[0]': { 'salesnav-inmail.html': 1 },
   'salesNavSubject[1]': { 'salesnav-inmail.html': 1 },
+  'shadowHosts[0]': { 'overlay-interop-shadow.html': 1, 'profile-invite-note.html': 1, 'profile.html': 1 },
   'threadHeaderLink[0]': { 'messaging-thread.html': 1, 'thread-declined-inmail.html': 1, 'thread-enter-to-send.html': 1 },
   'threadHeaderName[0]': { 'messaging-thread.html': 1, 'thread-declined-inmail.html': 1, 'thread-enter-to-send.html': 1, 'thread-group.html': 1 },
   'threadNotice[0]': { 'thread-declined-inmail.html': 1 },};

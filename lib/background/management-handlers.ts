@@ -1,0 +1,255 @@
+import { exportBackup, importBackup } from '../backup/backup';
+import { base64Size, base64ToBytes, bytesToBase64 } from '../backup/base64';
+import { contactRow, exportHeaders, toCsv } from '../csv/export';
+import { planCsvImport } from '../csv/import';
+import { guessMapping } from '../csv/mapping';
+import { CsvError, parseCsv } from '../csv/parse';
+import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
+import { linkedInFromText } from '../ledger/contact-input';
+import { LedgerError } from '../ledger/errors';
+import { JobRegistry } from '../ledger/jobs';
+import { companyKey, type BasisDraft, type Ledger } from '../ledger/repository';
+import { EVIDENCE_MAX_BYTES } from '../ledger/schema';
+import { managementRequests } from '../messaging/management';
+import { UserFacingError, type Handler } from './router';
+
+// The background's handlers for every management request (extension pages only; the router checks the
+// sender). Errors the user should see become UserFacingError with the field or row they concern.
+
+export type ManagementRequestType = (typeof managementRequests)[number]['shape']['type']['value'];
+export type ManagementHandlers = { [T in ManagementRequestType]: Handler<T> };
+
+function userFacing(error: unknown): never {
+  if (error instanceof LedgerError) throw new UserFacingError(error.code, error.message, error.where);
+  if (error instanceof CsvError) throw new UserFacingError('invalid-csv', error.message, error.row ? `row ${error.row}` : error.field);
+  throw error;
+}
+
+/** Wraps each handler so ledger and CSV errors reach the page as user-facing messages. */
+function guarded<H extends Record<string, (...args: never[]) => Promise<unknown>>>(handlers: H): H {
+  const out: Record<string, unknown> = {};
+  for (const [type, fn] of Object.entries(handlers)) {
+    out[type] = async (...args: never[]) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        return userFacing(e);
+      }
+    };
+  }
+  return out as H;
+}
+
+/** Identity keys for a value typed into the popup or the do-not-contact form. */
+export function keysOfQuery(query: string, defaultRegion = 'NL'): string[] {
+  const q = query.trim();
+  if (q.includes('@') && !/linkedin\.com/i.test(q)) {
+    const e = normalizeEmail(q);
+    return e ? [`email:${e}`] : [];
+  }
+  if (/linkedin\.com|^\/?in\/|^urn:li:/i.test(q)) {
+    const li = linkedInFromText(q);
+    return [
+      ...(li.memberId ? [`li-member:${li.memberId}`] : []),
+      ...(li.vanity ? [`li-vanity:${li.vanity}`] : []),
+      ...(li.salesNavLeadId ? [`li-lead:${li.salesNavLeadId}`] : []),
+    ];
+  }
+  const p = normalizePhone(q, defaultRegion);
+  return p ? [`phone:${p}`] : [];
+}
+
+export function managementHandlers(ledger: Ledger, jobs = new JobRegistry()): ManagementHandlers {
+  const today = () => new Date().toISOString().slice(0, 10);
+  const handlers: ManagementHandlers = {
+    'backup/export': async () => ({ backup: await exportBackup(ledger) }),
+    'backup/import': async (req) => ({ imported: await importBackup(ledger, req.backup, req.mode) }),
+
+    'contacts/list': (req) => ledger.listContacts({ query: req.query, filters: req.filters, offset: req.offset, limit: req.limit }),
+    'contacts/get': (req) => ledger.contactPage(req.id),
+    'contacts/save': async (req) => {
+      const { provenance, basis, linkedin, ...draft } = req.contact;
+      if (!draft.id && !provenance) {
+        throw new UserFacingError('invalid-contact', 'Say where this contact’s data came from (legal-rules §5).', 'provenance.source');
+      }
+      return ledger.saveContact(
+        { ...draft, linkedin },
+        { ...(provenance ? { provenance } : {}), ...(basis ? { basis: basis as BasisDraft } : {}) },
+      );
+    },
+    'contacts/delete': async (req) => ({ deleted: await ledger.deleteContact(req.id) }),
+    'bases/save': async (req) => ({ id: await ledger.saveBasis(req.contactId, req.basis as BasisDraft) }),
+    'bases/delete': async (req) => ({ deleted: await ledger.deleteBasis(req.id) }),
+    'provenance/add': async (req) => ({ id: await ledger.addProvenance(req.contactId, req.provenance) }),
+
+    'evidence/add-note': async (req) => ({
+      id: await ledger.addEvidenceNote({ contactId: req.contactId, date: req.date, title: req.title, text: req.text, ...(req.basisId ? { basisId: req.basisId } : {}) }),
+    }),
+    'evidence/add-file': async (req) => {
+      if (base64Size(req.base64) > EVIDENCE_MAX_BYTES) {
+        throw new UserFacingError('too-large', `The file is larger than ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB, the limit for evidence files.`, 'file');
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = base64ToBytes(req.base64);
+      } catch {
+        throw new UserFacingError('invalid-file', 'The file could not be read (invalid base64).', 'file');
+      }
+      return ledger.addEvidenceFile({
+        contactId: req.contactId,
+        date: req.date,
+        title: req.title,
+        fileName: req.fileName,
+        mime: req.mime,
+        bytes,
+        ...(req.basisId ? { basisId: req.basisId } : {}),
+      });
+    },
+    'evidence/get-file': async (req) => {
+      const { meta, bytes } = await ledger.getEvidenceFile(req.id);
+      return { fileName: meta.fileName ?? 'evidence', mime: meta.mime ?? 'application/octet-stream', base64: bytesToBase64(bytes), sha256: meta.sha256 ?? '', size: bytes.byteLength };
+    },
+    'evidence/delete': async (req) => ({ deleted: await ledger.deleteEvidence(req.id) }),
+
+    'assessments/list': async () => ({ items: await ledger.listAssessments() }),
+    'assessments/get': (req) => ledger.getAssessment(req.id, req.version),
+    'assessments/save': (req) => ledger.saveAssessment(req.assessment as Parameters<Ledger['saveAssessment']>[0]),
+
+    'suppressions/list': (req) => ledger.listSuppressions(req.offset, req.limit),
+    'suppressions/add': async (req) => {
+      let keys: string[];
+      let level: 'person' | 'company' = 'person';
+      switch (req.by) {
+        case 'email':
+        case 'phone':
+        case 'linkedin':
+          keys = keysOfQuery(req.by === 'linkedin' && !/linkedin|\/|:/i.test(req.value) ? `https://www.linkedin.com/in/${req.value}` : req.value);
+          if (req.by === 'email' && !keys[0]?.startsWith('email:')) keys = [];
+          if (req.by === 'phone' && !keys[0]?.startsWith('phone:')) keys = [];
+          if (req.by === 'linkedin' && !keys[0]?.startsWith('li-')) keys = [];
+          break;
+        case 'domain': {
+          const d = normalizeDomain(req.value);
+          keys = d ? [`domain:${d}`] : [];
+          level = 'company';
+          break;
+        }
+        case 'company': {
+          // A company by its domain, an address at it, or its name.
+          const d = /[.@]/.test(req.value) ? normalizeDomain(req.value) : null;
+          keys = d ? [`domain:${d}`] : req.value.trim() ? [companyKey(req.value)] : [];
+          level = 'company';
+          break;
+        }
+      }
+      if (keys.length === 0) {
+        const what = { email: 'e-mail address', phone: 'phone number', linkedin: 'LinkedIn profile URL', domain: 'domain', company: 'company' }[req.by];
+        throw new UserFacingError('invalid-value', `"${req.value}" is not a valid ${what}.`, 'value');
+      }
+      const added = await ledger.addSuppressionForKeys(keys, { scope: req.scope, reason: req.reason, level });
+      return { added, keys: keys.map((k) => k.slice(0, k.indexOf(':'))) };
+    },
+    'suppressions/remove': async (req) => ({ removed: await ledger.removeSuppression(req.id) }),
+
+    'rights/access-export': async (req) => {
+      const x = await ledger.accessExport(req.contactId);
+      const c = x.contact;
+      const json = JSON.parse(JSON.stringify(x)) as Record<string, unknown>;
+      const sections = [
+        {
+          heading: 'Identiteit / Identity',
+          rows: [
+            { label: 'Naam / Name', value: c.name },
+            ...c.emails.map((e) => ({ label: 'E-mail', value: e })),
+            ...c.phones.map((p) => ({ label: 'Telefoon / Phone', value: p })),
+            ...c.linkedin.vanities.map((v) => ({ label: 'LinkedIn', value: `https://www.linkedin.com/in/${v}/` })),
+            ...(c.company?.name ? [{ label: 'Bedrijf / Company', value: c.company.name }] : []),
+          ],
+        },
+        {
+          heading: 'Herkomst / Where the data came from',
+          rows: x.provenance.map((p) => ({ label: p.obtainedAt.slice(0, 10), value: [p.source, p.detail, p.url].filter(Boolean).join(' — ') })),
+        },
+        {
+          heading: 'Grondslag / Lawful basis',
+          rows: x.bases.map((b) => ({ label: b.type, value: `${b.recordedAt.slice(0, 10)}${b.note ? ` — ${b.note}` : ''}` })),
+        },
+        {
+          heading: 'Bewijs / Evidence',
+          rows: x.evidence.map((e) => ({ label: e.date.slice(0, 10), value: e.kind === 'file' ? `${e.fileName} (${e.size} bytes, SHA-256 ${e.sha256})` : (e.text ?? '') })),
+        },
+        {
+          heading: 'Verzonden en contact / Sent and contact history',
+          rows: x.events.map((e) => ({ label: e.at.slice(0, 16).replace('T', ' '), value: [e.kind, e.channel, e.outcome].filter(Boolean).join(' · ') })),
+        },
+        {
+          heading: 'Bezwaar / Objections',
+          rows: x.suppressions.map((s) => ({ label: s.recordedAt.slice(0, 10), value: `${s.level}, ${s.scope}: ${s.reason}` })),
+        },
+      ];
+      return { json, title: `Inzageverzoek / Access request — ${c.name}`, sections };
+    },
+    'rights/erase': (req) => ledger.erase(req.contactId, req.reason),
+
+    'cleanup/scan': () => ledger.cleanupScan(),
+    'cleanup/erase': async (req) => {
+      const job = jobs.start('cleanup-erase', req.ids.length, async (progress) => ({
+        result: await ledger.eraseMany(req.ids, req.reason, (done, total) => progress(done, total)),
+      }));
+      return { jobId: job.id };
+    },
+    'jobs/status': async (req) => {
+      const j = jobs.get(req.jobId);
+      if (!j) throw new UserFacingError('not-found', 'This job is unknown (the background may have restarted).', 'jobId');
+      const { startedAt: _s, ...status } = j;
+      return status;
+    },
+
+    'audit/list': (req) => ledger.listAudit(req),
+    'audit/verify': () => ledger.verifyAudit(),
+    'audit/export': async () => ({ entries: await ledger.exportAudit(), verify: await ledger.verifyAudit() }),
+
+    'settings/get': async () => ({ settings: await ledger.getSettings() }),
+    'settings/save': async (req) => ({ settings: await ledger.saveSettings(req.settings) }),
+
+    'csv/preview': async (req) => {
+      const parsed = parseCsv(req.csv);
+      const headers = (parsed.rows[0] ?? []).map((h) => h.trim());
+      return { delimiter: parsed.delimiter, headers, suggestedMapping: guessMapping(headers), sampleRows: parsed.rows.slice(1, 6), rowCount: Math.max(0, parsed.rows.length - 1) };
+    },
+    'csv/import': async (req) => {
+      // Parse and check the whole file first: a file with any bad row imports nothing.
+      const plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today() });
+      const job = jobs.start('csv-import', plan.rows.length, async (progress) => {
+        if (plan.errors.length) return { errors: plan.errors, message: `${plan.errors.length} row(s) have errors; nothing was imported.` };
+        const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
+        return { result: { rows: plan.rows.length, created: r.created, merged: r.merged } };
+      });
+      return { jobId: job.id };
+    },
+    'csv/export': async () => {
+      const contacts = await ledger.allContacts();
+      return { csv: toCsv([exportHeaders, ...contacts.map(contactRow)]), rows: contacts.length };
+    },
+
+    'mylist/list': (req) => ledger.myList(req.offset, req.limit),
+    'lookup/person': async (req) => {
+      const keys = keysOfQuery(req.query);
+      if (keys.length === 0) return { keys, found: false, suppressed: false, erased: false };
+      const facts = await ledger.factsForRecipient(keys);
+      return {
+        keys,
+        found: facts.known,
+        ...(facts.contact ? { contact: ledger.summaryOf(facts.contact) } : {}),
+        suppressed: facts.suppressions.length > 0,
+        erased: facts.erased,
+      };
+    },
+    'call/log-outcome': async (req) => {
+      const phone = normalizePhone(req.phone);
+      if (!phone) throw new UserFacingError('invalid-phone', `"${req.phone}" is not a valid phone number.`, 'phone');
+      return ledger.logCallOutcome({ ...(req.contactId ? { contactId: req.contactId } : {}), phoneKey: `phone:${phone}`, outcome: req.outcome, note: req.note, openingRead: req.openingRead });
+    },
+  };
+  return guarded(handlers);
+}
