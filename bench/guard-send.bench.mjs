@@ -5,7 +5,7 @@
 //  2. held send: click on Send → the hold dialog is painted (verdict "block"). Target: p95 ≤ 100 ms.
 // The background's verdict service is replaced by a stub in the service worker that answers at once, so
 // the numbers are the guard's own cost (interception, reading the composer, the dialog), not the rules'.
-// Usage: node bench/guard-send.bench.mjs   (OG_OUT_DIR=build folder, SKIP_BUILD=1, BENCH_RUNS=40)
+// Usage: node bench/guard-send.bench.mjs   (OG_OUT_DIR=build folder (default .output-bench), SKIP_BUILD=1, BENCH_RUNS=40)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = process.env.OG_OUT_DIR ?? '.output';
+// Its own build folder by default: a partial build must never replace the .output a user loads.
+const outDir = process.env.OG_OUT_DIR ?? '.output-bench';
 const extensionDir = path.resolve(root, outDir, 'chrome-mv3');
 const runs = Number(process.env.BENCH_RUNS ?? 40);
 const url = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
@@ -67,7 +68,7 @@ async function stubVerdicts(worker, decision) {
       explanation: { nl: 'Benchmark', en: 'Benchmark' }, citations: ['art. 6 AVG'],
       fixes: [{ kind: 'record-basis', label: { nl: 'Grondslag vastleggen', en: 'Record a basis' } }],
     };
-    chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+    globalThis.chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
       if (msg?.type !== 'verdict/for-recipients') return undefined;
       const decision = globalThis.__ogBenchDecision;
       sendResponse({

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { Checkbox, Notice, TextArea, TextField } from '../ui/basics';
+import { Checkbox, TextArea, TextField } from '../ui/basics';
 import { collect, dateCheck, hasErrors, positiveIntCheck, required, type Errors } from '../forms/validate';
 
 // The EDPB's three steps (Guidelines 1/2024; legal-rules.md §2.5): the interest, necessity, and the balancing

@@ -103,9 +103,9 @@ export function HoldDialog(props: HoldDialogProps) {
   const needsReason = view.kind === 'failed' || (verdict?.overrideNeedsReason ?? true);
 
   useEffect(() => {
-    // Focus the first control so that keyboard users land in the dialog, not in the page behind it.
-    const first = dialog.current?.querySelector<HTMLElement>('textarea, button:not([disabled])');
-    first?.focus();
+    // Keyboard users land in the dialog, on the least harmful control (Enter then cancels, never sends).
+    const target = askingReason ? dialog.current?.querySelector<HTMLElement>('textarea') : dialog.current?.querySelector<HTMLElement>('[data-action="cancel"]');
+    target?.focus();
   }, [view.kind, askingReason]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -137,7 +137,13 @@ export function HoldDialog(props: HoldDialogProps) {
     view.kind === 'checking' ? t.titleChecking : view.kind === 'failed' ? t.titleFailed : clear ? t.titleClear : verdict?.decision === 'block' ? t.titleBlock : t.titleWarn;
 
   return (
-    <div class="backdrop">
+    <div
+      class="backdrop"
+      // A click beside the dialog must not move focus out of it (the page behind is not usable now).
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) e.preventDefault();
+      }}
+    >
       <div
         ref={dialog}
         class="dialog"

@@ -45,7 +45,12 @@ function approxSize(value: unknown, limit: number): number {
     const v = stack.pop();
     if (typeof v === 'string') total += v.length + 2;
     else if (Array.isArray(v)) stack.push(...v);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (total += k.length + 3), stack.push(x);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        total += k.length + 3;
+        stack.push(x);
+      }
+    }
     else total += 5;
   }
   return total;

@@ -420,26 +420,43 @@ export function startGuard(options: GuardOptions): GuardController {
       paint(w, hold);
       return;
     }
-    const cached = w.cache.get(key);
-    // A verdict that is still coming is awaited; an older "not allowed" is asked again (the ledger may have changed).
-    const entry = cached?.status === 'pending' || (cached && Date.now() - cached.at < 1000 && cached.status === 'done') ? cached : ensureVerdict(w, snapshot, key, true);
     hold.timer = setTimeout(() => {
       if (w.hold === hold && !hold.ui && w.root.isConnected) paint(w, hold);
     }, checkingAfter);
-    void entry.promise.then(() => {
-      if (w.hold !== hold || w.ac.signal.aborted) return; // cancelled, or the composer went away
-      if (!w.root.isConnected) {
-        dispose(w); // removed during the check: abort cleanly, nothing left to send
-        return;
-      }
-      clearTimeout(hold.timer);
-      if (entry.status === 'done' && entry.verdict?.decision === 'allow') {
-        release(w, hold, entry.verdict);
-        return;
-      }
-      hold.view = entry.status === 'done' && entry.verdict ? { kind: 'verdict', verdict: entry.verdict } : { kind: 'failed', message: entry.error ?? 'no answer' };
-      paint(w, hold);
-    });
+    void decideHold(w, hold, snapshot, key);
+  }
+
+  /** Awaits the verdict for the held draft; if the rep kept typing meanwhile, checks the new text too. */
+  async function decideHold(w: Watched, hold: Hold, snapshot: ComposerSnapshot, key: string, round = 0): Promise<void> {
+    const cached = w.cache.get(key);
+    // A verdict that is still coming is awaited; an older "not allowed" is asked again (the ledger may have changed).
+    const fresh = cached?.status === 'pending' || (cached?.status === 'done' && Date.now() - cached.at < 1000);
+    const entry = fresh && cached ? cached : ensureVerdict(w, snapshot, key, true);
+    await entry.promise;
+    if (w.hold !== hold || w.ac.signal.aborted) return; // cancelled, or the composer went away
+    if (!w.root.isConnected) {
+      dispose(w); // removed during the check: abort cleanly, nothing left to send
+      return;
+    }
+    let now: ComposerSnapshot | null = null;
+    try {
+      now = w.handle?.read() ?? null;
+    } catch {
+      now = null;
+    }
+    const nowKey = now ? keyOf(now) : key;
+    if (now && nowKey !== key && round < 3) {
+      hold.snapshot = now;
+      hold.key = nowKey;
+      return decideHold(w, hold, now, nowKey, round + 1);
+    }
+    clearTimeout(hold.timer);
+    if (entry.status === 'done' && entry.verdict?.decision === 'allow' && nowKey === key) {
+      release(w, hold, entry.verdict);
+      return;
+    }
+    hold.view = entry.status === 'done' && entry.verdict ? { kind: 'verdict', verdict: entry.verdict } : { kind: 'failed', message: entry.error ?? 'no answer' };
+    paint(w, hold);
   }
 
   const paint = (w: Watched, hold: Hold) => {
@@ -510,9 +527,19 @@ export function startGuard(options: GuardOptions): GuardController {
       case 'cancel':
         closeHold(w, hold);
         return;
-      case 'send':
-        if (verdict?.decision === 'allow') release(w, hold, verdict);
+      case 'send': {
+        if (verdict?.decision !== 'allow') return;
+        let current: string | null = null;
+        try {
+          current = w.handle ? keyOf(w.handle.read()) : null;
+        } catch {
+          current = null;
+        }
+        // The draft changed since it was found clean: check what would really leave.
+        if (current !== hold.key) await run(() => recheck(w, hold));
+        else release(w, hold, verdict);
         return;
+      }
       case 'recheck':
         await run(() => recheck(w, hold));
         return;
@@ -666,6 +693,8 @@ export function startGuard(options: GuardOptions): GuardController {
         const t = setTimeout(() => {
           if (!el.isConnected || signal.aborted) return;
           for (const w of watched.values()) if (w.root.contains(el) || el.contains(w.root)) return;
+          // guarded by the content script of the frame it lives in
+          if (el.closest(`[${ownerAttribute}]`) || el.querySelector(`[${ownerAttribute}]`)) return;
           cleanup = addComposer(el, true);
         }, 1000);
         return () => {

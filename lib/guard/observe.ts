@@ -138,8 +138,10 @@ export function observe(
     mo.observe(root, { childList: true, subtree: true });
     observers.push(mo);
     scan(root);
-    const top = (root as Document).documentElement ?? root;
-    descend(top);
+    // Shadow roots and frames already inside (a shadow root has no documentElement: walk its children).
+    const doc = root as Document;
+    if (doc.documentElement) descend(doc.documentElement);
+    else for (const child of Array.from(root.children)) descend(child);
   }
 
   watch(options.root ?? document);

@@ -19,7 +19,9 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
     const run = new AbortController();
     current = run;
     ctx.signal.addEventListener('abort', () => run.abort(), { once: true, signal: run.signal });
-    void report('active');
+    // A frame (LinkedIn's /preload/ iframe) reports only when its composers change, so that its start
+    // does not overwrite a "held" reported by the page around it (the latest report wins).
+    if (window.top === window) void report('active');
     if (!adapter.isGuardedPage(new URL(location.href))) return;
     startGuard({
       adapter,

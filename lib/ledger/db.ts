@@ -13,7 +13,7 @@ export interface IdentityRow {
   key: string;
   contactId: string;
 }
-export interface AssessmentRow extends Assessment {}
+export type AssessmentRow = Assessment;
 export interface SettingsRow {
   key: 'settings';
   value: unknown;
@@ -28,6 +28,10 @@ export interface TeamEntryRow {
 export interface TeamOutboxRow {
   seq?: number;
   [field: string]: unknown;
+}
+export interface SuppressedKeyRow {
+  keyHash: string;
+  count: number;
 }
 export interface KvRow {
   key: string;
@@ -75,6 +79,8 @@ export const schemaV1 = {
  */
 export const schemaV2 = {
   ...schemaV1,
+  /** keyHash → how many suppression entries have it: a primary-key existence check (bulkGet) for bulk work */
+  suppressedKeys: 'keyHash',
   contacts: 'id, sortName, *searchTokens, *flags, art14DueAt, updatedAt',
   events: 'id, contactId, kind, at, *keys, [bodyFingerprint+at]',
   suppressions: 'id, keyHash, recordedAt',
@@ -94,6 +100,7 @@ export class LedgerDb extends Dexie {
   teamEntries!: EntityTable<TeamEntryRow, 'id'>;
   teamOutbox!: Table<TeamOutboxRow, number>;
   kv!: EntityTable<KvRow, 'key'>;
+  suppressedKeys!: EntityTable<SuppressedKeyRow, 'keyHash'>;
 
   constructor(name = LEDGER_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -117,6 +124,9 @@ export class LedgerDb extends Dexie {
         // Rebuild the identity index from the contacts: v1 only indexed the single e-mail and phone.
         await tx.table('identities').clear();
         await tx.table('identities').bulkPut(upgraded.flatMap((c) => keysOfContact(c).map((key) => ({ key, contactId: c.id }))));
+        const counts = new Map<string, number>();
+        for (const sup of await tx.table('suppressions').toArray()) counts.set(sup.keyHash, (counts.get(sup.keyHash) ?? 0) + 1);
+        await tx.table('suppressedKeys').bulkPut([...counts].map(([keyHash, count]) => ({ keyHash, count })));
         // v1 events had no identity keys: give them their contact's, so lookups by key find them.
         const contacts = new Map(upgraded.map((c) => [c.id, c]));
         await tx

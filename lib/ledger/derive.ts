@@ -16,7 +16,7 @@ export function foldText(s: string): string {
 export function queryWords(query: string): string[] {
   return foldText(query)
     .split(/[\s,;()"'<>]+/)
-    .map((w) => w.replace(/^[.\-+]+|[.\-]+$/g, ''))
+    .map((w) => w.replace(/^[.+-]+|[.-]+$/g, ''))
     .filter((w) => w.length > 0)
     .slice(0, 8);
 }

@@ -138,7 +138,7 @@ export interface ImportRow {
   basis?: BasisDraft;
 }
 
-const TABLES_ALL = ['contacts', 'identities', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments', 'settings', 'audit', 'kv'] as const;
+const TABLES_ALL = ['contacts', 'identities', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'suppressedKeys', 'assessments', 'settings', 'audit', 'kv'] as const;
 
 function uuid(): string {
   return crypto.randomUUID();
@@ -277,36 +277,56 @@ export class Ledger {
    * @param now the send date: decides nothing here but is kept for callers that derive from it
    */
   async factsForRecipient(keys: readonly string[], _now: Date = this.now()): Promise<RecipientFacts> {
+    // Three rounds of parallel requests: what the keys alone find; then the contact's records; then only
+    // what the contact's other identities add. Each round is one IPC hop in Chromium.
     return this.read(['identities', 'contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments'], async () => {
-      const { best, others } = await this.bestContactId(keys);
-      const contact = best ? await this.db.contacts.get(best) : undefined;
-      const allKeys = new Set(keys);
+      const inputKeys = [...new Set(keys)];
+      const hashOf = new Map<string, string>();
+      const hashesFor = (ks: string[]) => ks.filter((k) => !hashOf.has(k)).map((k) => (hashOf.set(k, sha256Hex(k)), hashOf.get(k)!));
+      const personKeys = (ks: string[]) => ks.filter((k) => !k.startsWith('domain:') && !k.startsWith('company:'));
+      const round1Keys = [...new Set([...inputKeys, ...companyKeysOf(inputKeys)])];
+      const [idRows, sup1, ev1] = await Promise.all([
+        this.db.identities.bulkGet(inputKeys),
+        this.db.suppressions.where('keyHash').anyOf(hashesFor(round1Keys)).toArray(),
+        this.db.events.where('keys').anyOf(personKeys(inputKeys)).toArray(),
+      ]);
+      const votes = new Map<string, number>();
+      for (const r of idRows) if (r) votes.set(r.contactId, (votes.get(r.contactId) ?? 0) + 1);
+      const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+      const best = ranked[0]?.[0];
+      const [contact, bases, evidence, provenance, ev2] = best
+        ? await Promise.all([
+            this.db.contacts.get(best),
+            this.db.bases.where('contactId').equals(best).toArray(),
+            this.db.evidence.where('contactId').equals(best).toArray(),
+            this.db.provenance.where('contactId').equals(best).toArray(),
+            this.db.events.where('contactId').equals(best).toArray(),
+          ])
+        : [undefined, [], [], [], []];
+      const allKeys = new Set(round1Keys);
       if (contact) for (const k of keysOfContact(contact)) allKeys.add(k);
       for (const k of companyKeysOf([...allKeys], contact?.company)) allKeys.add(k);
-      const hashOf = new Map([...allKeys].map((k) => [sha256Hex(k), k]));
-      const [suppressions, bases, evidence, provenance, byContact, byKey] = await Promise.all([
-        this.db.suppressions.where('keyHash').anyOf([...hashOf.keys()]).toArray(),
-        contact ? this.db.bases.where('contactId').equals(contact.id).toArray() : Promise.resolve([]),
-        contact ? this.db.evidence.where('contactId').equals(contact.id).toArray() : Promise.resolve([]),
-        contact ? this.db.provenance.where('contactId').equals(contact.id).toArray() : Promise.resolve([]),
-        contact ? this.db.events.where('contactId').equals(contact.id).toArray() : Promise.resolve([]),
-        this.db.events.where('keys').anyOf([...allKeys].filter((k) => !k.startsWith('domain:') && !k.startsWith('company:'))).toArray(),
+      const extra = [...allKeys].filter((k) => !round1Keys.includes(k));
+      const liIds = bases.filter((b) => b.type === 'legitimate_interest').map((b) => (b as { assessmentId: string }).assessmentId);
+      const [sup3, ev3, assessments] = await Promise.all([
+        extra.length ? this.db.suppressions.where('keyHash').anyOf(hashesFor(extra)).toArray() : Promise.resolve([]),
+        personKeys(extra).length ? this.db.events.where('keys').anyOf(personKeys(extra)).toArray() : Promise.resolve([]),
+        liIds.length ? this.db.assessments.where('id').anyOf(liIds).toArray() : Promise.resolve([]),
       ]);
-      const events = dedupeById([...byContact, ...byKey]);
-      const matched: MatchedSuppression[] = suppressions
+      const keyOfHash = new Map([...hashOf.entries()].map(([k, h]) => [h, k]));
+      const events = dedupeById([...ev1, ...ev2, ...ev3]);
+      const matched: MatchedSuppression[] = dedupeById([...sup1, ...sup3])
         .filter((s) => {
-          const k = hashOf.get(s.keyHash)!;
-          // A domain or company key only matches a company-level entry: a person block on a domain key cannot exist.
+          const k = keyOfHash.get(s.keyHash)!;
+          // A domain or company key only matches a company-level entry.
           return s.level === 'company' || !(k.startsWith('domain:') || k.startsWith('company:'));
         })
-        .map((s) => ({ ...s, matchedKeyKind: kindOfKey(hashOf.get(s.keyHash)!) ?? 'company' }));
-      const liIds = bases.filter((b) => b.type === 'legitimate_interest').map((b) => (b as { assessmentId: string }).assessmentId);
-      const assessments = liIds.length ? await this.db.assessments.where('id').anyOf(liIds).toArray() : [];
+        .map((s) => ({ ...s, matchedKeyKind: kindOfKey(keyOfHash.get(s.keyHash)!) ?? 'company' }));
       return {
         keys: [...allKeys],
         known: !!contact,
         ...(contact ? { contact } : {}),
-        otherContactIds: others,
+        otherContactIds: ranked.slice(1).map(([id]) => id),
         bases,
         evidence: evidence.map(evidenceMeta),
         provenance,
@@ -450,6 +470,7 @@ export class Ledger {
         source: 'personal',
         ...(options.erased ? { erased: true } : { label: maskKey(key) }),
       });
+      await this.db.suppressedKeys.put({ keyHash, count: existing.length + 1 });
       added++;
     }
     // The contacts list's "objection" filter reads a derived flag: refresh the people these keys belong to.
@@ -471,6 +492,9 @@ export class Ledger {
       if (!s) return false;
       if (s.erased) throw new LedgerError('erased', 'This entry is what remains of an erased person; it cannot be removed.');
       await this.db.suppressions.delete(id);
+      const left = await this.db.suppressions.where('keyHash').equals(s.keyHash).count();
+      if (left) await this.db.suppressedKeys.put({ keyHash: s.keyHash, count: left });
+      else await this.db.suppressedKeys.delete(s.keyHash);
       await this.audit({ actor: await this.actor(), action: 'suppression-removed', detail: { keyHash: s.keyHash, level: s.level, scope: s.scope } });
       return true;
     });
@@ -488,7 +512,7 @@ export class Ledger {
       this.db.events.where('contactId').equals(contactId).toArray(),
     ]);
     const hashes = keysOfContact(c).map(sha256Hex);
-    const suppressed = hashes.length > 0 && (await this.db.suppressions.where('keyHash').anyOf(hashes).count()) > 0;
+    const suppressed = hashes.length > 0 && (await this.db.suppressedKeys.bulkGet(hashes)).some((r) => !!r);
     await this.db.contacts.put(deriveContactIndex(c, bases, provenance, events, suppressed));
   }
 
@@ -508,6 +532,9 @@ export class Ledger {
     const basis = extra.basis ? this.checkBasis(extra.basis, 'x', 'basis.') : undefined;
     const result = await this.write(async () => {
       const actor = await this.actor();
+      if (basis?.type === 'legitimate_interest' && (await this.db.assessments.where('id').equals(basis.assessmentId).count()) === 0) {
+        throw new LedgerError('invalid-basis', 'The legitimate-interest assessment it names does not exist.', 'basis.assessmentId');
+      }
       const existing = draft.id ? await this.db.contacts.get(draft.id) : undefined;
       if (draft.id && !existing) throw new LedgerError('not-found', 'This contact no longer exists.', 'id');
       const keys = keysOfContact(ids);
@@ -705,8 +732,12 @@ export class Ledger {
     const now = this.now();
     return this.read(['contacts'], async () => {
       const sets: Set<string>[] = [];
-      for (const w of queryWords(q.query ?? '')) {
-        sets.push(new Set((await this.db.contacts.where('searchTokens').startsWith(w).primaryKeys()) as string[]));
+      const words = queryWords(q.query ?? '');
+      for (const w of words) {
+        // A first keystroke matches the start of the name only: a one- or two-letter prefix of every token
+        // would pull in most of a large ledger.
+        const index = w.length <= 2 && words.length === 1 ? 'sortName' : 'searchTokens';
+        sets.push(new Set((await this.db.contacts.where(index).startsWith(w).primaryKeys()) as string[]));
       }
       const f = q.filters ?? {};
       const flagSet = async (flag: string) => new Set((await this.db.contacts.where('flags').equals(flag).primaryKeys()) as string[]);
@@ -817,6 +848,46 @@ export class Ledger {
       { provenance: { source: 'linkedin_manual', url: input.profileUrl, obtainedAt: at }, basis: input.basis },
     );
     return { contactId: id };
+  }
+
+  /**
+   * `profile/save` from the LinkedIn save button: the rep's basis choice (lib/messaging/guard.ts
+   * profileBasisChoiceSchema) becomes a basis record; what the button cannot know is left for the contact page.
+   */
+  async saveProfileWithChoice(
+    profile: Omit<Parameters<Ledger['saveProfileToMyList']>[0], 'basis'>,
+    choice: { kind: 'legitimate_interest' | 'consent' | 'customer' | 'contract_request'; assessmentId?: string; note: string },
+  ): Promise<{ contactId: string }> {
+    const settings = await this.getSettings();
+    const today = this.nowIso().slice(0, 10);
+    const entity = settings.organisation.legalName || 'unknown';
+    const rep = settings.rep.name || settings.rep.email || 'local user';
+    let basis: BasisDraft;
+    switch (choice.kind) {
+      case 'legitimate_interest':
+        if (!choice.assessmentId) throw new LedgerError('invalid-basis', 'Choose the legitimate-interest assessment that covers this person.', 'basis.assessmentId');
+        basis = { type: 'legitimate_interest', assessmentId: choice.assessmentId, note: choice.note };
+        break;
+      case 'consent':
+        basis = {
+          type: 'consent',
+          who: profile.name,
+          when: today,
+          how: 'written_note',
+          what: { entity, products: [], channels: ['linkedin'] },
+          shownText: '',
+          capturedBy: rep,
+          note: choice.note,
+        };
+        break;
+      case 'customer':
+        basis = { type: 'customer', entity, saleDate: today, informedAtCollection: false, optOutOfferedAtCollection: false, note: choice.note };
+        break;
+      case 'contract_request':
+        basis = { type: 'contract_request', date: today, requestedBy: 'data_subject', note: choice.note };
+        break;
+    }
+    return this.saveProfileToMyList({ ...profile, basis });
   }
 
   /** Whether a LinkedIn member is already in the ledger (for the save-profile button). */
@@ -1176,9 +1247,8 @@ export class Ledger {
       const eventsBy = group(oldEvents);
       const allHashes = new Map<string, string>();
       for (const [id, c] of working) for (const k of keysOfContact(c)) allHashes.set(sha256Hex(k), id);
-      const suppressedIds = new Set(
-        (await this.db.suppressions.where('keyHash').anyOf([...allHashes.keys()]).toArray()).map((s) => allHashes.get(s.keyHash)!),
-      );
+      const hashList = [...allHashes.keys()];
+      const suppressedIds = new Set((await this.db.suppressedKeys.bulkGet(hashList)).flatMap((r, i) => (r ? [allHashes.get(hashList[i]!)!] : [])));
       const out: Contact[] = [];
       const identities: IdentityRow[] = [];
       let i = 0;
@@ -1228,7 +1298,7 @@ export class Ledger {
       const actor = await this.actor();
       const counts: Record<string, number> = {};
       if (mode === 'replace') {
-        for (const t of ['contacts', 'identities', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments', 'settings', 'audit'] as const) {
+        for (const t of ['contacts', 'identities', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'suppressedKeys', 'assessments', 'settings', 'audit'] as const) {
           await this.db.table(t).clear();
         }
         await this.db.kv.delete(AUDIT_HEAD_KEY);
@@ -1274,6 +1344,8 @@ export class Ledger {
           continue;
         }
         await this.db.suppressions.put(s);
+        const n = (await this.db.suppressedKeys.get(s.keyHash))?.count ?? 0;
+        await this.db.suppressedKeys.put({ keyHash: s.keyHash, count: n + 1 });
         supAdded++;
       }
       await this.db.assessments.bulkPut(data.assessments);

@@ -13,7 +13,7 @@ async function withReopen<T>(db: LedgerDb, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (!(error instanceof Dexie.DatabaseClosedError)) throw error;
+    if ((error as Error | null)?.name !== Dexie.errnames.DatabaseClosed) throw error;
     if (!db.isOpen()) await db.open();
     return work();
   }

@@ -273,7 +273,9 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
       continue;
     }
     if (c.what?.entity) {
-      if (!sender.legalEntity) f.add('MISSING-SENDER-ENTITY', 'warn');
+      if (!sender.legalEntity) {
+        if (marketing) f.add('MISSING-SENDER-ENTITY', 'warn');
+      }
       else if (!sameEntity(c.what.entity, sender.legalEntity)) {
         coverFailures.push(['NL-EM-08', 'block', undefined, L('toestemming voor een andere rechtspersoon', 'consent names another legal entity')]);
         continue;
@@ -284,7 +286,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
       continue;
     }
     const products = c.what?.products ?? [];
-    if (products.length > 0 && contact) {
+    if (products.length > 0 && contact && marketing) {
       if (!msg?.product) f.add('MISSING-PRODUCT', 'warn');
       else if (!products.some((p) => productMatches(p, msg.product ?? ''))) {
         coverFailures.push(['NL-EM-08', 'block', undefined, L('toestemming voor een ander product', 'consent covers another product')]);
@@ -299,9 +301,8 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
       if (addMonths(ref, policy.consentMaxAgeMonths) >= send) consentFresh = true;
     }
     if (c.how === 'event_note') {
-      const met = rels.find((r) => r.type === 'met_in_person');
-      const hasEvent = met?.type === 'met_in_person' && met.event !== undefined;
-      const agreed = c.what !== undefined || (met?.type === 'met_in_person' && met.agreed !== undefined);
+      const hasEvent = rels.some((r) => r.type === 'met_in_person' && r.event !== undefined);
+      const agreed = c.what !== undefined || rels.some((r) => r.type === 'met_in_person' && r.agreed !== undefined);
       if (!c.when || !hasEvent || !agreed) eventNoteIncomplete = true;
     }
   }
@@ -316,7 +317,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
     if (c.viaEmployer) return 'failed';
     let unknown = false;
     if (!c.entity || !sender.legalEntity) {
-      if (c.entity && !sender.legalEntity) f.add('MISSING-SENDER-ENTITY', 'warn');
+      if (c.entity && !sender.legalEntity && marketing) f.add('MISSING-SENDER-ENTITY', 'warn');
       unknown = true;
     } else if (!sameEntity(c.entity, sender.legalEntity)) return 'scope';
     if (c.similarProduct === false) return 'scope';
@@ -324,7 +325,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
       if (c.productCategory && msg?.product) {
         if (!productMatches(c.productCategory, msg.product)) return 'scope';
       } else {
-        if (contact) f.add('MISSING-PRODUCT', 'warn');
+        if (contact && marketing) f.add('MISSING-PRODUCT', 'warn');
         unknown = true;
       }
     }
@@ -374,8 +375,13 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   if (source === 'linkedin_tool' || source === 'scraping') f.add('GD-05', 'block');
   if (personalData && ledger.known && !customers.length && !hasRel('customer')) {
     const ref = ledger.lastInteractionAt ?? ledger.obtainedAt;
-    const la = bases.find((b) => b.type === 'legitimate_interest' && b.assessment?.retentionMonths !== undefined);
-    const months = (la?.type === 'legitimate_interest' ? la.assessment?.retentionMonths : undefined) ?? policy.retentionMonths;
+    // the shortest retention stated in any assessment binds (order-independent)
+    let months: number | undefined;
+    for (const b of bases) {
+      const r = b.type === 'legitimate_interest' ? b.assessment?.retentionMonths : undefined;
+      if (r !== undefined) months = months === undefined ? r : Math.min(months, r);
+    }
+    months ??= policy.retentionMonths;
     if (ref && addMonths(ref, months) < send) f.add('GD-15', 'warn');
   }
   if (personalData && ledger.known && art14Case && !disclosureGiven && gdprApplies) {
@@ -624,7 +630,8 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   }
   if (personalData && !disclosureGiven) {
     if (!a?.art21Separate) f.add('GD-07', draftSev);
-    const consentBased = consentUsable && !customerInScope && !hasLI;
+    // a claimed consent basis (demonstrable or not) needs the withdraw line: evidence must never add a demand
+    const consentBased = liveConsents.length > 0 && customers.length === 0 && !hasLI;
     if (art14Case) {
       const missing: Loc[] = [];
       if (!a?.purpose) missing.push(L('doel', 'purpose'));

@@ -106,7 +106,7 @@ export async function sealEntry(keys: TeamKeys, id: string, payload: TeamPayload
 }
 
 /** Decrypts and validates a document; throws UndecryptableEntryError for anything that does not authenticate. */
-export async function openEntry(keys: TeamKeys, doc: unknown): Promise<{ id: string; payload: TeamPayload }> {
+export async function openEntry(keys: TeamKeys, doc: unknown): Promise<{ id: string; rev?: string; payload: TeamPayload }> {
   const parsed = teamDocSchema.safeParse(doc);
   const id = parsed.success ? parsed.data._id : String((doc as { _id?: unknown } | null)?._id ?? '?');
   if (!parsed.success) throw new UndecryptableEntryError(id);
@@ -116,7 +116,7 @@ export async function openEntry(keys: TeamKeys, doc: unknown): Promise<{ id: str
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(id) }, keys.payloadKey, ct);
     const payload = teamPayloadSchema.safeParse(JSON.parse(new TextDecoder().decode(plain)));
     if (!payload.success) throw new Error('payload shape');
-    return { id, payload: payload.data };
+    return parsed.data._rev ? { id, rev: parsed.data._rev, payload: payload.data } : { id, payload: payload.data };
   } catch {
     throw new UndecryptableEntryError(id);
   }

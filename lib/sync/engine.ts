@@ -113,6 +113,17 @@ export interface TeamServiceDeps {
 export interface SyncResult {
   pulled: number;
   pushed: number;
+  /** where the pull spent its time (for the benchmark; pages ignore it) */
+  stats?: PullStats;
+}
+
+export interface PullStats {
+  pages: number;
+  /** waiting for the server's pages (not overlapped with our own work) */
+  fetchWaitMs: number;
+  decryptMs: number;
+  /** waiting for IndexedDB to finish the previous page */
+  storeWaitMs: number;
 }
 
 function kindOf(identityKey: string): TeamKeyKind {
@@ -216,14 +227,19 @@ export function createTeamService(deps: TeamServiceDeps) {
     return pushed;
   }
 
-  async function pull(c: TeamConfig, client: CouchClient, keys: TeamKeys): Promise<number> {
+  async function pull(c: TeamConfig, client: CouchClient, keys: TeamKeys, stats: PullStats): Promise<number> {
     let pulled = 0;
+    const clock = () => performance.now();
     const fetchPage = (since: Seq | undefined) => client.changes(c.db, { since, limit: pageSize, includeDocs: true });
     let next = fetchPage(await store.getCheckpoint());
     let storing: Promise<void> = Promise.resolve();
     const ignoredIds = new Set((await readStatus()).ignoredIds);
     for (;;) {
+      let t = clock();
       const page = await next;
+      stats.fetchWaitMs += clock() - t;
+      stats.pages++;
+      t = clock();
       // A full page means more may follow: ask for it now, so the server works while we decrypt and store.
       const more = page.results.length >= pageSize;
       if (more) {
@@ -239,14 +255,15 @@ export function createTeamService(deps: TeamServiceDeps) {
           if (row.id.startsWith('_design/')) return null;
           if (row.deleted) return { kind: 'deleted' as const, id: row.id };
           try {
-            const { id, payload } = await openEntry(keys, row.doc);
-            return { kind: 'entry' as const, row: { id, keyKind: payload.keyKind, payload, rev: String(row.doc?._rev ?? '') } };
+            const { id, rev, payload } = await openEntry(keys, row.doc);
+            return { kind: 'entry' as const, row: { id, keyKind: payload.keyKind, payload, rev: rev ?? row.changes?.[0]?.rev ?? '' } };
           } catch (error) {
             if (error instanceof UndecryptableEntryError) return { kind: 'ignored' as const, id: row.id };
             throw error;
           }
         }),
       );
+      stats.decryptMs += clock() - t;
       for (const o of opened) {
         if (!o) continue;
         if (o.kind === 'deleted') remove.push(o.id);
@@ -258,7 +275,9 @@ export function createTeamService(deps: TeamServiceDeps) {
       }
       pulled += put.length + remove.length;
       // Store page N while page N+1 is decrypted; pages are stored strictly in order, each with its checkpoint.
+      t = clock();
       await storing;
+      stats.storeWaitMs += clock() - t;
       storing = (async () => {
         await store.applyPage(put, remove, page.last_seq);
         if (ignored.length || (ignoredIds.size && (healed.length || remove.length))) {
@@ -271,7 +290,9 @@ export function createTeamService(deps: TeamServiceDeps) {
       storing.catch(() => undefined); // observed by the next await
       if (!more) break;
     }
+    const t = clock();
     await storing;
+    stats.storeWaitMs += clock() - t;
     return pulled;
   }
 
@@ -283,7 +304,8 @@ export function createTeamService(deps: TeamServiceDeps) {
       const keys = await keysFor(c.teamKey);
       await checkKey(client, c.db, keys).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
       const pushed = await push(c, client);
-      const pulled = await pull(c, client, keys);
+      const stats: PullStats = { pages: 0, fetchWaitMs: 0, decryptMs: 0, storeWaitMs: 0 };
+      const pulled = await pull(c, client, keys, stats);
       await writeStatus({
         lastSyncAt: now().toISOString(),
         lastAttemptAt: attemptAt.toISOString(),
@@ -291,7 +313,8 @@ export function createTeamService(deps: TeamServiceDeps) {
         consecutiveFailures: 0,
         nextAttemptAt: null,
       });
-      return { pulled, pushed };
+      const round = (n: number) => Math.round(n);
+      return { pulled, pushed, stats: { pages: stats.pages, fetchWaitMs: round(stats.fetchWaitMs), decryptMs: round(stats.decryptMs), storeWaitMs: round(stats.storeWaitMs) } };
     } catch (error) {
       const status = await readStatus();
       const failures = status.consecutiveFailures + 1;

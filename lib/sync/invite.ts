@@ -64,3 +64,21 @@ export function parseInvite(code: string): Invite {
   }
   return { ...parsed.data, serverUrl: canonicalServerUrl(parsed.data.serverUrl) };
 }
+
+/**
+ * The host-permission pattern for a team server (`https://couch.acme.nl/*`). An options page calls
+ * `browser.permissions.request({ origins: [pattern] })` in the click handler of "Join" (a user gesture is
+ * required) before it sends `team/join`; the background only checks `permissions.contains`.
+ */
+export function serverOriginPattern(serverUrl: string): string {
+  return `${new URL(serverUrl).origin}/*`;
+}
+
+/** The same for an invite code; null when the code is invalid (the join then reports "invalid invite code"). */
+export function inviteOriginPattern(inviteCode: string): string | null {
+  try {
+    return serverOriginPattern(parseInvite(inviteCode).serverUrl);
+  } catch {
+    return null;
+  }
+}

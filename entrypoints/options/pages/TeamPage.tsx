@@ -8,9 +8,23 @@ import { parseInvite } from '@/lib/sync/invite';
 import { ask } from '../app/api';
 import { useAction, useLoad } from '../app/hooks';
 
-/** The optional host permission for the team server; must be asked in the click handler (a user gesture). */
+/**
+ * The optional host permission for the team server; must be asked in the click handler (a user gesture).
+ * A refusal is not the end: a server with CORS set up for the extension works without it (docs/team-sync.md).
+ */
 function requestServerPermission(serverUrl: string): Promise<boolean> {
-  return browser.permissions.request({ origins: [`${new URL(serverUrl).origin}/*`] });
+  return browser.permissions.request({ origins: [`${new URL(serverUrl).origin}/*`] }).catch(() => false);
+}
+
+/** Runs the team request; when it fails and the permission was refused, says that too. */
+async function withPermission<T>(granted: Promise<boolean>, work: () => Promise<T>, refusedText: string): Promise<T> {
+  const ok = await granted;
+  try {
+    return await work();
+  } catch (e) {
+    if (!ok) throw new Error(`${refusedText} ${(e as Error).message}`);
+    throw e;
+  }
 }
 
 export function TeamPage() {
@@ -40,8 +54,7 @@ export function TeamPage() {
     // permissions.request first, synchronously in the click, or the browser refuses it.
     const granted = requestServerPermission(serverUrl);
     void action.run(async () => {
-      if (!(await granted)) throw new Error(t('teamPermissionDenied'));
-      await ask({ type: 'team/join', ...join });
+      await withPermission(granted, () => ask({ type: 'team/join', ...join }), t('teamPermissionDenied'));
       setNotice(t('teamJoined'));
       setJoin({ inviteCode: '', username: '', password: '' });
       await status.reload();
@@ -60,8 +73,11 @@ export function TeamPage() {
     if (hasErrors(found)) return;
     const granted = requestServerPermission(create.serverUrl.trim());
     void action.run(async () => {
-      if (!(await granted)) throw new Error(t('teamPermissionDenied'));
-      const result = await ask({ type: 'team/create', ...create, serverUrl: create.serverUrl.trim(), db: create.db.trim() });
+      const result = await withPermission(
+        granted,
+        () => ask({ type: 'team/create', ...create, serverUrl: create.serverUrl.trim(), db: create.db.trim() }),
+        t('teamPermissionDenied'),
+      );
       setInvite(result.inviteCode);
       setNotice(t('teamCreated'));
       await status.reload();

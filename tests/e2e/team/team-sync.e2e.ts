@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ask, launchExtension, protocolPage, type Extension } from '../harness';
 import { ADMIN, startCouch, type TestCouch } from '../../unit/sync/couch-server';
 import type { Page } from 'playwright-core';
+import { WebmailPage } from '../webmail/webmail-pages';
 
 // Two extension instances (two Chromium profiles) in one team on a real CouchDB-protocol server
 // (pouchdb-server on 127.0.0.1). Rep A records an objection; rep B's background must have it within a
-// minute, through its own alarm-driven sync, without anyone pressing "sync now" on B.
+// minute, through its own alarm-driven sync, without anyone pressing "sync now" on B, and B's send to
+// that person in Gmail is held.
 
 interface TeamStatus {
   inTeam: boolean;
@@ -42,7 +44,7 @@ describe('team sync between two browsers', () => {
     await couch?.dispose();
   });
 
-  test('a lead creates the team in one browser, reps join in both, and A\u2019s objection reaches B within 60 s', async () => {
+  test('a lead creates the team, reps join in two browsers; A\u2019s objection holds B\u2019s send to that person within 60 s', async () => {
     // Browser A is the lead's first (server admin) and creates the team and two rep accounts.
     const { inviteCode } = await ask<{ inviteCode: string }>(pageA, {
       type: 'team/create',
@@ -62,22 +64,37 @@ describe('team sync between two browsers', () => {
     await expect.poll(async () => (await ask<TeamStatus>(pageB, { type: 'team/status' })).lastSyncAt, { timeout: 20_000 }).not.toBeNull();
     expect((await ask<TeamStatus>(pageB, { type: 'team/status' })).entries).toBe(0);
 
+    // Before A's objection, B's check of Jan finds no objection.
+    const before = await ask<{ findings: { code: string }[] }>(pageB, { type: 'lookup/verdict', email: 'jan.jansen@acme.nl', channel: 'email' });
+
+    // A records a personal objection in the composer's way; being in a team, it is shared at once.
     const recordedAt = Date.now();
-    const added = await ask<{ queued: number }>(pageA, {
-      type: 'team/add-entry',
-      identity: { emails: ['Jan.Jansen@acme.nl'] },
-      reason: 'Bezwaar per telefoon',
+    await ask(pageA, {
+      type: 'suppression/add-for-recipients',
+      recipients: [{ key: 'to:Jan.Jansen@acme.nl', email: 'Jan.Jansen@acme.nl' }],
       scope: 'all',
-      level: 'person',
-      label: 'Jan Jansen',
+      reason: 'Bezwaar per telefoon',
     });
-    expect(added.queued).toBe(1);
+    await expect.poll(async () => (await ask<TeamStatus>(pageA, { type: 'team/status' })).entries, { timeout: 15_000 }).toBe(1);
     await expect.poll(async () => (await ask<TeamStatus>(pageA, { type: 'team/status' })).pendingUploads, { timeout: 15_000 }).toBe(0);
 
+    // B gets it through its own alarm-driven sync (every 30 s), without anyone pressing "sync now".
     await expect
       .poll(async () => (await ask<TeamStatus>(pageB, { type: 'team/status' })).entries, { timeout: 60_000, interval: 1000 })
       .toBe(1);
-    expect(Date.now() - recordedAt).toBeLessThan(60_000);
+    const after = await ask<{ decision: string; findings: { code: string }[] }>(pageB, { type: 'lookup/verdict', email: 'jan.jansen@acme.nl', channel: 'email' });
+    const newCodes = after.findings.map((f) => f.code).filter((c) => !before.findings.some((f) => f.code === c));
+    expect(newCodes.length, 'the team objection adds a finding for B').toBeGreaterThan(0);
+    expect(after.decision).toBe('block');
+
+    // And B's mail to Jan in Gmail is held, and nothing leaves.
+    const mail = await WebmailPage.gmail(b, 'gmail-new-compose.html', 'https://mail.google.com/mail/u/0/#inbox?compose=new');
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    await mail.sendButton().click();
+    const dialog = await mail.composer().holdDialog().waitVisible();
+    expect(await dialog.decision()).toBe('block');
+    expect(await mail.sent()).toHaveLength(0);
+    expect(Date.now() - recordedAt, 'held within 60 s of the objection').toBeLessThan(60_000);
     const statusB = await ask<TeamStatus>(pageB, { type: 'team/status' });
     expect(statusB).toMatchObject({ inTeam: true, pendingUploads: 0, lastError: null });
 

@@ -62,6 +62,26 @@ describe('a clean send', () => {
     expect(state(form)).toBe('clean');
   });
 
+  test('text typed while the send is held is checked too before anything leaves', async () => {
+    const pending: { body: string; d: ReturnType<typeof deferred<GuardVerdict>> }[] = [];
+    const bg = createFakeAsk((req) => {
+      const d = deferred<GuardVerdict>();
+      pending.push({ body: String((req.message as { body: string }).body), d });
+      return d.promise;
+    });
+    start(bg.ask, { debounceMs: 10_000 });
+    const form = site.addComposer({ body: 'Hallo' });
+    await vi.waitFor(() => expect(pending).toHaveLength(1));
+    clickSend(form);
+    form.querySelector('textarea')!.value = 'Hallo, nu met 50% korting';
+    for (const p of pending) p.d.resolve(verdictOf('allow', [{ key: 'anna@example.nl' }]));
+    await vi.waitFor(() => expect(pending.map((p) => p.body)).toContain('Hallo, nu met 50% korting'));
+    expect(site.sent).toHaveLength(0);
+    pending.at(-1)!.d.resolve(blocked());
+    await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('block'));
+    expect(site.sent).toHaveLength(0);
+  });
+
   test('a draft changed after a clean verdict is checked again before it leaves', async () => {
     const bg = createFakeAsk((req) =>
       String((req.message as { body: string }).body).includes('korting') ? blocked() : verdictOf('allow', [{ key: 'anna@example.nl' }]),
@@ -115,7 +135,7 @@ describe('a held send', () => {
     const form = site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
-    await vi.waitFor(() => expect(dialogHost()?.shadowRoot?.activeElement?.tagName).toBe('BUTTON'));
+    await vi.waitFor(() => expect(dialogHost()?.shadowRoot?.activeElement?.getAttribute('data-action')).toBe('cancel'));
     const shadow = dialogHost()!.shadowRoot!;
     const buttons = Array.from(shadow.querySelectorAll<HTMLButtonElement>('button'));
     buttons.at(-1)!.focus();
@@ -336,6 +356,24 @@ describe('composers that go away or cannot be read', () => {
     expect(dialogHost()!.shadowRoot!.textContent).toContain('Could not check');
     expect(states.at(-1)).toBe('held');
     warn.mockRestore();
+  });
+
+  test('where a composer is expected but none can be found, the badge says so (and not where one is guarded)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
+    start(bg.ask);
+    const lost = document.createElement('div');
+    lost.className = 'composer-shell';
+    document.body.append(lost);
+    const fine = document.createElement('div');
+    fine.className = 'composer-shell';
+    document.body.append(fine);
+    const form = site.addComposer();
+    fine.append(form);
+    await vi.waitFor(() => expect(lost.getAttribute('data-outreach-guard-state')).toBe('inactive'), { timeout: 3000 });
+    expect(document.querySelectorAll('[data-outreach-guard="inactive-badge"]')).toHaveLength(1);
+    expect(fine.hasAttribute('data-outreach-guard-state')).toBe(false);
+    expect(form.getAttribute('data-outreach-guard-state')).toBe('clean');
   });
 
   test('a composer that becomes readable recovers: badge gone, state clean', async () => {

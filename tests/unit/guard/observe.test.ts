@@ -46,6 +46,19 @@ describe('observe()', () => {
     expect(seen).toEqual(['in-shadow']);
   });
 
+  test('walks shadow roots nested inside shadow roots', async () => {
+    const outer = document.createElement('div');
+    const outerRoot = outer.attachShadow({ mode: 'open' });
+    const inner = document.createElement('div');
+    outerRoot.append(inner);
+    inner.attachShadow({ mode: 'open' }).innerHTML = '<form class="c" id="deep"></form>';
+    document.body.append(outer);
+    const seen: string[] = [];
+    observe(['form.c'], (el) => void seen.push(el.id), { signal: ac.signal, warnAfterMs: 0 });
+    await tick();
+    expect(seen).toEqual(['deep']);
+  });
+
   test('walks same-origin iframes', async () => {
     const seen: string[] = [];
     const frame = document.createElement('iframe');

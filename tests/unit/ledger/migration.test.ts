@@ -45,6 +45,7 @@ describe('schema upgrade v1 → v2', () => {
     });
     await v1.table('provenance').add({ id: 'p2', contactId: 'c2', source: 'legacy_import', obtainedAt: '2025-02-01', recordedAt: '2025-02-01', recordedBy: 'x' });
     await v1.table('events').add({ id: 'e1', contactId: 'c1', kind: 'outbound', at: '2025-03-01T00:00:00.000Z', channel: 'email', bodyFingerprint: 'fp' });
+    await v1.table('suppressions').add({ id: 's1', keyHash: 'a'.repeat(64), keyKind: 'email', level: 'person', scope: 'all', reason: 'r', recordedBy: 'x', recordedAt: '2025-01-01' });
     v1.close();
 
     // Open with the current schema: the upgrade runs.
@@ -70,6 +71,8 @@ describe('schema upgrade v1 → v2', () => {
     expect((await ledger.listContacts({ query: 'onder' })).items.map((c) => c.id)).toEqual(['c2']);
     expect((await ledger.listContacts({ filters: { basis: 'no_provable_basis' } })).items.map((c) => c.id)).toEqual(['c2']);
     expect((await ledger.listContacts({ filters: { art14Passed: true } })).items.map((c) => c.id)).toEqual(['c2']);
+    // The new existence index over suppression hashes is built from the v1 suppressions.
+    expect(await ledger.db.suppressedKeys.get('a'.repeat(64))).toEqual({ keyHash: 'a'.repeat(64), count: 1 });
     expect(ledger.db.verno).toBe(2);
     ledger.close();
   });
@@ -79,7 +82,7 @@ describe('schema upgrade v1 → v2', () => {
     await db.open();
     expect(db.verno).toBe(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['assessments', 'audit', 'bases', 'contacts', 'events', 'evidence', 'identities', 'kv', 'provenance', 'settings', 'suppressions', 'teamEntries', 'teamOutbox'].sort(),
+      ['assessments', 'audit', 'bases', 'contacts', 'events', 'evidence', 'identities', 'kv', 'provenance', 'settings', 'suppressedKeys', 'suppressions', 'teamEntries', 'teamOutbox'].sort(),
     );
     db.close();
   });

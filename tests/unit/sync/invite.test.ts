@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { encodeInvite, InvalidInviteError, parseInvite } from '@/lib/sync/invite';
+import { encodeInvite, InvalidInviteError, inviteOriginPattern, parseInvite } from '@/lib/sync/invite';
 import { generateTeamKey, toBase64Url } from '@/lib/sync/crypto';
 
 const teamKey = generateTeamKey();
@@ -32,5 +32,13 @@ describe('invite codes', () => {
   ])('refuses %s with "invalid invite code"', (_name, code) => {
     expect(() => parseInvite(code)).toThrow(InvalidInviteError);
     expect(() => parseInvite(code)).toThrow('invalid invite code');
+  });
+});
+
+describe('the permission a join needs', () => {
+  test('is exactly the server origin of the invite', () => {
+    const code = encodeInvite({ serverUrl: 'https://couch.acme.nl:6984/teams/', db: 'dnc', teamKey });
+    expect(inviteOriginPattern(code)).toBe('https://couch.acme.nl:6984/*');
+    expect(inviteOriginPattern('rubbish')).toBeNull();
   });
 });

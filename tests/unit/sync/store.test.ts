@@ -85,4 +85,14 @@ describe('team store: dexie', () => {
     expect(await again.countEntries()).toBe(2);
     expect((await again.peekOutbox(5)).map((r) => r.doc._id)).toEqual([hexId(2)]);
   });
+
+  test('a connection closed under it (worker woke up after the database was closed) is reopened', async () => {
+    const db = new LedgerDb(`team-store-closed-${Date.now()}`);
+    const store = dexieTeamStore(db);
+    await store.applyPage([row(hexId(1), '1-a')], [], 1);
+    db.close();
+    expect(await store.countEntries()).toBe(1);
+    await store.applyPage([row(hexId(2), '1-b')], [], 2);
+    expect(await store.getCheckpoint()).toBe(2);
+  });
 });

@@ -114,7 +114,9 @@ describe('SaveProfile', () => {
   test('Escape cancels and returns focus to the opener; a failed save keeps the form with the reason', async () => {
     await show({ onSave: async () => { throw new Error('background asleep'); } });
     await clickOn('[data-action="open-save"]');
-    await act(() => $('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await act(() => {
+      $('form')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
     await flush();
     expect($('form')).toBeNull();
     expect(host.ownerDocument.activeElement).toBe($('[data-action="open-save"]'));

@@ -1,0 +1,149 @@
+import { planCsvImport } from '../csv/import';
+import { keysOfContact } from './db';
+import { deriveContactIndex } from './derive';
+import type { Ledger } from './repository';
+import type { Contact, Provenance, SuppressionRow } from './schema';
+import { sha256Hex } from './sha256';
+
+// Benchmark hooks (issue #2 benchmarks): seed a large synthetic ledger quickly and time lookups and a CSV
+// import where the numbers mean something: Chromium's IndexedDB (the background service worker in a
+// VITE_OG_BENCH=1 build exposes this as globalThis.__ogBench; bench/ledger-lookup.bench.mjs drives it).
+// Never used by the product itself.
+
+export interface Timings {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function timingsOf(samples: number[]): Timings {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { count: s.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(s[s.length - 1] ?? 0), mean: round(s.reduce((a, b) => a + b, 0) / (s.length || 1)) };
+}
+
+/** The identity keys of synthetic contact `i` (what a lookup for that recipient would send). */
+export function syntheticKeys(i: number): string[] {
+  return [`email:persoon${i}@bedrijf${i % 5000}.nl`, `phone:+3161${String(i).padStart(7, '0')}`, `li-vanity:persoon-${i}`];
+}
+
+function syntheticContact(i: number, now: string): { contact: Contact; provenance: Provenance } {
+  const base = {
+    id: `bench-${i}`,
+    name: `Persoon ${i} Achternaam${i % 997}`,
+    emails: [`persoon${i}@bedrijf${i % 5000}.nl`],
+    phones: [`+3161${String(i).padStart(7, '0')}`],
+    linkedin: { memberIds: [], vanities: [`persoon-${i}`], leadIds: [] },
+    company: { name: `Bedrijf ${i % 5000}`, domain: `bedrijf${i % 5000}.nl` },
+    recipientKind: 'natural_professional' as const,
+    addresses: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const provenance: Provenance = { id: `bench-p-${i}`, contactId: base.id, source: i % 3 ? 'linkedin_manual' : 'event_list', obtainedAt: '2026-01-01', recordedAt: now, recordedBy: 'bench' };
+  return { contact: deriveContactIndex(base, [], [provenance], [], false), provenance };
+}
+
+export function benchHooks(ledger: Ledger) {
+  const db = ledger.db;
+  return {
+    /** Adds `contacts` synthetic contacts and `suppressions` suppression keys in bulk (chunked transactions). */
+    async seed(options: { contacts: number; suppressions: number; chunk?: number }): Promise<{ ms: number; contacts: number; suppressions: number }> {
+      const started = performance.now();
+      const chunk = options.chunk ?? 5000;
+      const now = new Date().toISOString();
+      for (let start = 0; start < options.contacts; start += chunk) {
+        const rows: ReturnType<typeof syntheticContact>[] = [];
+        for (let i = start; i < Math.min(options.contacts, start + chunk); i++) rows.push(syntheticContact(i, now));
+        await db.transaction('rw', [db.contacts, db.identities, db.provenance], async () => {
+          await db.contacts.bulkPut(rows.map((r) => r.contact));
+          await db.provenance.bulkPut(rows.map((r) => r.provenance));
+          await db.identities.bulkPut(rows.flatMap((r) => keysOfContact(r.contact).map((key) => ({ key, contactId: r.contact.id }))));
+        });
+      }
+      for (let start = 0; start < options.suppressions; start += chunk * 4) {
+        const rows: SuppressionRow[] = [];
+        for (let i = start; i < Math.min(options.suppressions, start + chunk * 4); i++) {
+          rows.push({
+            id: `bench-s-${i}`,
+            keyHash: sha256Hex(`email:blocked${i}@elders${i % 20000}.nl`),
+            keyKind: 'email',
+            level: 'person',
+            scope: 'all',
+            reason: 'bench',
+            recordedBy: 'bench',
+            recordedAt: now,
+            source: 'personal',
+          });
+        }
+        await db.transaction('rw', [db.suppressions, db.suppressedKeys], async () => {
+          await db.suppressions.bulkPut(rows);
+          await db.suppressedKeys.bulkPut(rows.map((r) => ({ keyHash: r.keyHash, count: 1 })));
+        });
+      }
+      return { ms: Math.round(performance.now() - started), contacts: await db.contacts.count(), suppressions: await db.suppressions.count() };
+    },
+
+    /** Times `factsForRecipient` for `count` random seeded contacts (all their identities) plus unknown ones. */
+    async lookups(options: { count: number; seededContacts: number; unknownShare?: number }): Promise<Timings & { found: number }> {
+      const samples: number[] = [];
+      let found = 0;
+      const now = new Date();
+      // Warm-up: the first transactions open the connection and warm the caches.
+      for (let i = 0; i < 20; i++) await ledger.factsForRecipient(syntheticKeys(i), now);
+      for (let n = 0; n < options.count; n++) {
+        const unknown = Math.random() < (options.unknownShare ?? 0.2);
+        const i = Math.floor(Math.random() * options.seededContacts);
+        const keys = unknown ? [`email:nobody${n}@nergens.nl`] : syntheticKeys(i);
+        const t0 = performance.now();
+        const f = await ledger.factsForRecipient(keys, now);
+        samples.push(performance.now() - t0);
+        if (f.known) found++;
+      }
+      return { ...timingsOf(samples), found };
+    },
+
+    /** Times the contacts list: first page, and a search per "keystroke". */
+    async list(options: { searches: string[] }): Promise<{ firstPageMs: number; search: Timings }> {
+      const t0 = performance.now();
+      await ledger.listContacts({ offset: 0, limit: 50 });
+      const firstPageMs = performance.now() - t0;
+      const samples: number[] = [];
+      for (const q of options.searches) {
+        const t = performance.now();
+        await ledger.listContacts({ query: q, offset: 0, limit: 50 });
+        samples.push(performance.now() - t);
+      }
+      return { firstPageMs: Math.round(firstPageMs * 1000) / 1000, search: timingsOf(samples) };
+    },
+
+    /** Generates a Dutch-Excel CSV of `rows` contacts and imports it: parse+check and write times. */
+    async csvImport(options: { rows: number; offset?: number }): Promise<{ parseMs: number; writeMs: number; totalMs: number; created: number; merged: number; progressReports: number }> {
+      const off = options.offset ?? 1_000_000;
+      const lines = ['Naam;E-mail;Telefoon;Bedrijf;Bron;Verkregen op'];
+      for (let i = off; i < off + options.rows; i++) {
+        lines.push(`"Import ${i}; Test";import${i}@klant${i % 3000}.nl;06${String(i % 100_000_000).padStart(8, '0')};Klant ${i % 3000};beurs;${(i % 28) + 1}-1-2026`);
+      }
+      const text = '\ufeff' + lines.join('\r\n');
+      const t0 = performance.now();
+      const plan = planCsvImport(text, { today: new Date().toISOString().slice(0, 10) });
+      if (plan.errors.length) throw new Error(`bench CSV has errors: ${plan.errors[0]!.message}`);
+      const t1 = performance.now();
+      let progressReports = 0;
+      const r = await ledger.importContacts(plan.rows, () => progressReports++);
+      const t2 = performance.now();
+      return { parseMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), ...r, progressReports };
+    },
+
+    /** Removes everything (between runs). */
+    async clear(): Promise<void> {
+      await db.transaction('rw', db.tables, async () => {
+        for (const t of db.tables) await t.clear();
+      });
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ask, launchExtension, protocolPage, type Extension } from '../harness';
+import { breakBackgroundDatabase, insertionPoint, outboundRecorded, recordObjection, WebmailPage } from './webmail-pages';
+
+// Gmail in a real Chromium with the built extension, on the fixtures served at mail.google.com. Jan Jansen
+// objected to e-mail (do-not-contact): every surface must hold a mail to him and the fixture's harness must
+// show nothing left. The hold dialog is the shared one (its fixed hooks are used here).
+
+const JAN = 'to:jan.jansen@acme.nl';
+
+describe('Gmail guard', () => {
+  let ext: Extension;
+  let protocol: Page;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    protocol = await protocolPage(ext);
+    await recordObjection(protocol, 'jan.jansen@acme.nl');
+    await outboundRecorded(ext); // start counting
+  });
+  afterAll(async () => ext?.close());
+
+  test.each([
+    ['floating New message', 'gmail-new-compose.html', 'https://mail.google.com/mail/u/0/#inbox?compose=new', 0],
+    ['pop-out window', 'popout-compose.html', 'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1', 0],
+    ['full screen', 'fullscreen-compose.html', 'https://mail.google.com/mail/u/0/#inbox?compose=new', 0],
+    ['inline reply', 'inline-reply.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmwz', 0],
+    ['reply all', 'reply-all.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmwz', 0],
+    ['first of two composes', 'two-composes.html', 'https://mail.google.com/mail/u/0/#inbox', 0],
+    ['Dutch interface', 'dutch-ui.html', 'https://mail.google.com/mail/u/0/#inbox', 0],
+  ])('%s: a mail to someone who objected is held and does not leave', async (_surface, file, url, n) => {
+    const mail = await WebmailPage.gmail(ext, file, url);
+    await mail.composer(n).waitForState(['held', 'clean', 'inactive']);
+    await mail.sendButton(n).click();
+    const dialog = await mail.composer(n).holdDialog().waitVisible();
+    expect(await dialog.decision()).toBe('block');
+    expect(await dialog.host.locator(`section[data-recipient="${JAN}"]`).count(), 'Jan is listed in the dialog').toBe(1);
+    expect(await mail.composer(n).state()).toBe('held');
+    expect(await mail.sent(), 'nothing may leave while held').toHaveLength(0);
+    await dialog.button('cancel').click();
+    await dialog.waitGone();
+    expect(await mail.sent()).toHaveLength(0);
+    await mail.page.close();
+  });
+
+  test.each([
+    ['forward', 'forward.html', 'Piet, zie hieronder.', 'Forwarded message'],
+    ['new mail', 'typed-not-chipped.html', 'Met vriendelijke groet,', 'Sanne de Vries'],
+  ])('%s: "insert disclosure" puts it in the body above the quoted text / signature, and it is sent', async (_w, file, written, below) => {
+    const mail = await WebmailPage.gmail(ext, file, 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmwz');
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    const before = await mail.bodyText();
+    await mail.sendButton().click();
+    const dialog = await mail.composer().holdDialog().waitVisible();
+    await dialog.button('insert-disclosure').click();
+    await expect.poll(() => mail.bodyText()).not.toBe(before);
+    const after = await mail.bodyText();
+    const at = insertionPoint(before, after);
+    expect(at, 'below what the rep wrote').toBeGreaterThanOrEqual(after.indexOf(written) + written.length);
+    expect(at, 'above the quoted text / signature').toBeLessThanOrEqual(after.indexOf(below));
+    expect(after.split(below)).toHaveLength(2);
+    const inserted = after.slice(at, at + 30);
+    expect(after.split(inserted), 'inserted once').toHaveLength(2);
+    if (await dialog.isOpen()) await dialog.sendAnyway('Eerste contact, met informatie over de gegevens');
+    const [sent] = await mail.waitForSent(1);
+    expect(sent!.text.replace(/\s+/g, ' ')).toContain(after.slice(at, at + 30).replace(/\s+/g, ' ').trim());
+    await mail.page.close();
+  });
+
+  test('Ctrl+Enter and Schedule send are held too', async () => {
+    const mail = await WebmailPage.gmail(ext, 'gmail-new-compose.html');
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    await mail.body().click();
+    await mail.page.keyboard.press('Control+Enter');
+    const dialog = await mail.composer().holdDialog().waitVisible();
+    await dialog.button('cancel').click();
+    await dialog.waitGone();
+    await mail.composer().root.locator('.hG[role=button]').dispatchEvent('click'); // an icon-only button (no box to click); the harness opens the menu
+    await mail.composer().root.locator('[selector=scheduledSend]').click();
+    await dialog.waitVisible();
+    expect(await mail.sent()).toHaveLength(0);
+    await dialog.button('cancel').click();
+    await mail.page.close();
+  });
+
+  test('"remove this recipient" takes Jan out; the mail then goes to the rest only', async () => {
+    const mail = await WebmailPage.gmail(ext, 'reply-all.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmwz');
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    await mail.sendButton().click();
+    const dialog = await mail.composer().holdDialog().waitVisible();
+    await dialog.host.locator(`[data-action="remove-recipient"][data-recipient="${JAN}"]`).click();
+    await expect.poll(() => mail.composer().root.locator('.anm [data-hovercard-id="jan.jansen@acme.nl"]').count()).toBe(0);
+    expect(await mail.sent()).toHaveLength(0);
+    // the rest are strangers (no basis recorded): the rep may still decide to send, with a reason
+    await expect.poll(async () => (await dialog.isOpen()) && (await dialog.host.locator(`section[data-recipient="${JAN}"]`).count())).toBe(0);
+    if (await dialog.isOpen()) await dialog.sendAnyway('Antwoord aan allen op hun eigen vraag');
+    const [sent] = await mail.waitForSent(1);
+    expect(sent!.to).toEqual(['info@bakkerij-devries.nl']);
+    expect(sent!.cc).toEqual(['karin.deboer@example.org']);
+    await mail.page.close();
+  });
+
+  test('Undo after the mail left the compose is not recorded as sent', async () => {
+    const before = await outboundRecorded(ext);
+    const mail = await WebmailPage.gmail(ext, 'gmail-new-compose.html', undefined, 3000);
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    await mail.sendButton().click();
+    const dialog = await mail.composer().holdDialog().waitVisible();
+    await dialog.host.locator(`[data-action="remove-recipient"][data-recipient="${JAN}"]`).click();
+    await expect.poll(async () => (await dialog.isOpen()) && (await dialog.host.locator(`section[data-recipient="${JAN}"]`).count())).toBe(0);
+    if (await dialog.isOpen()) await dialog.sendAnyway('Bakkerij vroeg zelf om een offerte');
+    await mail.waitForSent(1);
+    await mail.undo();
+    expect((await mail.sent())[0]!.undone).toBe(true);
+    await mail.page.waitForTimeout(3500); // past the undo period
+    expect(await outboundRecorded(ext), 'an undone mail is not in the ledger').toBe(before);
+    await mail.page.close();
+  });
+
+  test('a clean mail (consent on record, identity and opt-out in the body) goes through without a dialog', async (ctx) => {
+    const seeded = await ask(protocol, {
+      type: 'contacts/save',
+      contact: {
+        name: 'Karin de Boer',
+        emails: ['karin.deboer@example.org'],
+        recipientKind: 'natural_professional',
+        provenance: { source: 'data_subject', obtainedAt: '2026-09-01' },
+        basis: {
+          type: 'consent', who: 'Karin de Boer', when: '2026-09-01', how: 'form', capturedBy: 'Sanne de Vries',
+          what: { entity: 'Voorbeeld Verpakkingen B.V.', products: ['verpakkingen'], channels: ['email'] },
+          shownText: 'Ja, stuur mij aanbiedingen over verpakkingen per e-mail.',
+        },
+      },
+    }).catch((error: Error) => error);
+    // The management protocol is not wired in every build yet: say so instead of passing silently.
+    if (seeded instanceof Error && /not-implemented/.test(seeded.message)) return ctx.skip();
+    if (seeded instanceof Error) throw seeded;
+    const mail = await WebmailPage.gmail(ext, 'popout-compose.html', 'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1');
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    await mail.composer().root.locator('.anm [data-hovercard-id="jan.jansen@acme.nl"] .afX').dispatchEvent('click');
+    await mail.body().click();
+    await mail.page.keyboard.type('Afmelden? Antwoord met STOP.');
+    await mail.composer().waitForState('clean');
+    await mail.sendButton().click();
+    const [sent] = await mail.waitForSent(1);
+    expect(await mail.composer().holdDialog().isOpen()).toBe(false);
+    expect(sent!.cc).toEqual(['karin.deboer@example.org']);
+    await mail.page.close();
+  });
+
+  test('a released mail that really left is recorded once the undo period is over', async () => {
+    const before = await outboundRecorded(ext);
+    const mail = await WebmailPage.gmail(ext, 'popout-compose.html', 'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1', 500);
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    await mail.composer().root.locator('.anm [data-hovercard-id="jan.jansen@acme.nl"] .afX').dispatchEvent('click'); // an icon-only ✕ (no box to click)
+    await mail.sendButton().click();
+    const dialog = mail.composer().holdDialog();
+    await dialog.waitVisible();
+    if (await dialog.isOpen()) await dialog.sendAnyway('Klant vroeg om deze informatie');
+    const [sent] = await mail.waitForSent(1);
+    expect(sent!.cc).toEqual(['karin.deboer@example.org']);
+    await expect.poll(() => outboundRecorded(ext), { timeout: 10_000 }).toBeGreaterThan(before);
+    await mail.page.close();
+  });
+
+  test('the background failing holds the mail with "could not check", never silence', async () => {
+    await breakBackgroundDatabase(ext);
+    const mail = await WebmailPage.gmail(ext, 'typed-not-chipped.html');
+    await mail.composer().waitForState(['held', 'clean', 'inactive', 'checking']);
+    await mail.sendButton().click();
+    const dialog = await mail.composer().holdDialog().waitVisible(15_000);
+    await expect.poll(() => dialog.text(), { timeout: 15_000 }).toMatch(/could not check/i);
+    expect(await mail.sent()).toHaveLength(0);
+    await mail.page.close();
+  });
+});

@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ask, fixturesDir, GuardedComposer, routeSite, type Extension } from '../harness';
+
+// Page objects for the webmail fixtures: served at the real URLs with the send-simulating harness
+// (tests/fixtures/<site>/harness.js) that records what "left" in window.__fixture.
+
+export interface SentRecord {
+  how: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  text: string;
+  html: string;
+  undone: boolean;
+}
+
+async function serve(ext: Extension, site: 'gmail' | 'outlook', file: string, urlGlob: string, undoMs: number) {
+  const harness = await readFile(path.join(fixturesDir, site, 'harness.js'), 'utf8');
+  await routeSite(ext.context, urlGlob, { file: `${site}/${file}` }, {
+    transform: (html) =>
+      html
+        .replace(/<script id="fixture-harness">[\s\S]*?<\/script>/, '')
+        .replace('</body>', `<script>${harness}\nwindow.__fixture.undoMs = ${undoMs};</script></body>`),
+  });
+}
+
+export class WebmailPage {
+  constructor(
+    readonly page: Page,
+    readonly site: 'gmail' | 'outlook',
+  ) {}
+
+  static async gmail(ext: Extension, file: string, url = 'https://mail.google.com/mail/u/0/#inbox', undoMs = 1500): Promise<WebmailPage> {
+    await serve(ext, 'gmail', file, 'https://mail.google.com/**', undoMs);
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    return new WebmailPage(page, 'gmail');
+  }
+
+  static async outlook(ext: Extension, file: string, url = 'https://outlook.office.com/mail/', undoMs = 1500): Promise<WebmailPage> {
+    const origin = new URL(url).origin;
+    await serve(ext, 'outlook', file, `${origin}/**`, undoMs);
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    return new WebmailPage(page, 'outlook');
+  }
+
+  /** the nth compose on the page (Gmail: div.M9; Outlook: docked or popped-out root) */
+  composer(n = 0): GuardedComposer {
+    const roots = this.site === 'gmail' ? 'div.M9' : '[id^="docking_InitVisiblePart"], [data-app-section="Form_Content"]';
+    return new GuardedComposer(this.page, this.page.locator(roots).nth(n));
+  }
+
+  sendButton(n = 0) {
+    return this.site === 'gmail'
+      ? this.composer(n).root.locator('.aoO[role=button]:not(.Uo)')
+      : this.composer(n).root.locator('[data-testid="ComposeSendButton"] button[id$="__primaryActionButton"]');
+  }
+
+  body(n = 0) {
+    return this.composer(n).root.locator(this.site === 'gmail' ? '[g_editable="true"]' : '[aria-multiline="true"][contenteditable="true"]');
+  }
+
+  /** the body as the reader sees it (innerText in the real browser) */
+  bodyText(n = 0): Promise<string> {
+    return this.body(n).innerText();
+  }
+
+  sent(): Promise<SentRecord[]> {
+    return this.page.evaluate(() => (window as unknown as { __fixture: { sent: SentRecord[] } }).__fixture.sent);
+  }
+
+  async waitForSent(count = 1, timeout = 10_000): Promise<SentRecord[]> {
+    await this.page.waitForFunction((n) => (window as unknown as { __fixture: { sent: unknown[] } }).__fixture.sent.length >= n, count, { timeout });
+    return this.sent();
+  }
+
+  /** Gmail's "Undo" in the sent notice; Outlook's Undo send */
+  undo() {
+    return this.page.locator(this.site === 'gmail' ? '#link_undo' : '#fixture-undo').click();
+  }
+}
+
+/** Marks a person do-not-contact (they objected), through the same request the hold dialog's button sends. */
+export async function recordObjection(protocol: Page, email: string): Promise<void> {
+  await ask(protocol, {
+    type: 'suppression/add-for-recipients',
+    recipients: [{ key: `to:${email}`, email }],
+    scope: 'all',
+    reason: 'Maakte bezwaar tegen e-mail (telefoon, 2 sep)',
+  });
+}
+
+/**
+ * Counts the outbound events content scripts ask the background to record (ledger/record-event with
+ * kind outbound-sent): a second runtime listener that only looks, installed once per browser.
+ */
+export async function outboundRecorded(ext: Extension): Promise<number> {
+  if (!ext.serviceWorker) throw new Error('no background');
+  return ext.serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as {
+      __ogOutbound?: number;
+      chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } };
+    };
+    if (g.__ogOutbound === undefined) {
+      g.__ogOutbound = 0;
+      g.chrome.runtime.onMessage.addListener((m) => {
+        const msg = m as { type?: string; event?: { kind?: string } };
+        if (msg?.type === 'ledger/record-event' && msg.event?.kind === 'outbound-sent') g.__ogOutbound! += 1;
+      });
+    }
+    return g.__ogOutbound;
+  });
+}
+
+/** Makes every database read in the background fail, as a corrupted or blocked IndexedDB would. */
+export async function breakBackgroundDatabase(ext: Extension): Promise<void> {
+  if (!ext.serviceWorker) throw new Error('no background');
+  await ext.serviceWorker.evaluate(() => {
+    const fail = function () {
+      throw new DOMException('database broken for this test', 'UnknownError');
+    };
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, unknown>[]) {
+      for (const m of ['get', 'getAll', 'getAllKeys', 'getKey', 'openCursor', 'openKeyCursor', 'count']) proto[m] = fail;
+    }
+  });
+}
+
+/** Where `after` first differs from `before`: the point where text was inserted. */
+export function insertionPoint(before: string, after: string): number {
+  let i = 0;
+  while (i < before.length && before[i] === after[i]) i++;
+  return i;
+}
