@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { Ledger } from '../ledger/repository';
 import { queueTeamEntry, teamSuppressionsFor } from '../sync/engine';
 import { guardHandlers } from './guard-handlers';
-import { createRouter, UserFacingError, type Handlers } from './router';
+import { managementHandlers } from './management-handlers';
+import { createRouter, type Handlers } from './router';
 import { forgetTab } from './tab-state';
 import { startTeamSync, teamHandlers } from './team-handlers';
 import { createVerdictService } from './verdict-service';
@@ -11,21 +12,16 @@ import { createVerdictService } from './verdict-service';
 // sync, and answers runtime messages through one router. Listeners are registered synchronously so a
 // message or alarm that wakes the service worker finds them.
 
-function notYet(type: string): never {
-  throw new UserFacingError('not-implemented', `${type} is not available yet.`);
-}
-
 export function startBackground() {
   const ledger = new Ledger();
   const team = startTeamSync({ db: ledger.db });
   const verdicts = createVerdictService({ ledger, teamSuppressionsFor, now: () => new Date() });
-  const implemented: Partial<Handlers> = {
+  // One handler per request type: a missing one is a type error.
+  const handlers: Handlers = {
     ...guardHandlers({ ledger, verdicts, queueTeamEntry }),
+    ...managementHandlers(ledger),
     ...teamHandlers({ team }),
   };
-  const handlers = new Proxy(implemented as Handlers, {
-    get: (target, type: string) => target[type as keyof Handlers] ?? (async () => notYet(type)),
-  });
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionBaseUrl: browser.runtime.getURL('/'),

@@ -158,8 +158,13 @@ const partnership = oneOf(PARTNERSHIP);
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s)>\]]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:nl|com|eu|be|de|io|org|net|co\.uk|uk)\/[^\s)>\]]*/;
 const URL_RE_G = new RegExp(URL_RE.source, 'g');
 const PRIVACY_URL_RE = /privac|\/avg\b|gdpr|gegevensbescherming/;
-const EMAIL_RE = /[^@\s<>()]+@[^@\s<>()]+\.[a-z]{2,}/;
-const EMAIL_RE_G = new RegExp(EMAIL_RE.source, 'g');
+/** An e-mail address somewhere in the text: look around each '@' instead of scanning every position. */
+function hasEmail(s: string): boolean {
+  for (let at = s.indexOf('@'); at !== -1; at = s.indexOf('@', at + 1)) {
+    if (at > 0 && /[\w.+-]/.test(s[at - 1] ?? '') && /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/.test(s.slice(at + 1, at + 100))) return true;
+  }
+  return false;
+}
 const PHONE_RE = /(?:\+|\b0)\d[\d\s-]{7,}\d/;
 /** A company name followed by a legal form: "Acme B.V.", "Jansen Advies VOF", "Foo Ltd". */
 const COMPANY_RE = /\b[\p{Lu}\d][\p{L}\d&'.-]*(?:\s+[\p{Lu}\d&][\p{L}\d&'.-]*){0,4}\s+(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|C\.?V\.?|Ltd\.?|Limited|GmbH|plc|PLC|LLP|BVBA|SRL|Inc\.?|LLC)(?=$|[\s,.;:!?)])/u;
@@ -176,14 +181,15 @@ function hits(re: RegExp, s: string): string[] {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-const LEGAL_SUFFIX = /\s*[,]?\s*\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|ltd\.?|limited|gmbh|plc|llp|inc\.?|llc)\s*$/iu;
+const LEGAL_SUFFIX = /\s*[,]?\s*\b(b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|ltd\.?|limited|gmbh|plc|llp|inc\.?|llc)\s*$/;
 const entityCache = new Map<string, RegExp>();
 function entityPattern(entity: string): RegExp | undefined {
-  const core = entity.replace(LEGAL_SUFFIX, '').trim();
+  const core = entity.toLowerCase().replace(LEGAL_SUFFIX, '').trim();
   if (core.length < 2) return undefined;
   let re = entityCache.get(core);
   if (!re) {
-    re = new RegExp(`(^|[^\\p{L}])${escapeRe(core.toLowerCase())}($|[^\\p{L}])`, 'u');
+    // the name must stand in the text itself: a domain (piet@acme.nl, acme.nl/privacy) does not say who sends
+    re = new RegExp(`(?<![\\p{L}@./])${escapeRe(core.toLowerCase())}(?![\\p{L}]|\\.[a-z])`, 'u');
     if (entityCache.size > 1000) entityCache.clear();
     entityCache.set(core, re);
   }
@@ -208,10 +214,9 @@ export function analyzeMessage(text: string, subject?: string, options: AnalyzeO
         : 'commercial';
 
   const entityRe = options.legalEntity ? entityPattern(options.legalEntity) : undefined;
-  // the name must stand in the text itself: a domain in an address (piet@acme.nl) does not say who sends
-  const prose = entityRe ? body.replace(EMAIL_RE_G, ' ').replace(URL_RE_G, ' ') : body;
-  const company = (entityRe?.test(prose) ?? false) || COMPANY_RE.test(text);
-  const contactMeans = EMAIL_RE.test(body) || PHONE_RE.test(body) || URL_RE.test(body);
+  const mayHaveUrl = body.includes('/') || body.includes('www.');
+  const company = (entityRe?.test(body) ?? false) || COMPANY_RE.test(text);
+  const contactMeans = hasEmail(body) || PHONE_RE.test(body) || (mayHaveUrl && URL_RE.test(body));
   const identity = (company && contactMeans) || CALL_ID_RE.test(text);
 
   let art21Mentioned = false;
@@ -221,12 +226,12 @@ export function analyzeMessage(text: string, subject?: string, options: AnalyzeO
     for (const sentence of body.split(SENTENCE_SPLIT)) {
       if (!art21.test(sentence)) continue;
       // separate = not buried in the privacy-notice sentence with the other rights or the link
-      if (!URL_RE.test(sentence) && !OTHER_RIGHTS.test(sentence) && !privacy.test(sentence)) art21Separate = true;
+      if (!(mayHaveUrl && URL_RE.test(sentence)) && !OTHER_RIGHTS.test(sentence) && !privacy.test(sentence)) art21Separate = true;
     }
   }
 
   // a link whose address names the notice, or a named privacy notice with a link next to it
-  const urls = body.match(URL_RE_G) ?? [];
+  const urls = mayHaveUrl ? (body.match(URL_RE_G) ?? []) : [];
   const privacyLink = urls.some((u) => PRIVACY_URL_RE.test(u)) || (urls.length > 0 && privacy.test(body));
 
   let purposeKind: MessageAnalysis['purposeKind'] = 'other';

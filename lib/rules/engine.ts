@@ -114,9 +114,18 @@ function addMonths(iso: string, months: number): number {
 }
 
 // ── small helpers ───────────────────────────────────────────────────────────
-const LEGAL_SUFFIX = /[\s,]*\b(b\.?\s?v\.?|n\.?\s?v\.?|v\.?o\.?f\.?|c\.?v\.?|ltd\.?|limited|gmbh|plc|llp|inc\.?|llc|bvba|srl)\s*$/iu;
+const LEGAL_SUFFIX = /[\s,]*\b(b\.?\s?v\.?|n\.?\s?v\.?|v\.?o\.?f\.?|c\.?v\.?|ltd\.?|limited|gmbh|plc|llp|inc\.?|llc|bvba|srl)\s*$/;
+const NON_ALNUM = /[^\p{L}\p{N}]+/gu;
+const normCache = new Map<string, string>();
+/** "Acme B.V." and "acme bv" are the same legal entity for scope checks. */
 function normEntity(s: string): string {
-  return s.toLowerCase().replace(LEGAL_SUFFIX, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = s.toLowerCase().replace(LEGAL_SUFFIX, '').replace(NON_ALNUM, ' ').trim();
+    if (normCache.size > 2000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
 }
 function sameEntity(a: string, b: string): boolean {
   return normEntity(a) === normEntity(b);
@@ -167,6 +176,20 @@ const ENCODED = new Set(['NL', 'DE', 'GB', 'BE']);
 
 const L = (nl: string, en: string): Loc => ({ nl, en });
 
+// A send to N recipients evaluates the same draft N times: keep the last analyses (pure, so safe to reuse).
+const ANALYSIS_CACHE_SIZE = 256;
+const analysisCache = new Map<string, MessageAnalysis>();
+function analysisOf(body: string, subject: string | undefined, legalEntity: string | undefined): MessageAnalysis {
+  const key = `${legalEntity ?? ''}\u0000${subject ?? ''}\u0000${body}`;
+  let a = analysisCache.get(key);
+  if (!a) {
+    a = analyzeMessage(body, subject, { legalEntity });
+    if (analysisCache.size >= ANALYSIS_CACHE_SIZE) analysisCache.delete(analysisCache.keys().next().value as string);
+    analysisCache.set(key, a);
+  }
+  return a;
+}
+
 // ── the evaluation ──────────────────────────────────────────────────────────
 export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   const f = new Findings();
@@ -198,8 +221,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   // message
   const msg = inp.message;
   const body = msg?.body;
-  const analysis: MessageAnalysis | undefined =
-    body !== undefined ? analyzeMessage(body, msg?.subject, { legalEntity: sender.legalEntity }) : undefined;
+  const analysis: MessageAnalysis | undefined = body !== undefined ? analysisOf(body, msg?.subject, sender.legalEntity) : undefined;
   const override = policy.overridesAllowed ? msg?.classificationOverride?.as : undefined;
   const classification: Classification = override ?? analysis?.classification ?? 'commercial';
   const marketing = contact ? classification !== 'non_commercial' : true;

@@ -100,9 +100,9 @@ export function AuditPage() {
                 {list.data.items.map((e) => (
                   <tr key={e.seq}>
                     <td>{e.seq}</td>
-                    <td>{formatDateTime(lang, e.at)}</td>
+                    <td class="nowrap">{formatDateTime(lang, e.at)}</td>
                     <td>{e.actor}</td>
-                    <td>
+                    <td class="nowrap">
                       <code>{e.action}</code>
                     </td>
                     <td>

@@ -11,14 +11,14 @@ import { today, useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
 
 /** Short facts of a basis record for the list ("consent — by Jan, 2026-03-01, form, e-mail"). */
-function basisFacts(b: BasisRecord): string {
+function basisFacts(b: BasisRecord, titles: ReadonlyMap<string, string>): string {
   switch (b.type) {
     case 'consent':
       return [b.who, b.when.slice(0, 10), b.how, b.what.entity, b.what.channels.join('/'), b.withdrawnAt ? `withdrawn ${b.withdrawnAt.slice(0, 10)}` : ''].filter(Boolean).join(' · ');
     case 'customer':
       return [b.entity, b.product, b.saleDate.slice(0, 10), b.endDate ? `→ ${b.endDate.slice(0, 10)}` : ''].filter(Boolean).join(' · ');
     case 'legitimate_interest':
-      return `${b.assessmentId}${b.assessmentVersion ? ` v${b.assessmentVersion}` : ''}`;
+      return `${titles.get(b.assessmentId) ?? b.assessmentId}${b.assessmentVersion ? ` v${b.assessmentVersion}` : ''}`;
     default:
       return b.note ?? '';
   }
@@ -42,6 +42,7 @@ export function ContactPage({ id }: { id: string }) {
   const { page, assessments } = data;
   const c = page.contact;
   const now = today();
+  const titles = new Map(assessments.map((a) => [a.id, a.title]));
 
   async function done<T>(work: () => Promise<T>, message: string): Promise<boolean> {
     setStatus(undefined);
@@ -109,13 +110,15 @@ export function ContactPage({ id }: { id: string }) {
         <ul>
           {page.bases.map((b) => (
             <li key={b.id}>
-              <strong>{t(`basis_${b.type}`)}</strong> — {basisFacts(b)} <span class="muted">({formatDate(lang, b.recordedAt)}, {b.recordedBy})</span>{' '}
+              <strong>{t(`basis_${b.type}`)}</strong> — {basisFacts(b, titles)} <span class="muted">({formatDate(lang, b.recordedAt)}, {b.recordedBy})</span>{' '}
               <button type="button" class="link" onClick={() => void done(() => ask({ type: 'bases/delete', id: b.id }), t('basisDeleted'))}>
                 {t('actionDelete')}
               </button>
             </li>
           ))}
         </ul>
+        <details class="adder">
+        <summary>{t('basisAdd')}</summary>
         <form
           class="subform"
           noValidate
@@ -133,6 +136,7 @@ export function ContactPage({ id }: { id: string }) {
             {t('basisAdd')}
           </button>
         </form>
+        </details>
       </section>
 
       <section class="section" aria-labelledby="h-evidence">
@@ -195,6 +199,8 @@ export function ContactPage({ id }: { id: string }) {
             </li>
           ))}
         </ul>
+        <details class="adder">
+        <summary>{t('provenanceAdd')}</summary>
         <form
           class="subform"
           noValidate
@@ -238,6 +244,7 @@ export function ContactPage({ id }: { id: string }) {
             {t('provenanceAdd')}
           </button>
         </form>
+        </details>
       </section>
 
       <section class="section" aria-labelledby="h-history">

@@ -71,7 +71,7 @@ function BackupSection() {
   }
 
   return (
-    <section class="card" aria-labelledby="backup-h">
+    <section class="card stack" aria-labelledby="backup-h">
       <h2 id="backup-h">{t('ioBackup')}</h2>
       <p class="hint">{t('ioBackupHint')}</p>
       <button
@@ -174,7 +174,7 @@ function CsvSection() {
   }
 
   return (
-    <section class="card" aria-labelledby="csv-h">
+    <section class="card stack" aria-labelledby="csv-h">
       <h2 id="csv-h">{t('ioCsv')}</h2>
       <p class="hint">{t('ioCsvHint')}</p>
       <button

@@ -192,18 +192,25 @@ export function addressIn(text: string): string | null {
 /** A typed entry as mail clients accept it: a bare address or "Name <addr>"; anything else is not one. */
 export function addressOfEntry(entry: string): string | null {
   const t = entry.replace(INVISIBLE, '').trim();
-  const angle = /^(?:"[^"]*"|[^<>"]*)<([^<>\s]+)>$/.exec(t);
+  const angle = /^(?:"[^"]*"\s*|[^<>"]*)<([^<>\s]+)>$/.exec(t);
   const candidate = angle ? angle[1]! : t.replace(/^mailto:/i, '');
   return looksLikeAddress(candidate) ? candidate : null;
 }
 
-/** Split what a user typed in a recipient box into separate entries ("a@x.nl, b@y.nl; C <c@z.nl>"). */
+/** Split what a user typed in a recipient box into entries ("a@x.nl, b@y.nl; "Boer, K" <k@z.nl>"). */
 export function splitTyped(value: string): string[] {
-  return value
-    .replace(INVISIBLE, '')
-    .split(/[,;\n]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of value.replace(INVISIBLE, '')) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && (ch === ',' || ch === ';' || ch === '\n')) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out.map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** Remove `node` and everything after it (in document order) inside `container`: quoted history. */

@@ -13,7 +13,7 @@ export const gmailSelectors = {
   ],
   /** a compose should be here: a Gmail editor outside any .M9 means our root selector has drifted */
   expectedCompose: [
-    '[g_editable="true"][role=textbox]', // the body editor (ISDK getMaybeBodyElement)
+    '.Ap [g_editable="true"]', // the compose body editor (ISDK getMaybeBodyElement); .Ap keeps settings' signature editor out
   ],
   /** kinds of compose, found from the root upwards */
   floatingDialog: [

@@ -69,3 +69,25 @@ describe('hold flow on a Gmail compose', () => {
     await page.close();
   });
 });
+
+describe('in a Dutch browser', () => {
+  let ext: Extension;
+  beforeAll(async () => {
+    ext = await launchExtension({ locale: 'nl-NL' });
+  });
+  afterAll(async () => ext?.close());
+
+  test('the hold dialog speaks Dutch and Esc cancels it', async () => {
+    const page = await gmailPage(ext);
+    const composer = new GuardedComposer(page, page.locator('div.M9').first());
+    await composer.waitForState(['held', 'clean', 'inactive']);
+    await page.locator('div.M9 .aoO[role=button]').first().click();
+    const dialog = await composer.holdDialog().waitVisible();
+    expect(await dialog.button('cancel').innerText()).toBe('Annuleren');
+    expect(await dialog.button('send-anyway').innerText()).toBe('Toch versturen');
+    await page.keyboard.press('Escape');
+    await dialog.waitGone();
+    expect(await sentCount(page)).toBe(0);
+    await page.close();
+  });
+});

@@ -13,8 +13,10 @@ export interface Surface {
   /** extra pages to serve first (the /preload/ iframe document) */
   also?: { url: string; file: string }[];
   rename: Record<string, string>;
-  /** what to put on the do-not-contact list for this person */
+  /** what to put on the do-not-contact list for this person (a profile or lead URL) */
   objection: string;
+  /** the same person as an identity key (li-member:/li-vanity:/li-lead:) */
+  objectionKey: string;
   /** the frame the composer lives in (default: the page) */
   frame?: (page: Page) => Promise<Frame>;
   root: (frame: Page | Frame) => Locator;
@@ -44,6 +46,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'messaging-overlay.html',
       rename: { [DANA_MEMBER]: member(`ov${tag}`) },
       objection: `${L}/in/${member(`ov${tag}`)}/`,
+      objectionKey: `li-member:${member(`ov${tag}`)}`,
       root: (f) => f.locator('div.msg-overlay-conversation-bubble'),
       draft: writeEditor('Hi Dana, a quick offer for your team.'),
       send: clickSend,
@@ -55,6 +58,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'overlay-interop-shadow.html',
       rename: { [DANA_MEMBER]: member(`sh${tag}`), 'dana-whitfield-4b1a27': t('shadow') },
       objection: `${L}/in/${member(`sh${tag}`)}/`,
+      objectionKey: `li-member:${member(`sh${tag}`)}`,
       root: (f) => f.locator('#interop-outlet div.msg-overlay-conversation-bubble'),
       draft: writeEditor('Hello Dana, our offer.'),
       send: clickSend,
@@ -67,6 +71,7 @@ export function surfaces(tag: string): Surface[] {
       also: [{ url: `${L}/preload/`, file: 'preload-frame-overlay.html' }],
       rename: { [DANA_MEMBER]: member(`fr${tag}`), 'dana-whitfield-4b1a27': t('frame') },
       objection: `${L}/in/${member(`fr${tag}`)}/`,
+      objectionKey: `li-member:${member(`fr${tag}`)}`,
       frame: async (page) => {
         const el = await page.waitForSelector('iframe[data-testid="interop-iframe"]');
         const frame = await el.contentFrame();
@@ -85,6 +90,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'thread-enter-to-send.html',
       rename: { 'dana-whitfield-4b1a27': t('enter') },
       objection: `${L}/in/${t('enter')}/`,
+      objectionKey: `li-vanity:${t('enter')}`,
       root: (f) => f.locator('div.msg-thread'),
       draft: writeEditor('Hello Dana, our offer.'),
       send: async (root) => root.locator('.msg-form__contenteditable').press('Enter'),
@@ -96,6 +102,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'messaging-thread.html',
       rename: { 'dana-whitfield-4b1a27': t('ctrl') },
       objection: `${L}/in/${t('ctrl')}/`,
+      objectionKey: `li-vanity:${t('ctrl')}`,
       root: (f) => f.locator('div.msg-thread'),
       draft: writeEditor('Hello Dana, our offer.'),
       send: async (root) => root.locator('.msg-form__contenteditable').press('Control+Enter'),
@@ -107,6 +114,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'messaging-thread.html',
       rename: { 'dana-whitfield-4b1a27': t('qr') },
       objection: `${L}/in/${t('qr')}/`,
+      objectionKey: `li-vanity:${t('qr')}`,
       root: (f) => f.locator('div.msg-thread'),
       draft: async () => undefined,
       send: async (root) => root.locator('button.conversations-quick-replies__reply-button').click(),
@@ -117,6 +125,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'compose-new-message.html',
       rename: {},
       objection: `${L}/in/${member(`cp${tag}`)}/`,
+      objectionKey: `li-member:${member(`cp${tag}`)}`,
       root: (f) => f.locator('div.msg-thread'),
       draft: writeEditor('Hello Dana, our offer.'),
       send: clickSend,
@@ -128,6 +137,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'overlay-inmail.html',
       rename: { 'noor-el-amrani': t('noor') },
       objection: `${L}/in/${t('noor')}/`,
+      objectionKey: `li-vanity:${t('noor')}`,
       root: (f) => f.locator('div.msg-overlay-conversation-bubble'),
       draft: async (root) => {
         await root.locator('input[name="subject"]').fill('Spend analytics');
@@ -142,6 +152,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'invite-landing.html',
       rename: {},
       objection: `${L}/in/${t('inv')}/`,
+      objectionKey: `li-vanity:${t('inv')}`,
       root: (f) => f.locator('div.send-invite'),
       draft: async () => undefined,
       send: async (root) => root.locator('button[aria-label="Send without a note"]').click(),
@@ -152,6 +163,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'invite-note-basic.html',
       rename: {},
       objection: `${L}/in/${t('note')}/`,
+      objectionKey: `li-vanity:${t('note')}`,
       root: (f) => f.locator('div.send-invite'),
       draft: async (root) => root.locator('textarea#custom-message').fill('We met at the fair; may I show you our tool?'),
       send: async (root) => root.locator('button[aria-label="Send invitation"]').click(),
@@ -163,6 +175,7 @@ export function surfaces(tag: string): Surface[] {
       file: 'salesnav-inmail.html',
       rename: { ACwAAB7x2kQBc9vZt3LmPq0sW1yUe4RfGhJkLm0: `ACwAA${tag}SALESNAV` },
       objection: `${L}/sales/lead/ACwAA${tag}SALESNAV`,
+      objectionKey: `li-lead:ACwAA${tag}SALESNAV`,
       root: (f) => f.locator('section[role="dialog"]'),
       draft: async (root) => {
         await root.locator('input[aria-label="Subject (required)"]').fill('Supplier risk');
