@@ -32,6 +32,8 @@ export function startBackground() {
 
   if (import.meta.env.VITE_OG_BENCH === '1') {
     // Benchmark builds only: Playwright reaches the real ledger through serviceWorker.evaluate.
-    (globalThis as { __ogLedger?: Ledger }).__ogLedger = ledger;
+    void import('../ledger/bench-hooks').then(({ benchHooks }) => {
+      (globalThis as { __ogBench?: unknown }).__ogBench = benchHooks(ledger);
+    });
   }
 }

@@ -1192,6 +1192,7 @@ export class Ledger {
       const found = await this.db.identities.bulkGet(allKeys);
       found.forEach((r, i) => r && owners.set(allKeys[i]!, r.contactId));
       const existingIds = [...new Set(owners.values())];
+      const existingSet = new Set(existingIds);
       const working = new Map<string, Omit<Contact, 'sortName' | 'searchTokens' | 'flags'>>();
       for (const c of await this.db.contacts.bulkGet(existingIds)) if (c) working.set(c.id, c);
       const touchedExisting = new Set<string>();
@@ -1214,7 +1215,7 @@ export class Ledger {
         if (owner) {
           id = owner;
           working.set(id, { ...mergeContacts(working.get(id)!, draft), updatedAt: now });
-          if (existingIds.includes(id)) touchedExisting.add(id);
+          if (existingSet.has(id)) touchedExisting.add(id);
         } else {
           id = draft.id;
           working.set(id, draft);
@@ -1242,7 +1243,8 @@ export class Ledger {
             this.db.events.where('contactId').anyOf(touched).toArray(),
           ])
         : [[], [], []];
-      const basesBy = group([...oldBases.filter((b) => !basisRows.some((x) => x.id === b.id)), ...basisRows]);
+      const newBasisIds = new Set(basisRows.map((b) => b.id));
+      const basesBy = group([...oldBases.filter((b) => !newBasisIds.has(b.id)), ...basisRows]);
       const provBy = group(touched.length ? dedupeById([...oldProv, ...provRows]) : provRows);
       const eventsBy = group(oldEvents);
       const allHashes = new Map<string, string>();
