@@ -18,7 +18,7 @@ const GOALS = { initialPullMs: 20_000, incrementalPullMs: 1_000 };
  * CPU seconds used so far by this process's descendants, split into the test server and the browser.
  * On a shared machine wall time mostly measures the neighbours; CPU time says what the pull itself costs.
  */
-function childCpuSeconds(): { server: number; browser: number } {
+function childCpuSeconds(): { server: number; browser: number; byType: Record<string, number> } {
   const procs = new Map<number, { ppid: number; cpu: number; cmd: string }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -35,11 +35,16 @@ function childCpuSeconds(): { server: number; browser: number } {
     for (let p = procs.get(pid)?.ppid; p; p = procs.get(p)?.ppid) if (p === process.pid) return true;
     return false;
   };
-  const out = { server: 0, browser: 0 };
+  const out = { server: 0, browser: 0, byType: {} as Record<string, number> };
   for (const [pid, p] of procs) {
     if (!isDescendant(pid)) continue;
     if (p.cmd.includes('pouchdb-server')) out.server += p.cpu;
-    else if (p.cmd.includes('chrom')) out.browser += p.cpu;
+    else if (p.cmd.includes('chrom')) {
+      out.browser += p.cpu;
+      // browser process (IndexedDB backend), renderer (the extension's service worker), gpu, utility …
+      const type = /--type=([a-z-]+)/.exec(p.cmd)?.[1] ?? 'browser';
+      out.byType[type] = (out.byType[type] ?? 0) + p.cpu;
+    }
   }
   return out;
 }
@@ -126,7 +131,11 @@ async function main() {
       incrementalPullMs: Math.round(incrementalPullMs),
       incrementalChanges: INCREMENT,
       initialPullBreakdown: initial.stats ?? null,
-      initialPullCpuSeconds: { server: +(cpu1.server - cpu0.server).toFixed(1), browser: +(cpu1.browser - cpu0.browser).toFixed(1) },
+      initialPullCpuSeconds: {
+        server: +(cpu1.server - cpu0.server).toFixed(1),
+        browser: +(cpu1.browser - cpu0.browser).toFixed(1),
+        browserByProcessType: Object.fromEntries(Object.entries(cpu1.byType).map(([k, v]) => [k, +(v - (cpu0.byType[k] ?? 0)).toFixed(1)])),
+      },
       verdictLookupMs: { p50: pct(0.5), p95: pct(0.95), n: lookupMs.length },
       loadAverage: (await import('node:os')).loadavg().map((l) => +l.toFixed(1)),
       indexedDbUsageMiB: +(storage / 2 ** 20).toFixed(1),

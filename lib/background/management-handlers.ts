@@ -59,7 +59,18 @@ export function keysOfQuery(query: string, defaultRegion = 'NL'): string[] {
   return p ? [`phone:${p}`] : [];
 }
 
-export function managementHandlers(ledger: Ledger, jobs = new JobRegistry()): ManagementHandlers {
+export interface ManagementHooks {
+  /**
+   * Called after a do-not-contact entry was stored from a management page (do-not-contact form, a call
+   * objection). main.ts passes the team-sync queue here (queueTeamEntry) so the team learns of it too.
+   */
+  onSuppressionAdded?: (keys: string[], entry: { reason: string; scope: 'all' | 'email' | 'phone' | 'linkedin'; level: 'person' | 'company' }) => Promise<unknown>;
+}
+
+export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hooks: ManagementHooks = {}): ManagementHandlers {
+  // The local entry is already stored when this runs; a team queue failure shows in the team status instead.
+  const shareSuppression: NonNullable<ManagementHooks['onSuppressionAdded']> = (keys, entry) =>
+    hooks.onSuppressionAdded ? hooks.onSuppressionAdded(keys, entry).catch(() => undefined) : Promise.resolve();
   const today = () => new Date().toISOString().slice(0, 10);
   const handlers: ManagementHandlers = {
     'backup/export': async () => ({ backup: await exportBackup(ledger) }),
@@ -147,6 +158,7 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry()): Ma
         throw new UserFacingError('invalid-value', `"${req.value}" is not a valid ${what}.`, 'value');
       }
       const added = await ledger.addSuppressionForKeys(keys, { scope: req.scope, reason: req.reason, level });
+      await shareSuppression(keys, { reason: req.reason, scope: req.scope, level });
       return { added, keys: keys.map((k) => k.slice(0, k.indexOf(':'))) };
     },
     'suppressions/remove': async (req) => ({ removed: await ledger.removeSuppression(req.id) }),
@@ -248,7 +260,9 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry()): Ma
     'call/log-outcome': async (req) => {
       const phone = normalizePhone(req.phone);
       if (!phone) throw new UserFacingError('invalid-phone', `"${req.phone}" is not a valid phone number.`, 'phone');
-      return ledger.logCallOutcome({ ...(req.contactId ? { contactId: req.contactId } : {}), phoneKey: `phone:${phone}`, outcome: req.outcome, note: req.note, openingRead: req.openingRead });
+      const r = await ledger.logCallOutcome({ ...(req.contactId ? { contactId: req.contactId } : {}), phoneKey: `phone:${phone}`, outcome: req.outcome, note: req.note, openingRead: req.openingRead });
+      if (req.outcome === 'objected') await shareSuppression([`phone:${phone}`], { reason: 'objected during a call', scope: 'all', level: 'person' });
+      return r;
     },
   };
   return guarded(handlers);

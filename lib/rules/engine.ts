@@ -1,5 +1,5 @@
 import { analyzeMessage, type MessageAnalysis } from './analyze';
-import { CATALOGUE, FIX_LABELS, RULE_ORDER } from './catalogue';
+import { CATALOGUE, FIX_LABELS, RULE_ORDER, type Entry } from './catalogue';
 import { countryFromAddress, countryFromPhone, inferAddress, kindFromLegalForm, normalizeCountry } from './infer';
 import type {
   AddressKind,
@@ -11,7 +11,7 @@ import type {
   RecipientKind,
   RuleChannel,
 } from './input';
-import { decisionOf, type Finding, type Severity, type Verdict } from './verdict';
+import { decisionOf, type Finding, type Fix, type Severity, type Verdict } from './verdict';
 
 // The evaluation order follows legal-rules.md §3: objections and erasure, provenance and basis, scope,
 // channel law per country, evidence, disclosure, platform. Every rule that applies fires; the decision is
@@ -83,7 +83,7 @@ class Findings {
         title: entry.title,
         explanation,
         citations: entry.citations,
-        fixes: entry.fixes.map((kind) => ({ kind, label: FIX_LABELS[kind] })),
+        fixes: fixesOf(entry),
       });
     }
     out.sort((a, b) => RANK[b.severity] - RANK[a.severity] || orderOf(a.code) - orderOf(b.code));
@@ -92,6 +92,16 @@ class Findings {
 }
 
 const ORDER = new Map(RULE_ORDER.map((c, i) => [c, i]));
+// fixes are built once per catalogue entry, not per evaluation
+const FIXES = new Map<Entry, Fix[]>();
+function fixesOf(entry: Entry): Fix[] {
+  let fx = FIXES.get(entry);
+  if (!fx) {
+    fx = entry.fixes.map((kind) => ({ kind, label: FIX_LABELS[kind] }));
+    FIXES.set(entry, fx);
+  }
+  return fx;
+}
 const orderOf = (code: string) => ORDER.get(code) ?? 9999;
 
 // ── dates (the clock is an input) ───────────────────────────────────────────
@@ -176,6 +186,14 @@ const ENCODED = new Set(['NL', 'DE', 'GB', 'BE']);
 
 const L = (nl: string, en: string): Loc => ({ nl, en });
 
+/** The regime whose rules are encoded for this channel; other countries and channels fall back to NL. */
+function regimeOf(c: string, channel: RuleChannel): string {
+  if (!ENCODED.has(c)) return 'NL';
+  if (c === 'DE') return isLinkedIn(channel) ? 'NL' : 'DE';
+  if (c === 'GB' || c === 'BE') return isLinkedIn(channel) || channel === 'automated_call' ? 'NL' : c;
+  return c;
+}
+
 // A send to N recipients evaluates the same draft N times: keep the last analyses (pure, so safe to reuse).
 const ANALYSIS_CACHE_SIZE = 256;
 const analysisCache = new Map<string, MessageAnalysis>();
@@ -188,6 +206,28 @@ function analysisOf(body: string, subject: string | undefined, legalEntity: stri
     analysisCache.set(key, a);
   }
   return a;
+}
+
+type CustomerState = 'ok' | 'scope' | 'failed' | 'unknown';
+function customerState(c: CustomerBasis, senderEntity: string | undefined, product: string | undefined, needsProduct: boolean, f: Findings): CustomerState {
+  if (c.viaEmployer) return 'failed';
+  let unknown = false;
+  if (!c.entity || !senderEntity) {
+    if (c.entity && !senderEntity && needsProduct) f.add('MISSING-SENDER-ENTITY', 'warn');
+    unknown = true;
+  } else if (!sameEntity(c.entity, senderEntity)) return 'scope';
+  if (c.similarProduct === false) return 'scope';
+  if (c.similarProduct !== true) {
+    if (c.productCategory && product) {
+      if (!productMatches(c.productCategory, product)) return 'scope';
+    } else {
+      if (needsProduct) f.add('MISSING-PRODUCT', 'warn');
+      unknown = true;
+    }
+  }
+  if (c.obtainedAtSale === false || c.informedAtCollection === false || c.optoutOfferedAtCollection === false) return 'failed';
+  if (c.obtainedAtSale === undefined || c.informedAtCollection === undefined || c.optoutOfferedAtCollection === undefined) unknown = true;
+  return unknown ? 'unknown' : 'ok';
 }
 
 // ── the evaluation ──────────────────────────────────────────────────────────
@@ -232,9 +272,11 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   // ledger facts
   const rels = ledger.relationships;
   const bases = ledger.bases;
-  const hasRel = (t: string) => rels.some((r) => r.type === t);
+  const relTypes = new Set<string>();
+  for (const r of rels) relTypes.add(r.type);
+  const hasRel = relTypes;
   const source =
-    ledger.source ?? (hasRel('met_in_person') || hasRel('inbound_request') || hasRel('introduced') ? 'data_subject' : undefined);
+    ledger.source ?? (hasRel.has('met_in_person') || hasRel.has('inbound_request') || hasRel.has('introduced') ? 'data_subject' : undefined);
   if (ledger.known && !ledger.source && personalData) f.add('MISSING-SOURCE', 'info');
   const art14Case = source !== 'data_subject';
   const po = ledger.priorOutbound;
@@ -245,10 +287,9 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   // ── 1. objections and erasure ─────────────────────────────────────────────
   if (ledger.erased) f.add('GD-12', 'block');
   const group = channel ? groupOf(channel) : undefined;
-  const applies = (scope: string) => scope === 'all' || (contact && scope === group);
   if (marketing) {
     for (const s of ledger.suppressions) {
-      if (!applies(s.scope)) continue;
+      if (!(s.scope === 'all' || (contact && s.scope === group))) continue;
       if (s.level === 'person') {
         if (s.matchedOn === 'strong') {
           f.add('GD-10', 'block');
@@ -334,29 +375,8 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
     if (consentHasWhen && !consentFresh) f.add('GD-13', uSev);
   }
 
-  type CustomerState = 'ok' | 'scope' | 'failed' | 'unknown';
-  const customerState = (c: CustomerBasis): CustomerState => {
-    if (c.viaEmployer) return 'failed';
-    let unknown = false;
-    if (!c.entity || !sender.legalEntity) {
-      if (c.entity && !sender.legalEntity && marketing) f.add('MISSING-SENDER-ENTITY', 'warn');
-      unknown = true;
-    } else if (!sameEntity(c.entity, sender.legalEntity)) return 'scope';
-    if (c.similarProduct === false) return 'scope';
-    if (c.similarProduct !== true) {
-      if (c.productCategory && msg?.product) {
-        if (!productMatches(c.productCategory, msg.product)) return 'scope';
-      } else {
-        if (contact && marketing) f.add('MISSING-PRODUCT', 'warn');
-        unknown = true;
-      }
-    }
-    if (c.obtainedAtSale === false || c.informedAtCollection === false || c.optoutOfferedAtCollection === false) return 'failed';
-    if (c.obtainedAtSale === undefined || c.informedAtCollection === undefined || c.optoutOfferedAtCollection === undefined) unknown = true;
-    return unknown ? 'unknown' : 'ok';
-  };
   const customers = bases.filter((b): b is CustomerBasis => b.type === 'customer');
-  const customerStates = customers.map((c) => [c, customerState(c)] as const);
+  const customerStates = customers.map((c) => [c, customerState(c, sender.legalEntity, msg?.product, contact && marketing, f)] as const);
   const customerOk = customerStates.filter(([, s]) => s === 'ok').map(([c]) => c);
   const customerInScope = customerOk.length > 0;
   if (!customerInScope) {
@@ -365,7 +385,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   }
 
   // ── 2. provenance and basis (GDPR) ────────────────────────────────────────
-  const solicitedRel = hasRel('inbound_request') || hasRel('introduced');
+  const solicitedRel = hasRel.has('inbound_request') || hasRel.has('introduced');
   const hasLI = bases.some((b) => b.type === 'legitimate_interest');
   const contractReq = bases.filter((b): b is Extract<Basis, { type: 'contract_request' }> => b.type === 'contract_request');
   const gdprBasis = consentUsable || customers.length > 0 || contractReq.length > 0 || hasLI || (contact && solicitedRel);
@@ -395,7 +415,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
     if (!demonstrable || !ledger.obtainedAt) f.add('GD-04', 'block');
   }
   if (source === 'linkedin_tool' || source === 'scraping') f.add('GD-05', 'block');
-  if (personalData && ledger.known && !customers.length && !hasRel('customer')) {
+  if (personalData && ledger.known && !customers.length && !hasRel.has('customer')) {
     const ref = ledger.lastInteractionAt ?? ledger.obtainedAt;
     // the shortest retention stated in any assessment binds (order-independent)
     let months: number | undefined;
@@ -435,24 +455,19 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   const callCh = isCallChannel(channel);
   const electronic = !callCh;
   const linkedIn = isLinkedIn(channel);
-  const handles = (r: string): boolean =>
-    r === 'NL' ||
-    (r === 'DE' && channel !== 'linkedin_dm' && channel !== 'linkedin_inmail' && channel !== 'linkedin_connect_note') ||
-    ((r === 'GB' || r === 'BE') && !linkedIn && channel !== 'automated_call');
-  const regimeOf = (c: string) => (ENCODED.has(c) && handles(c) ? c : 'NL');
   const regimes = new Set<string>();
   if (country) {
-    regimes.add(regimeOf(country));
-    if (strict) regimes.add(regimeOf(senderCountry));
+    regimes.add(regimeOf(country, channel));
+    if (strict) regimes.add(regimeOf(senderCountry, channel));
     if (country !== senderCountry) f.add('XB-01', 'info', ENCODED.has(country) ? undefined : 'unencoded');
   } else {
-    regimes.add(regimeOf(senderCountry));
+    regimes.add(regimeOf(senderCountry, channel));
   }
 
   // solicited contact and signals: covers that do not depend on the regime (Tw covers unsolicited messages only)
   let solicited = false;
   const inbound = rels.filter((r) => r.type === 'inbound_request');
-  if (hasRel('introduced') || contractReq.some((b) => b.requestedBy === 'data_subject')) solicited = true;
+  if (hasRel.has('introduced') || contractReq.some((b) => b.requestedBy === 'data_subject')) solicited = true;
   for (const r of inbound) {
     if (r.type !== 'inbound_request') continue;
     if (!r.subject || topicOverlaps(r.subject, fullText)) solicited = true;
@@ -622,9 +637,9 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
 
   if (anyBlockedRegime) {
     for (const [code, sev, variant, detail] of coverFailures) f.add(code, sev, variant, detail);
-    if (linkedIn && (recipient.linkedin?.degree === 1 || hasRel('linkedin_connection'))) f.add('LI-05', 'block');
+    if (linkedIn && (recipient.linkedin?.degree === 1 || hasRel.has('linkedin_connection'))) f.add('LI-05', 'block');
     if (signalMismatch) f.add('LI-02x', 'block');
-    if (hasRel('referral') || bases.some((b) => b.type === 'referral')) f.add('GD-14', 'block');
+    if (hasRel.has('referral') || bases.some((b) => b.type === 'referral')) f.add('GD-14', 'block');
   }
   if (!country) {
     // the country matters only when an NL-specific exception carried the send (other regimes lack it)

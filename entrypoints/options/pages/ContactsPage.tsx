@@ -5,7 +5,8 @@ import { Notice } from '@/components/ui/basics';
 import { ask, errorText } from '../app/api';
 import { href } from '../app/routes';
 
-const BLOCK = 200;
+// Two screenfuls: small enough that the first answer is quick, large enough that scrolling rarely waits.
+const BLOCK = 100;
 
 /**
  * The contacts list. Rows come from the background in blocks of 200 as they scroll into view, so the

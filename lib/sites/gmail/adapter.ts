@@ -3,6 +3,7 @@ import { AdapterError, type ComposerHandle, type SendTrigger, type SentOutcome, 
 import { isGmailMail } from './detect';
 import {
   addressIn,
+  cap,
   addressOfEntry,
   closestOf,
   firstInOrder,
@@ -80,7 +81,7 @@ function typedRecipient(field: RecipientField, entry: string): PageRecipient {
     const name = entry.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
     return { key: `${field}:typed:${address.toLowerCase()}`, email: address, field, ...(name && name !== address ? { displayName: name } : {}) };
   }
-  return { key: `${field}:typed:${entry.toLowerCase()}`, displayName: entry, field, unreadable: `typed text is not an address: "${entry}"` };
+  return { key: cap(`${field}:typed:${entry.toLowerCase()}`), displayName: cap(entry), field, unreadable: `typed text is not an address: "${cap(entry, 200)}"` };
 }
 
 function chipsOf(fieldEl: Element): Element[] {
@@ -125,7 +126,7 @@ export function gmailRecipientsOf(root: Element): PageRecipient[] {
       anyField = true;
       const address = addressIn(hidden.value);
       if (address && looksLikeAddress(address)) push({ key: keyOf(field, address), email: address, field });
-      else push({ key: `${field}:classic:${hidden.value}`, field, displayName: hidden.value, unreadable: 'chip without an address' });
+      else push({ key: cap(`${field}:classic:${hidden.value}`), field, displayName: cap(hidden.value), unreadable: 'chip without an address' });
     }
     for (const area of S.classicTyping(field).flatMap((s) => Array.from(root.querySelectorAll<HTMLTextAreaElement>(s)))) {
       anyField = true;

@@ -175,7 +175,8 @@ export function waitUntil(doc: Document, check: () => boolean, timeoutMs: number
 
 /** An address as a mail client would accept it: one @, no spaces, a dotted domain. Unicode (IDN) allowed. */
 export function looksLikeAddress(s: string): boolean {
-  return /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\.]+(\.[^\s@<>(),;:"[\]\\.]+)+$/u.test(s);
+  // 254: the longest address SMTP carries (RFC 5321 path limit)
+  return s.length <= 254 && /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\.]+(\.[^\s@<>(),;:"[\]\\.]+)+$/u.test(s);
 }
 
 /** Pull the address out of "Name <addr>", "addr", "mailto:addr" or a label that contains one. */
@@ -196,6 +197,9 @@ export function addressOfEntry(entry: string): string | null {
   const candidate = angle ? angle[1]! : t.replace(/^mailto:/i, '');
   return looksLikeAddress(candidate) ? candidate : null;
 }
+
+/** Keys and labels travel in messages whose schema caps them at 500 characters (PageRecipient). */
+export const cap = (s: string, max = 500): string => (s.length > max ? s.slice(0, max) : s);
 
 /** Split what a user typed in a recipient box into entries ("a@x.nl, b@y.nl; "Boer, K" <k@z.nl>"). */
 export function splitTyped(value: string): string[] {

@@ -3,6 +3,7 @@ import { AdapterError, type ComposerHandle, type SendTrigger, type SentOutcome, 
 import {
   INVISIBLE,
   addressIn,
+  cap,
   addressOfEntry,
   closestOf,
   cutFrom,
@@ -115,7 +116,7 @@ export function outlookRecipientsOf(root: Element): PageRecipient[] {
         const name = nameOf(display, address);
         if (address) push({ key: `${field}:${address.toLowerCase()}`, email: address, field, ...(name ? { displayName: name } : {}) });
         else if (malformed) push({ key: `${field}:chip:${index}`, field, displayName: malformed.slice(0, 500), unreadable: `malformed address "${malformed.slice(0, 200)}"` });
-        else if (name) push({ key: `${field}:name:${name.toLowerCase()}`, field, displayName: name, weakMatch: true });
+        else if (name) push({ key: cap(`${field}:name:${name.toLowerCase()}`), field, displayName: name, weakMatch: true });
         else push({ key: `${field}:chip:${index}`, field, unreadable: 'chip without an address or a name' });
       });
       for (const entry of typedEntriesOf(editor)) {
@@ -124,10 +125,10 @@ export function outlookRecipientsOf(root: Element): PageRecipient[] {
           const name = nameOf(entry, address);
           push({ key: `${field}:typed:${address.toLowerCase()}`, email: address, field, ...(name ? { displayName: name } : {}) });
         } else if (entry.includes('@')) {
-          push({ key: `${field}:typed:${entry.toLowerCase()}`, field, displayName: entry.slice(0, 500), unreadable: `typed text is not an address: "${entry.slice(0, 200)}"` });
+          push({ key: cap(`${field}:typed:${entry.toLowerCase()}`), field, displayName: cap(entry), unreadable: `typed text is not an address: "${cap(entry, 200)}"` });
         } else {
           // Outlook resolves a typed name against the address book when sending: a name-only recipient
-          push({ key: `${field}:typed:${entry.toLowerCase()}`, field, displayName: entry.slice(0, 500), weakMatch: true });
+          push({ key: cap(`${field}:typed:${entry.toLowerCase()}`), field, displayName: cap(entry), weakMatch: true });
         }
       }
     }

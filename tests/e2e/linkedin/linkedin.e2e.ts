@@ -135,43 +135,85 @@ describe('LinkedIn guard in Chromium', () => {
     });
   });
 
-  test('thread page, person with consent for LinkedIn: goes through once, no dialog', async (ctx) => {
-    if (!managementReady) ctx.skip();
+  test('thread page, person with consent: the disclosure is inserted, then the message leaves once; the next one passes without a dialog', async (ctx) => {
     const today = new Date().toISOString().slice(0, 10);
     const profileUrl = `${L}/in/clean-dana/`;
-    const seed = await protocolPage(ext);
-    await seedWith(seed, [
-      {
-        type: 'contacts/save',
-        contact: {
-          name: 'Dana Whitfield',
-          linkedin: [profileUrl],
-          recipientKind: 'natural_professional',
-          provenance: { source: 'linkedin_manual', obtainedAt: today, url: profileUrl },
-          basis: {
-            type: 'consent',
-            who: 'Dana Whitfield',
-            when: today,
-            how: 'written_note',
-            what: { entity: 'Acme BV', products: [], channels: ['linkedin_dm', 'linkedin'] },
-            capturedBy: 'Sam Rivera',
-            shownText: 'May we keep in touch on LinkedIn about procurement analytics?',
+    if (managementReady) {
+      const seed = await protocolPage(ext);
+      await seedWith(seed, [
+        {
+          type: 'contacts/save',
+          contact: {
+            name: 'Dana Whitfield',
+            linkedin: [profileUrl],
+            recipientKind: 'natural_professional',
+            provenance: { source: 'linkedin_manual', obtainedAt: today, url: profileUrl },
+            basis: {
+              type: 'consent',
+              who: 'Dana Whitfield',
+              when: today,
+              how: 'written_note',
+              what: { entity: 'Acme BV', products: [], channels: ['linkedin_dm', 'linkedin'] },
+              capturedBy: 'Sam Rivera',
+              shownText: 'May we keep in touch on LinkedIn about procurement analytics?',
+            },
           },
         },
-      },
-    ]);
-    await seed.close();
+      ]);
+      await seed.close();
+    } else if (ledgerHook) {
+      // the same consent the "Save to my list" control records
+      await ext.serviceWorker!.evaluate(
+        (url) =>
+          (globalThis as unknown as { __ogLedger: { saveProfileWithChoice(p: object, c: object): Promise<unknown> } }).__ogLedger.saveProfileWithChoice(
+            { name: 'Dana Whitfield', profileUrl: url, linkedin: { vanity: 'clean-dana', profileUrl: url }, restrictedVisibility: false },
+            { kind: 'consent', note: 'asked to stay in touch (e2e)' },
+          ),
+        profileUrl,
+      );
+    } else ctx.skip(); // no way to record a basis in this build (reported)
     const s: Surface = { ...surfaces('c')[4]!, url: `${L}/messaging/thread/2-clean/`, rename: { 'dana-whitfield-4b1a27': 'clean-dana' } };
+    const text = 'Thanks for the call today, see you on Tuesday.';
     const { page } = await openSurface(ext, s);
     const root = s.root(page);
-    await root.locator('.msg-form__contenteditable').click();
-    await root.locator('.msg-form__contenteditable').pressSequentially('Thanks for the call today, see you on Tuesday.');
-    await page.waitForFunction(() => document.querySelector('div.msg-thread')?.getAttribute('data-outreach-guard-state') === 'clean', undefined, { timeout: 15_000 });
+    const editor = root.locator('.msg-form__contenteditable');
+    await editor.click();
+    await editor.pressSequentially(text);
     await root.locator('button.msg-form__send-button').click();
+    // first contact: the engine asks for the sender identity, opt-out and privacy notice (the disclosure)
+    const dialog = dialogIn(page);
+    await dialog.locator('[role="alertdialog"]').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await sentIn(page)).toEqual([]);
+    await dialog.locator('[data-action="insert-disclosure"]').click();
+    // inserted at the end of the draft with execCommand, so LinkedIn's editor (here: the page) sees it
+    await expect.poll(async () => (await editor.innerText()).length, { timeout: 10_000 }).toBeGreaterThan(text.length + 20);
+    const withDisclosure = (await editor.innerText()).replace(/\n{3,}/g, '\n\n').trim();
+    expect(withDisclosure.startsWith(text)).toBe(true);
+    const why = async () => dialog.locator('[role="alertdialog"]').innerText().catch(() => '(no dialog)');
+    await expect.poll(async () => dialog.locator('[data-action="send"]').count(), { timeout: 10_000, message: 'after the disclosure the verdict should be clean' }).toBe(1).catch(async (e) => {
+      throw new Error(`${(e as Error).message}\n${await why()}`);
+    });
+    await dialog.locator('[data-action="send"]').click();
     await page.waitForFunction(() => (window as unknown as { __li: { sent: unknown[] } }).__li.sent.length > 0, undefined, { timeout: 5_000 });
     await page.waitForTimeout(300);
-    expect(await sentIn(page)).toEqual([{ kind: 'message', text: 'Thanks for the call today, see you on Tuesday.' }]);
+    const sentNow = await sentIn(page);
+    expect(sentNow).toHaveLength(1);
+    expect(sentNow[0]!.text.replace(/\n{3,}/g, '\n\n')).toBe(withDisclosure);
+
+    // the next message, written with the disclosure, is clean while typing and leaves without a dialog
+    await editor.click();
+    for (const [i, line] of withDisclosure.split('\n').entries()) {
+      if (i > 0) await page.keyboard.press('Shift+Enter');
+      if (line) await page.keyboard.insertText(line);
+    }
+    await page.waitForFunction(() => document.querySelector('div.msg-thread')?.getAttribute('data-outreach-guard-state') === 'clean', undefined, { timeout: 15_000 }).catch(async () => {
+      await root.locator('button.msg-form__send-button').click();
+      expect.fail(`a message with the disclosure to a person with consent was not clean:\n${await why()}`);
+    });
+    await root.locator('button.msg-form__send-button').click();
+    await page.waitForFunction(() => (window as unknown as { __li: { sent: unknown[] } }).__li.sent.length > 1, undefined, { timeout: 5_000 });
     expect(await dialogIn(page).count()).toBe(0);
+    expect(await sentIn(page)).toHaveLength(2);
     await page.close();
   });
 });

@@ -77,6 +77,11 @@ describe('management requests through the router', () => {
     expect(bad).toMatchObject({ ok: false, error: { where: 'value' } });
     const list = await bg.ok({ type: 'suppressions/list' });
     expect(list.total).toBe(2);
+    // Each new entry is offered to team sync with its identity key (team sync blinds it).
+    expect(bg.shared).toEqual([
+      { keys: ['email:jan@acme.nl'], entry: { reason: 'asked by mail', scope: 'all', level: 'person' } },
+      { keys: ['domain:beta.nl'], entry: { reason: 'company policy', scope: 'email', level: 'company' } },
+    ]);
     expect(list.items.map((s: { label: string }) => s.label).sort()).toEqual(['beta.nl', 'j…@acme.nl']);
     const lookup = await bg.ok({ type: 'lookup/person', query: 'someone@beta.nl' });
     expect(lookup).toMatchObject({ found: false, suppressed: true });

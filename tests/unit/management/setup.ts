@@ -11,7 +11,9 @@ const page = { id: EXT, url: `chrome-extension://${EXT}/options.html` };
 export function managementBackground(now?: string) {
   const ledger = freshLedger(now);
   const jobs = new JobRegistry();
-  const handlers = new Proxy(managementHandlers(ledger, jobs) as unknown as Handlers, {
+  const shared: { keys: string[]; entry: unknown }[] = [];
+  const hooks = { onSuppressionAdded: async (keys: string[], entry: unknown) => void shared.push({ keys, entry }) };
+  const handlers = new Proxy(managementHandlers(ledger, jobs, hooks) as unknown as Handlers, {
     get: (target, type: string) => (type in target ? target[type as RequestType] : async () => ({})),
   });
   const route = createRouter(handlers, { extensionId: EXT, extensionBaseUrl: `chrome-extension://${EXT}/` });
@@ -30,7 +32,7 @@ export function managementBackground(now?: string) {
     if (!r.ok) throw new Error(`${request.type} failed: ${r.error.code} ${r.error.message} (${r.error.where ?? ''})`);
     return r.result;
   }
-  return { ledger, jobs, ask, ok };
+  return { ledger, jobs, ask, ok, shared };
 }
 
 export const contentScriptSender = { id: EXT, url: 'https://www.linkedin.com/in/someone/', tab: { id: 4, url: 'https://www.linkedin.com/in/someone/' }, frameId: 0 };

@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { AdapterError, type ComposerHandle, type SendTrigger } from '../../../../lib/guard/adapter';
 import { composeKindOf, createGmailAdapter, gmailAdapter, replyTypeOf } from '../../../../lib/sites/gmail/adapter';
-import { loadFixture, type Fixture } from './load-fixture';
+import { pageRecipientSchema } from '../../../../lib/messaging/common';
+import { verdictForRecipientsRequest } from '../../../../lib/messaging/guard';
+import { gmailFixtures, loadFixture, type Fixture } from './load-fixture';
 
 // What a rep would notice: the right people are checked, the held mail does not leave, the released one
 // does, the disclosure lands above the quoted text, "remove" removes, and Undo is not counted as sent.
@@ -99,6 +101,22 @@ describe('Gmail: reading a compose', () => {
 });
 
 describe('Gmail: bad input', () => {
+  test.each(gmailFixtures)('%s: what the adapter reads passes the verdict request schema (the trust boundary)', (file) => {
+    for (const h of composes(loadFixture('gmail', file))) {
+      const snap = h.read();
+      const parsed = verdictForRecipientsRequest.safeParse({ type: 'verdict/for-recipients', site: 'gmail', channel: snap.channel, recipients: snap.recipients, message: { subject: snap.subject, body: snap.body } });
+      expect(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3))).toBe(true);
+    }
+  });
+
+  test('a very long typed entry is capped to what the schema allows, and still held as unreadable', () => {
+    const fx = loadFixture('gmail', 'gmail-new-compose.html');
+    fx.document.querySelector<HTMLInputElement>('.anm[name=to] input[role=combobox]')!.value = 'x'.repeat(5000);
+    const r = only(fx).read().recipients.at(-1)!;
+    expect(pageRecipientSchema.safeParse(r).success).toBe(true);
+    expect(r.unreadable).toBeTruthy();
+  });
+
   test('200 recipients are all read, each with a distinct key and the right field', () => {
     const r = only(loadFixture('gmail', 'many-recipients.html')).read().recipients;
     expect(r).toHaveLength(200);

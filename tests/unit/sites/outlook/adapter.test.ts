@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { AdapterError, type ComposerHandle, type SendTrigger } from '../../../../lib/guard/adapter';
 import { createOutlookAdapter, outlookAdapter } from '../../../../lib/sites/outlook/adapter';
-import { loadFixture, type Fixture } from '../gmail/load-fixture';
+import { verdictForRecipientsRequest } from '../../../../lib/messaging/guard';
+import { loadFixture, outlookFixtures, type Fixture } from '../gmail/load-fixture';
 
 const fast = createOutlookAdapter({ closeTimeoutMs: 300, undoWindowMs: 600 });
 
@@ -82,6 +83,12 @@ describe('Outlook: reading a compose', () => {
 });
 
 describe('Outlook: bad input', () => {
+  test.each(outlookFixtures)('%s: what the adapter reads passes the verdict request schema (the trust boundary)', (file) => {
+    const snap = only(loadFixture('outlook', file)).read();
+    const parsed = verdictForRecipientsRequest.safeParse({ type: 'verdict/for-recipients', site: 'outlook', channel: snap.channel, recipients: snap.recipients, message: { subject: snap.subject, body: snap.body } });
+    expect(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3))).toBe(true);
+  });
+
   test('200 recipients, malformed and internationalised addresses', () => {
     const fx = loadFixture('outlook', 'outlook-compose.html');
     const editor = fx.document.querySelector('[id$="_TO"] [contenteditable="true"]')!;
