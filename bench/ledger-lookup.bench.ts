@@ -8,18 +8,32 @@
 //    (same code as the background, same IndexedDB engine, no extension build needed);
 //  - OG_BENCH_EXT=1: inside the extension's background service worker, through globalThis.__ogBench, which a
 //    build made with VITE_OG_BENCH=1 exposes (the lead wires lib/ledger/bench-hooks.ts in main.ts).
-// Usage: npx tsx bench/ledger-lookup.bench.ts   (BENCH_CONTACTS, BENCH_SUPPRESSIONS, BENCH_LOOKUPS, BENCH_CSV_ROWS)
+// Usage: npx tsx bench/ledger-lookup.bench.ts   (BENCH_CONTACTS, BENCH_SUPPRESSIONS, BENCH_LOOKUPS, BENCH_CSV_ROWS;
+//        BENCH_PROFILE_DIR=/some/dir keeps the seeded browser profile, so a second run skips the slow seeding)
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { launchExtension, repoRoot } from '../tests/e2e/harness';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPath, launchExtension, repoRoot } from '../tests/e2e/harness';
 
 const contacts = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const suppressions = Number(process.env.BENCH_SUPPRESSIONS ?? 1_000_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 1000);
 const csvRows = Number(process.env.BENCH_CSV_ROWS ?? 50_000);
 const inExtension = process.env.OG_BENCH_EXT === '1';
+const profileDir = process.env.BENCH_PROFILE_DIR;
+
+/** Page mode with a kept profile: our own persistent context, so the seeded IndexedDB survives the run. */
+async function launchPage(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!profileDir) {
+    const ext = await launchExtension({ withExtension: false });
+    return { context: ext.context, close: () => ext.close() };
+  }
+  mkdirSync(profileDir, { recursive: true });
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  return { context, close: () => context.close() };
+}
 
 type Evaluator = <T>(fn: (arg: unknown) => Promise<T>, arg?: unknown) => Promise<T>;
 
@@ -42,12 +56,12 @@ async function bundle(): Promise<string> {
 }
 
 async function main() {
-  const ext = await launchExtension({ withExtension: inExtension });
+  const ext = inExtension ? await launchExtension({ withExtension: true }) : await launchPage();
   let evaluate: Evaluator;
   let where: string;
   try {
     if (inExtension) {
-      const sw = ext.serviceWorker!;
+      const sw = (ext as Awaited<ReturnType<typeof launchExtension>>).serviceWorker!;
       const has = await sw.evaluate(() => typeof (globalThis as { __ogBench?: unknown }).__ogBench === 'object');
       if (!has) throw new Error('The service worker has no __ogBench: build with VITE_OG_BENCH=1 (and the lead’s main.ts wiring).');
       evaluate = (fn, arg) => sw.evaluate(fn as never, arg) as never;
@@ -67,8 +81,12 @@ async function main() {
     }
     const version = ext.context.browser()?.version() ?? 'chromium';
     console.log(`Ledger benchmark in Chromium ${version}, ${where}`);
-    await evaluate(() => (globalThis as any).__ogBench.clear()); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const seed = await evaluate((a) => (globalThis as any).__ogBench.seed(a), { contacts, suppressions }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const have: { contacts: number; suppressions: number } = await evaluate(() => (globalThis as any).__ogBench.counts()); // eslint-disable-line @typescript-eslint/no-explicit-any
+    let seed: unknown = { reused: have };
+    if (have.contacts !== contacts || have.suppressions !== suppressions) {
+      await evaluate(() => (globalThis as any).__ogBench.clear()); // eslint-disable-line @typescript-eslint/no-explicit-any
+      seed = await evaluate((a) => (globalThis as any).__ogBench.seed(a), { contacts, suppressions }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    }
     console.log(`seeded`, seed);
     const facts: { p95: number } = await evaluate((a) => (globalThis as any).__ogBench.lookups(a), { count: lookups, seededContacts: contacts }); // eslint-disable-line @typescript-eslint/no-explicit-any
     console.log(`factsForRecipient over ${lookups} lookups (ms):`, facts);
@@ -76,6 +94,7 @@ async function main() {
     console.log('contacts list (ms):', list);
     const csv: { totalMs: number } = await evaluate((a) => (globalThis as any).__ogBench.csvImport(a), { rows: csvRows }); // eslint-disable-line @typescript-eslint/no-explicit-any
     console.log(`CSV import of ${csvRows} rows (ms):`, csv);
+    await evaluate(() => (globalThis as any).__ogBench.removeCsvImport()); // eslint-disable-line @typescript-eslint/no-explicit-any
     const result = { at: new Date().toISOString(), chromium: version, where, contacts, suppressions, seed, facts, list, csv };
     mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
     writeFileSync(path.join(repoRoot, 'bench/results/ledger.json'), JSON.stringify(result, null, 2));

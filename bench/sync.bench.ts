@@ -96,8 +96,15 @@ async function main() {
     const cpu0 = childCpuSeconds();
     const t0 = performance.now();
     await ask(page, { type: 'team/join', inviteCode, username: 'rep-bench', password: 'bench-wachtwoord' });
-    const initial = await ask<{ pulled: number; stats?: unknown }>(page, { type: 'team/sync-now' }); // joins the sync the join started
+    // The join started the first sync; wait for its end (a sync-now here would add a second run).
+    let status: Status & { lastRun: unknown; lastSyncAt: string | null };
+    do {
+      await new Promise((r) => setTimeout(r, 50));
+      status = await ask(page, { type: 'team/status' });
+      if (status.lastError) throw new Error(`sync failed: ${status.lastError.code}`);
+    } while (!status.lastSyncAt);
     const initialPullMs = performance.now() - t0;
+    const initial = { stats: status.lastRun };
     const cpu1 = childCpuSeconds();
     const afterInitial = await ask<Status>(page, { type: 'team/status' });
     if (afterInitial.entries !== TOTAL) throw new Error(`expected ${TOTAL} entries, got ${afterInitial.entries}`);

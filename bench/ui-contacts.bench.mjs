@@ -5,7 +5,7 @@
 // The ledger is seeded the way a user would fill it: one CSV import of 100 000 rows (csv/import), so the
 // numbers include the real IndexedDB indexes, the message round trip and the Preact render.
 // Usage: node bench/ui-contacts.bench.mjs   (OG_OUT_DIR=build folder (default .output-bench-ui), SKIP_BUILD=1,
-//        BENCH_CONTACTS=100000, BENCH_RUNS=60)
+//        BENCH_CONTACTS=100000, BENCH_RUNS=60, BENCH_PROFILE=dir to keep the seeded browser profile between runs)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,8 @@ async function send(page, request) {
   return page.evaluate(async (req) => globalThis.chrome.runtime.sendMessage(req), request);
 }
 
-const userDataDir = mkdtempSync(path.join(tmpdir(), 'og-bench-ui-'));
+const keepProfile = !!process.env.BENCH_PROFILE;
+const userDataDir = process.env.BENCH_PROFILE ?? mkdtempSync(path.join(tmpdir(), 'og-bench-ui-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
@@ -61,6 +62,9 @@ try {
   const seeder = await context.newPage();
   await seeder.goto(`${base}/manifest.json`);
 
+  const already = (await send(seeder, { type: 'contacts/list', query: '', filters: {}, offset: 0, limit: 1 })).result?.total ?? 0;
+  if (already < contacts) await seed();
+  async function seed() {
   console.log(`Seeding ${contacts} contacts through csv/import…`);
   const seedStart = Date.now();
   const started = await send(seeder, { type: 'csv/import', csv: syntheticCsv(contacts), delimiter: ',', mapping: {}, defaultSource: 'event_list' });
@@ -72,8 +76,10 @@ try {
     if (s.result.state === 'done') break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  console.log(`  imported in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  }
   const total = (await send(seeder, { type: 'contacts/list', query: '', filters: {}, offset: 0, limit: 1 })).result.total;
-  console.log(`  seeded ${total} contacts in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(`  the ledger holds ${total} contacts`);
   if (total < contacts) throw new Error(`expected ${contacts} contacts, the ledger has ${total}`);
 
   // 1. First render: a fresh page load each time; the clock starts at navigation (performance.timeOrigin).
@@ -101,14 +107,27 @@ try {
     if (i >= 2) firstRender.push(ms); // the first loads warm the service worker and the disk cache
   }
 
-  // 2. Search keystrokes: set the field, fire the input event, stop when the first row matches.
+  const fr = stats(firstRender);
+  console.log(`first render (${total} contacts): p50 ${fr.p50} ms, p95 ${fr.p95} ms, max ${fr.max} ms (n=${fr.n})  target ≤ 500 ms  ${fr.p95 <= 500 ? 'PASS' : 'FAIL'}`);
+
+  // 2. Search keystrokes: set the field, fire the input event, stop when the first row matches. Three kinds
+  // of query, reported apart: one distinctive word (an e-mail or phone prefix), a name (a common first word
+  // plus a distinctive one), and a company (a word most contacts share plus a number).
+  const kinds = {
+    'e-mail prefix': (n) => `persoon${n}@`,
+    'first + last name': (n) => `Persoon ${n}`,
+    'company name': (n) => `Bedrijf ${n % 5000}`,
+  };
   const search = [];
+  const backgroundOnly = [];
+  const perKind = {};
   for (let i = 0; i < runs; i++) {
-    const n = Math.floor((i * 7919) % contacts);
-    const query = i % 3 === 0 ? `persoon${n}@` : i % 3 === 1 ? `Persoon ${n}` : `Bedrijf ${n % 5000}`;
+    const n = Math.floor((i * 7919) % total);
+    const [kind, make] = Object.entries(kinds)[i % 3];
+    const query = make(n);
     const ms = await page.evaluate(
       (q) =>
-        new Promise((resolve, reject) => {
+        new Promise((resolve) => {
           const input = document.querySelector('input[name=contacts-search]');
           const matches = () => {
             const row = document.querySelector('.vrow');
@@ -124,35 +143,36 @@ try {
           obs.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
           input.value = q;
           input.dispatchEvent(new Event('input', { bubbles: true }));
-          setTimeout(() => reject(new Error(`no match for "${q}" within 5 s`)), 5000);
+          // Recorded as 30 s when no match appears (kept in the numbers rather than dropped).
+          setTimeout(() => {
+            obs.disconnect();
+            resolve(30_000);
+          }, 30_000);
         }),
       query,
     );
     search.push(ms);
-  }
-
-  // The background's share of a keystroke: the same queries as bare contacts/list requests.
-  const backgroundOnly = [];
-  for (let i = 0; i < runs; i++) {
-    const n = Math.floor((i * 7919) % contacts);
-    const query = i % 3 === 0 ? `persoon${n}@` : i % 3 === 1 ? `Persoon ${n}` : `Bedrijf ${n % 5000}`;
+    (perKind[kind] ??= []).push(ms);
+    // The background's share: the same query as a bare contacts/list request.
     backgroundOnly.push(
       await seeder.evaluate(async (q) => {
         const t0 = performance.now();
-        await globalThis.chrome.runtime.sendMessage({ type: 'contacts/list', query: q, filters: {}, offset: 0, limit: 200 });
+        await globalThis.chrome.runtime.sendMessage({ type: 'contacts/list', query: q, filters: {}, offset: 0, limit: 100 });
         return performance.now() - t0;
       }, query),
     );
   }
 
-  const fr = stats(firstRender);
   const bg = stats(backgroundOnly);
   const ks = stats(search);
-  console.log(`first render (${contacts} contacts): p50 ${fr.p50} ms, p95 ${fr.p95} ms, max ${fr.max} ms (n=${fr.n})  target ≤ 500 ms  ${fr.p95 <= 500 ? 'PASS' : 'FAIL'}`);
   console.log(`search keystroke → results:      p50 ${ks.p50} ms, p95 ${ks.p95} ms, max ${ks.max} ms (n=${ks.n})  target p95 ≤ 100 ms  ${ks.p95 <= 100 ? 'PASS' : 'FAIL'}`);
-  console.log(`  of which contacts/list alone:  p50 ${bg.p50} ms, p95 ${bg.p95} ms, max ${bg.max} ms`);
+  for (const [kind, samples] of Object.entries(perKind)) {
+    const k = stats(samples);
+    console.log(`  ${kind.padEnd(18)} p50 ${k.p50} ms, p95 ${k.p95} ms (n=${k.n})`);
+  }
+  console.log(`  contacts/list alone (same queries, no page): p50 ${bg.p50} ms, p95 ${bg.p95} ms, max ${bg.max} ms`);
   process.exitCode = fr.p95 <= 500 && ks.p95 <= 100 ? 0 : 1;
 } finally {
   await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
 }

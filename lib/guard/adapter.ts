@@ -85,4 +85,11 @@ export interface SiteAdapter {
    * Schedule send menu item. sendTriggerOf is then called for them too.
    */
   readonly extraSendEvents?: readonly string[];
+  /**
+   * Whether a plain Enter in a composer's editor can send on this site (LinkedIn's "Press Enter to Send").
+   * In a composer the adapter cannot read, the guard then holds Enter without Shift in an editable field,
+   * since it cannot tell which mode is on. Default true (an unchecked send is worse than a held newline);
+   * sites where Enter only ever starts a new line (Gmail, Outlook) set false.
+   */
+  readonly plainEnterMaySend?: boolean;
 }

@@ -8,6 +8,7 @@ import type { HoldAction, HoldView } from '../../components/guard/HoldDialog';
 import { strings, type Lang } from '../../components/guard/strings';
 import { bodyFingerprint, containsText } from './fingerprint';
 import { tabStateOf, type TabState } from './status';
+import { createEventRecorder, isRefusal, memoryPendingStore, type EventRecorder } from './pending-events';
 
 // The site-independent guard (issue #4 "The hold"): finds composers through the adapter, works out the
 // verdict while the rep types, and at send time either lets the send through untouched (verdict ready and
@@ -37,6 +38,8 @@ export interface GuardOptions {
   sentSignal?: AbortSignal;
   /** how long a precomputed "allow" may be trusted at send time (ms) */
   allowTtlMs?: number;
+  /** records ledger events, queueing them while the background is away (default: a queue in memory) */
+  recorder?: EventRecorder;
 }
 
 type Entry = {
@@ -102,6 +105,8 @@ export function startGuard(options: GuardOptions): GuardController {
   const listening = new WeakSet<EventTarget>();
   const eventTypes = [...baseEvents, ...(adapter.extraSendEvents ?? [])];
   const loggedFailures = new Set<string>();
+  const plainEnterMaySend = adapter.plainEnterMaySend ?? true;
+  const recorder = options.recorder ?? createEventRecorder({ ask, signal: options.sentSignal ?? signal, store: memoryPendingStore() });
 
   // ---- listeners --------------------------------------------------------------------------------------
 
@@ -356,7 +361,7 @@ export function startGuard(options: GuardOptions): GuardController {
 
   function onComposerEvent(w: Watched, event: Event) {
     if (!w.handle) {
-      const trigger = fallbackTriggerOf(event);
+      const trigger = fallbackTriggerOf(event, plainEnterMaySend);
       if (!trigger) return;
       if (releaseActive(w, null)) return;
       swallow(event);
@@ -369,7 +374,7 @@ export function startGuard(options: GuardOptions): GuardController {
       trigger = w.handle.sendTriggerOf(event);
     } catch (error) {
       // Cannot tell whether this is a send: hold only what looks like one.
-      trigger = fallbackTriggerOf(event);
+      trigger = fallbackTriggerOf(event, plainEnterMaySend);
       if (trigger) console.warn('[outreach-guard] sendTriggerOf failed', error);
     }
     if (!trigger) return;
@@ -593,15 +598,15 @@ export function startGuard(options: GuardOptions): GuardController {
           try {
             await ask({ type: 'ledger/record-event', event });
           } catch (error) {
-            if (verdict) {
-              // The background is there but would not write the override: do not send unrecorded.
+            if (isRefusal(error)) {
+              // The background is there but would not write the override (policy, reason): do not send unrecorded.
               hold.busy = false;
               hold.error = (error as Error)?.message ?? String(error);
               paint(w, hold);
               return;
             }
-            // The background is failing (that is why there is no verdict): send, and keep trying to record.
-            retryLater(() => ask({ type: 'ledger/record-event', event }));
+            // The background is away: the override is queued (storage.local) and retried, then the send goes.
+            await recorder.queue(event);
           }
         }
         if (w.hold !== hold) return;
@@ -651,7 +656,7 @@ export function startGuard(options: GuardOptions): GuardController {
           disclosureIncluded,
           bodyFingerprint: await bodyFingerprint(snapshot.body, snapshot.recipients),
         };
-        await ask({ type: 'ledger/record-event', event }).catch(() => retryLater(() => ask({ type: 'ledger/record-event', event })));
+        await recorder.record(event);
       })
       .catch((error: unknown) => {
         if (!ac.signal.aborted) console.warn('[outreach-guard] could not tell whether the message left', error);
@@ -663,16 +668,6 @@ export function startGuard(options: GuardOptions): GuardController {
         w.release = null;
       });
   }
-
-  const retryLater = (attempt: () => Promise<unknown>, tries = 3) => {
-    const t = setTimeout(() => {
-      attempt().catch((error: unknown) => {
-        if (tries > 1) retryLater(attempt, tries - 1);
-        else console.error('[outreach-guard] could not record an event in the ledger', error);
-      });
-    }, 3000);
-    signal.addEventListener('abort', () => clearTimeout(t), { once: true });
-  };
 
   // ---- start ------------------------------------------------------------------------------------------
 
@@ -759,12 +754,18 @@ function recipientsOffering(verdict: GuardVerdict | null, snapshot: ComposerSnap
   return picked.length ? picked : snapshot.recipients;
 }
 
-/** For a composer the adapter could not read: what looks like a send, in any language. */
-export function fallbackTriggerOf(event: Event): SendTrigger | null {
+/**
+ * For a composer the adapter could not read: what looks like a send, in any language. `plainEnterMaySend`:
+ * Enter without Shift in an editable field counts too (LinkedIn's "Press Enter to Send" mode).
+ */
+export function fallbackTriggerOf(event: Event, plainEnterMaySend = false): SendTrigger | null {
   if (event.type === 'submit') return 'submit';
   if (event.type === 'keydown') {
     const k = event as KeyboardEvent;
-    return k.key === 'Enter' && (k.ctrlKey || k.metaKey) ? 'ctrl-enter' : null;
+    if (k.key !== 'Enter' || k.isComposing) return null; // Enter that ends an IME composition sends nothing
+    if (k.ctrlKey || k.metaKey) return 'ctrl-enter';
+    if (!plainEnterMaySend || k.shiftKey || k.altKey) return null;
+    return inEditable(event) ? 'enter' : null;
   }
   if (event.type !== 'click') return null;
   for (const node of event.composedPath()) {
@@ -777,6 +778,17 @@ export function fallbackTriggerOf(event: Event): SendTrigger | null {
     return sendWords.test(label) ? 'button' : null;
   }
   return null;
+}
+
+/** Typed into a contenteditable editor (LinkedIn's message editor; its textareas never send on Enter). */
+function inEditable(event: Event): boolean {
+  for (const node of event.composedPath()) {
+    if ((node as Node).nodeType !== 1) continue;
+    const el = node as HTMLElement;
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null) return editable !== 'false';
+  }
+  return false;
 }
 
 /** Re-issues a held event on its original target (used only when no adapter handle exists). */

@@ -74,3 +74,34 @@ export function showInactiveBadge(anchor: Element, lang: Lang, detail: string): 
 }
 
 export { strings };
+
+export interface PendingNotice {
+  update(count: number): void;
+  remove(): void;
+}
+
+/**
+ * A small corner notice while "send anyway" or "sent" records wait for the background: the rep sees
+ * that the audit log is not up to date yet instead of trusting that it is.
+ */
+export function showPendingNotice(doc: Document, lang: Lang): PendingNotice {
+  const host = doc.createElement('div');
+  host.setAttribute('data-outreach-guard', 'pending-records');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent =
+    `:host{all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483646}` +
+    `div{font:13px/1.5 system-ui,sans-serif;color:#6a4a00;background:#fff8c5;border:1px solid #d4a72c;border-radius:8px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.15);max-width:320px}`;
+  const label = doc.createElement('div');
+  label.setAttribute('role', 'status');
+  shadow.append(style, label);
+  (doc.body ?? doc.documentElement).append(host);
+  const update = (count: number) => {
+    host.setAttribute('data-count', String(count));
+    label.textContent =
+      lang === 'nl'
+        ? `⚠ Outreach Guard: ${count} ${count === 1 ? 'registratie wacht' : 'registraties wachten'} op de achtergrondservice. Wordt opnieuw geprobeerd.`
+        : `⚠ Outreach Guard: ${count} ${count === 1 ? 'record is' : 'records are'} waiting for the background service. Retrying.`;
+  };
+  return { update, remove: () => host.remove() };
+}

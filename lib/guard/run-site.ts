@@ -4,13 +4,39 @@ import { backgroundAsk, type GuardAsk } from './ask';
 import { startGuard } from './guard';
 import { createStatusReporter } from './status';
 import { langOf } from '../../components/guard/strings';
+import { isolateOurKeystrokes } from './isolate-keys';
+import { createEventRecorder } from './pending-events';
+import { showPendingNotice, type PendingNotice } from './hold-ui';
 
 /**
  * The whole guard for one site, hung off WXT's ctx (style.md §5): ctx.signal reaches every listener,
  * observer and timer; an in-page navigation tears the setup down and builds it again.
  */
 export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: GuardAsk = backgroundAsk): void {
+  // First thing at document_start, so it runs before the site's own capture-phase shortcut listeners.
+  isolateOurKeystrokes(window, ctx.signal);
   const report = createStatusReporter(ask);
+  const lang = langOf(navigator.language);
+  let notice: PendingNotice | null = null;
+  // One recorder for the page's lifetime (not per in-page navigation): queued records keep being retried.
+  const recorder = createEventRecorder({
+    ask,
+    signal: ctx.signal,
+    onPending: (count) => {
+      document.documentElement?.setAttribute('data-outreach-guard-pending', String(count));
+      if (count === 0) {
+        notice?.remove();
+        notice = null;
+        return;
+      }
+      if (!document.body) return; // document_start: nothing of the page to show it in yet; the next change will
+      notice ??= showPendingNotice(document, lang);
+      notice.update(count);
+    },
+  });
+  // Records a closed page (or a crashed background) left behind go in as soon as the background answers.
+  // Only the top frame takes them over, so LinkedIn's /preload/ iframe does not claim the same ones.
+  if (window.top === window) void recorder.flush();
   let current: AbortController | null = null;
 
   const setup = () => {
@@ -29,7 +55,8 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
       signal: run.signal,
       // A message sent just before navigating is still recorded when it leaves.
       sentSignal: ctx.signal,
-      lang: langOf(navigator.language),
+      lang,
+      recorder,
       onTabState: (state, detail) => void report(state, detail),
     });
   };

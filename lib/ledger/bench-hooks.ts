@@ -139,6 +139,26 @@ export function benchHooks(ledger: Ledger) {
       return { parseMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), ...r, progressReports };
     },
 
+    /** How many contacts and suppression keys are stored (a kept bench profile need not be seeded again). */
+    async counts(): Promise<{ contacts: number; suppressions: number }> {
+      return { contacts: await db.contacts.count(), suppressions: await db.suppressions.count() };
+    },
+
+    /** Deletes what `csvImport` added (its contacts are named "Import …"), so a kept profile stays as seeded. */
+    async removeCsvImport(): Promise<number> {
+      const ids = (await db.contacts.where('sortName').startsWith('import ').primaryKeys()) as string[];
+      for (let i = 0; i < ids.length; i += 5000) {
+        const chunk = ids.slice(i, i + 5000);
+        await db.transaction('rw', [db.contacts, db.identities, db.provenance], async () => {
+          const rows = await db.contacts.bulkGet(chunk);
+          await db.identities.bulkDelete(rows.flatMap((c) => (c ? keysOfContact(c) : [])));
+          await db.provenance.bulkDelete((await db.provenance.where('contactId').anyOf(chunk).primaryKeys()) as string[]);
+          await db.contacts.bulkDelete(chunk);
+        });
+      }
+      return ids.length;
+    },
+
     /** Removes everything (between runs). */
     async clear(): Promise<void> {
       await db.transaction('rw', db.tables, async () => {

@@ -5,6 +5,7 @@ import { normalizeIdentities, mergeContacts, type RawIdentities } from './contac
 import { LedgerDb, keysOfContact, LEDGER_DB_NAME, type IdentityRow } from './db';
 import { addMonths, dateOf, deriveContactIndex, foldText, isProvableBasis, queryWords } from './derive';
 import { LedgerError } from './errors';
+import { ContactListIndex } from './list-index';
 import type { EventSummary, MatchedSuppression, RecipientFacts } from './facts';
 import { consentTooOld } from './facts';
 import {
@@ -182,8 +183,14 @@ export function companyKey(name: string): string {
 export class Ledger {
   readonly db: LedgerDb;
   private readonly now: () => Date;
-  /** ids of all contacts in name order; rebuilt after a contact write (the list pages through it) */
-  private orderCache: string[] | null = null;
+  /** the contacts list's in-memory index (list-index.ts); null until first used or after bulk writes */
+  private listIndex: ContactListIndex | null = null;
+  /** bumped on bulk writes so an index built from an older snapshot is not kept */
+  private listGeneration = 0;
+  /** contacts changed since the index was last patched */
+  private readonly listDirty = new Set<string>();
+  /** marked inside transactions; marked again once they commit, so a list read in between cannot lose them */
+  private readonly listPending = new Set<string>();
 
   constructor(options: LedgerOptions = {}) {
     this.db = new LedgerDb(options.name ?? LEDGER_DB_NAME, options.dexieOptions);
@@ -207,8 +214,46 @@ export class Ledger {
     }
   }
 
-  private write<T>(op: () => Promise<T>): Promise<T> {
-    return this.run(() => this.db.transaction('rw', [...TABLES_ALL], op));
+  private async write<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await this.run(() => this.db.transaction('rw', [...TABLES_ALL], op));
+    } finally {
+      for (const id of this.listPending) this.listDirty.add(id);
+      this.listPending.clear();
+    }
+  }
+
+  /** A contact changed (inside a write transaction): the list index must re-read it. */
+  private touch(id: string) {
+    this.listDirty.add(id);
+    this.listPending.add(id);
+  }
+
+  /** After bulk writes: rebuild the list index on next use. */
+  private invalidateList() {
+    this.listIndex = null;
+    this.listGeneration++;
+  }
+
+  private async contactListIndex(): Promise<ContactListIndex> {
+    // Patching is a sorted insert per contact; past a few hundred changes a rebuild is cheaper.
+    if (this.listIndex && this.listDirty.size > 500) this.invalidateList();
+    if (!this.listIndex) {
+      const generation = this.listGeneration;
+      this.listDirty.clear();
+      const all = await this.read(['contacts'], () => this.db.contacts.toArray());
+      const built = ContactListIndex.build(all);
+      if (generation !== this.listGeneration) return built; // a bulk write happened meanwhile: use once, do not keep
+      this.listIndex = built;
+    }
+    const index = this.listIndex;
+    if (this.listDirty.size) {
+      const ids = [...this.listDirty];
+      this.listDirty.clear();
+      const rows = await this.read(['contacts'], () => this.db.contacts.bulkGet(ids));
+      ids.forEach((id, i) => index.update(id, rows[i]));
+    }
+    return index;
   }
 
   private read<T>(tables: readonly string[], op: () => Promise<T>): Promise<T> {
@@ -514,6 +559,7 @@ export class Ledger {
     const hashes = keysOfContact(c).map(sha256Hex);
     const suppressed = hashes.length > 0 && (await this.db.suppressedKeys.bulkGet(hashes)).some((r) => !!r);
     await this.db.contacts.put(deriveContactIndex(c, bases, provenance, events, suppressed));
+    this.touch(contactId);
   }
 
   /**
@@ -583,7 +629,6 @@ export class Ledger {
       });
       return { id, created, ...(mergedInto ? { mergedInto } : {}) };
     });
-    this.orderCache = null;
     return result;
   }
 
@@ -648,7 +693,6 @@ export class Ledger {
       await this.audit({ actor: await this.actor(), action: 'contact-deleted', contactId: id, detail: {} });
       return true;
     });
-    this.orderCache = null;
     return done;
   }
 
@@ -664,6 +708,7 @@ export class Ledger {
     ]);
     await this.db.events.bulkDelete([...eventIds]);
     await this.db.contacts.delete(c.id);
+    this.touch(c.id);
   }
 
   /**
@@ -673,7 +718,6 @@ export class Ledger {
   async erase(contactId: string, reason: string): Promise<{ erased: boolean; suppressionKeys: number }> {
     // An async arrow: handing Dexie the method's promise directly made it commit early (PrematureCommitError).
     const r = await this.write(async () => await this.eraseInTx(contactId, reason));
-    this.orderCache = null;
     return r;
   }
 
@@ -723,76 +767,15 @@ export class Ledger {
 
   /**
    * The contacts list: prefix search per word over names, addresses, phones, companies and LinkedIn slugs,
-   * plus filters, in name order, paged. Filters and words are resolved through indexes (primary keys
-   * only); only the page itself is loaded.
+   * plus filters, in name order, paged, with the total. Runs on the in-memory list index; only the page's
+   * contacts are read from the database.
    */
   async listContacts(q: ContactListQuery): Promise<{ total: number; items: ContactSummary[] }> {
-    const offset = q.offset ?? 0;
-    const limit = q.limit ?? 50;
     const now = this.now();
-    return this.read(['contacts'], async () => {
-      const sets: Set<string>[] = [];
-      const words = queryWords(q.query ?? '');
-      for (const w of words) {
-        // A first keystroke matches the start of the name only: a one- or two-letter prefix of every token
-        // would pull in most of a large ledger.
-        const index = w.length <= 2 && words.length === 1 ? 'sortName' : 'searchTokens';
-        sets.push(new Set((await this.db.contacts.where(index).startsWith(w).primaryKeys()) as string[]));
-      }
-      const f = q.filters ?? {};
-      const flagSet = async (flag: string) => new Set((await this.db.contacts.where('flags').equals(flag).primaryKeys()) as string[]);
-      if (f.basis) sets.push(await flagSet(f.basis === 'no_provable_basis' ? 'no_provable_basis' : `basis:${f.basis}`));
-      if (f.source) sets.push(await flagSet(`source:${f.source}`));
-      if (f.savedFromLinkedIn) sets.push(await flagSet('mylist'));
-      if (f.objection !== undefined) sets.push(await this.flagFilter('objection', f.objection));
-      if (f.firstContactPending !== undefined) sets.push(await this.flagFilter('first_contact_pending', f.firstContactPending));
-      if (f.art14Passed !== undefined) {
-        const passed = new Set((await this.db.contacts.where('art14DueAt').below(now.toISOString().slice(0, 10)).primaryKeys()) as string[]);
-        sets.push(f.art14Passed ? passed : await this.complement(passed));
-      }
-      let ids: string[];
-      let total: number;
-      if (sets.length === 0) {
-        total = await this.db.contacts.count();
-        ids = (await this.db.contacts.orderBy('sortName').offset(offset).limit(limit).primaryKeys()) as string[];
-      } else {
-        sets.sort((a, b) => a.size - b.size);
-        let match = sets[0]!;
-        for (const s of sets.slice(1)) match = new Set([...match].filter((id) => s.has(id)));
-        total = match.size;
-        if (match.size <= limit && offset === 0) {
-          ids = [...match];
-        } else {
-          const order = await this.orderedIds();
-          ids = [];
-          let skipped = 0;
-          for (const id of order) {
-            if (!match.has(id)) continue;
-            if (skipped++ < offset) continue;
-            ids.push(id);
-            if (ids.length >= limit) break;
-          }
-        }
-      }
-      const contacts = (await this.db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
-      if (sets.length > 0) contacts.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
-      return { total, items: contacts.map((c) => summaryOf(c, now)) };
-    });
-  }
-
-  private async flagFilter(flag: string, want: boolean): Promise<Set<string>> {
-    const s = new Set((await this.db.contacts.where('flags').equals(flag).primaryKeys()) as string[]);
-    return want ? s : this.complement(s);
-  }
-
-  private async complement(s: Set<string>): Promise<Set<string>> {
-    const all = (await this.db.contacts.toCollection().primaryKeys()) as string[];
-    return new Set(all.filter((id) => !s.has(id)));
-  }
-
-  private async orderedIds(): Promise<string[]> {
-    if (!this.orderCache) this.orderCache = (await this.db.contacts.orderBy('sortName').primaryKeys()) as string[];
-    return this.orderCache;
+    const index = await this.contactListIndex();
+    const { total, ids } = index.query(queryWords(q.query ?? ''), q.filters ?? {}, now.toISOString().slice(0, 10), q.offset ?? 0, q.limit ?? 50);
+    const contacts = (await this.read(['contacts'], () => this.db.contacts.bulkGet(ids))).filter((c): c is Contact => !!c);
+    return { total, items: contacts.map((c) => summaryOf(c, now)) };
   }
 
   /** "My list": contacts saved from LinkedIn, newest first. */
@@ -1093,7 +1076,6 @@ export class Ledger {
       });
       onProgress?.(Math.min(i + chunk.length, ids.length), ids.length);
     }
-    this.orderCache = null;
     return { erased };
   }
 
@@ -1266,7 +1248,7 @@ export class Ledger {
       await this.audit({ actor, action: 'contacts-imported', detail: { rows: rows.length, created, merged } });
       return { created, merged };
     });
-    this.orderCache = null;
+    this.invalidateList();
     return result;
   }
 
@@ -1369,7 +1351,7 @@ export class Ledger {
       });
       return counts;
     });
-    this.orderCache = null;
+    this.invalidateList();
     return result;
   }
 }

@@ -86,6 +86,19 @@ export const teamStatusSchema = z.object({
   lastError: localizedSchema.extend({ code: z.string(), at: z.string() }).nullable(),
   /** when the next automatic attempt happens after errors (back-off) */
   nextAttemptAt: z.string().nullable(),
+  /** the last successful sync: entries pulled and pushed, how long it took (and where the time went) */
+  lastRun: z
+    .object({
+      pulled: z.number(),
+      pushed: z.number(),
+      durationMs: z.number(),
+      pages: z.number(),
+      fetchWaitMs: z.number(),
+      decryptMs: z.number(),
+      storeWaitMs: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 export type TeamStatusResult = z.infer<typeof teamStatusSchema>;
 

@@ -46,29 +46,29 @@ const allOf = (...lists: ReadonlyArray<readonly string[]>) => new RegExp(lists.f
 
 /** Promotional terms (commercial). Word boundaries keep "actie" from matching "redactie". */
 export const PROMO_NL = [
-  'aanbieding', 'korting', '\\bactie\\b', '\\bofferte', '\\bdemo\\b', '\\bgratis\\b', 'proefperiode', 'kennismak',
-  '\\boplossing', 'ons product', 'onze producten', 'onze dienst', 'ons platform', 'onze software', '\\btarie[fv]',
-  '\\bprijs\\b', '\\bprijzen\\b', 'abonnement', 'nieuwe? product', '\\bwebinar', 'whitepaper', '\\bbespa(ar|ren)',
-  '\\bvoordeel', 'vrijblijvend', '\\bpakket', 'lancering', 'interesse in', 'klant worden', 'partner worden',
+  'aanbieding', 'korting', '\\bactie\\b', 'offerte', '\\bdemo\\b', '\\bgratis\\b', 'proefperiode', 'kennismak',
+  'oplossing', 'ons product', 'onze producten', 'onze dienst', 'ons platform', 'onze software', '\\btarie[fv]',
+  '\\bprijs\\b', 'prijzen\\b', 'abonnement', 'nieuwe? product', 'webinar', 'whitepaper', '\\bbespa(ar|ren)',
+  'voordeel', 'vrijblijvend', '\\bpakket', 'lancering', 'interesse in', 'klant worden', 'partner worden',
   'kunnen wij u helpen', 'kunnen we je helpen', 'kan ik u helpen met', 'inplannen', 'even bellen', 'kort gesprek',
 ] as const;
 export const PROMO_EN = [
-  '\\boffers?\\b', '\\bdiscount', '\\bdeal\\b', '\\bpromo(tion)?\\b', 'free trial', '\\bdemo\\b', '\\bpricing\\b',
+  '\\boffers?\\b', 'discount', '\\bdeal\\b', '\\bpromo(tion)?\\b', 'free trial', '\\bdemo\\b', 'pricing\\b',
   '\\bquote\\b', 'our product', 'our service', 'our solution', 'our platform', 'our software', '\\bsolutions?\\b',
-  '\\bsave (time|money|costs?)', '\\bwebinar', 'whitepaper', 'interested in', 'sign up', 'book a (call|demo|meeting)',
-  'schedule a (call|demo|meeting)', 'quick call', 'hop on a call', '\\blaunch', '\\bupgrade', 'limited time', '\\broi\\b',
+  '\\bsave (time|money|costs?)', 'webinar', 'whitepaper', 'interested in', 'sign up', 'book a (call|demo|meeting)',
+  'schedule a (call|demo|meeting)', 'quick call', 'hop on a call', '\\blaunch', 'upgrade', 'limited time', '\\broi\\b',
   'could help you', 'can help you', 'we help companies',
 ] as const;
 /** Service, logistics and answers: outside the spam ban when nothing promotional is mixed in (NC-01). */
 export const SERVICE_NL = [
-  '\\bfactuur', '\\bbetaling', '\\blevering', 'bezorging', '\\bonderhoud', '\\bstoring', 'adreswijziging',
+  'factuur', 'betaling', 'levering', 'bezorging', 'onderhoud', 'storing', 'adreswijziging',
   'wachtwoord', 'bevestiging van', 'uw afspraak', 'onze afspraak', 'zoals afgesproken', 'zoals gevraagd',
-  'uw vraag', 'je vraag', 'bijgaand', '\\bnotulen', 'uw bestelling', 'je bestelling', 'ticketnummer', 'verslag van ons gesprek',
+  'uw vraag', 'je vraag', 'bijgaand', 'notulen', 'uw bestelling', 'je bestelling', 'ticketnummer', 'verslag van ons gesprek',
 ] as const;
 export const SERVICE_EN = [
-  '\\binvoice', '\\bpayment', '\\bdelivery', '\\bmaintenance', '\\boutage', 'change of address', '\\bpassword',
+  'invoice', 'payment', 'delivery', 'maintenance', '\\boutage', 'change of address', 'password',
   'confirmation of', 'your appointment', 'our appointment', 'as agreed', 'as requested', 'your question',
-  'please find attached', 'attached (is|are)', '\\bminutes of', 'your order', 'ticket number', 'following up on our meeting',
+  'please find attached', 'attached (is|are)', 'minutes of', 'your order', 'ticket number', 'following up on our meeting',
 ] as const;
 /** Asking permission to send marketing: itself an unsolicited commercial message (NL-EM-07). */
 export const ASK_PERMISSION_NL = [
@@ -90,12 +90,12 @@ export const ASK_PERMISSION_EN = [
 ] as const;
 /** Opt-out: a link or a reply instruction (ACM: a working, free way to unsubscribe). */
 export const OPTOUT_NL = [
-  '\\bafmelden', '\\bafmeldlink', '\\buitschrijven', 'antwoord (dan )?(met )?["“\'‘]?stop', 'reageer (met )?["“\'‘]?stop',
+  'afmelden', 'afmeldlink', 'uitschrijven', 'antwoord (dan )?(met )?["“\'‘]?stop', 'reageer (met )?["“\'‘]?stop',
   'geen (berichten|e-?mails?|mails?|nieuws|contact) meer', 'niet meer (door ons )?(benaderd|gemaild|ge-?e-?maild|gebeld|ontvangen)',
   '\\bopt-?out\\b',
 ] as const;
 export const OPTOUT_EN = [
-  '\\bunsubscribe', '\\bopt[- ]?out\\b', 'reply (with )?["“\'‘]?stop', '(don\'t|do not|no longer) (want|wish) (to receive|to hear|messages|emails|e-mails|us to (call|email|contact))',
+  'unsubscribe', '\\bopt[- ]?out\\b', 'reply (with )?["“\'‘]?stop', '(don\'t|do not|no longer) (want|wish) (to receive|to hear|messages|emails|e-mails|us to (call|email|contact))',
   'let me know and (i|we)( will|\'ll)? (not|never|stop)', '(rather|prefer) not (to )?be (called|contacted|emailed|e-mailed)', 'no more (messages|emails|e-mails|calls)', 'no longer be (called|contacted|emailed)',
 ] as const;
 /** The Art. 21 right to object to direct marketing. */
@@ -135,7 +135,7 @@ export const PRIVACY_OFFER_EN = ['(e-?mail|send) you (our|the) privacy (informat
 export const WITHDRAW_NL = ['toestemming (altijd |op elk moment |op ieder moment |kosteloos )?(intrekken|in te trekken)', 'trek(t|ken)? (uw |je )?toestemming'] as const;
 export const WITHDRAW_EN = ['withdraw (your )?consent'] as const;
 export const RECRUITMENT = [
-  'vacature', '\\bfunctie\\b', '\\bbaan\\b', 'sollicit', '\\bwerving', '\\bjob\\b', '\\brole\\b', '\\bposition\\b', '\\bcareer', '\\bhiring\\b', '\\brecruit',
+  'vacature', 'functie\\b', '\\bbaan\\b', 'sollicit', 'werving', '\\bjob\\b', '\\brole\\b', 'position\\b', '\\bcareer', '\\bhiring\\b', 'recruit',
   'opportunity', 'kandida',
 ] as const;
 export const BUY_SERVICES = ['inhuren', 'opdracht voor (u|je|jou)', 'freelance opdracht', 'hire you', 'your services', 'project for you', 'assignment for you', 'uw diensten', 'je diensten'] as const;

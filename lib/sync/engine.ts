@@ -72,6 +72,10 @@ const statusRecordSchema = z.object({
   ignoredIds: z.array(z.string()).default([]),
   /** uploads the server refused for good (its validation said no) */
   rejectedUploads: z.number().default(0),
+  lastRun: z
+    .object({ pulled: z.number(), pushed: z.number(), durationMs: z.number(), pages: z.number(), fetchWaitMs: z.number(), decryptMs: z.number(), storeWaitMs: z.number() })
+    .nullable()
+    .default(null),
 });
 type StatusRecord = z.infer<typeof statusRecordSchema>;
 
@@ -88,6 +92,8 @@ export interface TeamStatus {
   rejectedUploads: number;
   lastError: { code: string; nl: string; en: string; at: string } | null;
   nextAttemptAt: string | null;
+  /** the last successful run: how much it moved and where its time went */
+  lastRun: { pulled: number; pushed: number; durationMs: number; pages: number; fetchWaitMs: number; decryptMs: number; storeWaitMs: number } | null;
 }
 
 /** A team do-not-contact hit for one of the looked-up identity keys. */
@@ -146,6 +152,7 @@ export function createTeamService(deps: TeamServiceDeps) {
   const pushBatch = deps.pushBatch ?? 500;
   const keyCache = new Map<string, Promise<TeamKeys>>();
   let running: Promise<SyncResult> | null = null;
+  let queued: Promise<SyncResult> | null = null;
 
   function keysFor(teamKey: string): Promise<TeamKeys> {
     let keys = keyCache.get(teamKey);
@@ -306,15 +313,17 @@ export function createTeamService(deps: TeamServiceDeps) {
       const pushed = await push(c, client);
       const stats: PullStats = { pages: 0, fetchWaitMs: 0, decryptMs: 0, storeWaitMs: 0 };
       const pulled = await pull(c, client, keys, stats);
+      const round = (n: number) => Math.round(n);
+      const result = { pulled, pushed, stats: { pages: stats.pages, fetchWaitMs: round(stats.fetchWaitMs), decryptMs: round(stats.decryptMs), storeWaitMs: round(stats.storeWaitMs) } };
       await writeStatus({
+        lastRun: { pulled, pushed, durationMs: round(now().getTime() - attemptAt.getTime()), ...result.stats },
         lastSyncAt: now().toISOString(),
         lastAttemptAt: attemptAt.toISOString(),
         lastError: null,
         consecutiveFailures: 0,
         nextAttemptAt: null,
       });
-      const round = (n: number) => Math.round(n);
-      return { pulled, pushed, stats: { pages: stats.pages, fetchWaitMs: round(stats.fetchWaitMs), decryptMs: round(stats.decryptMs), storeWaitMs: round(stats.storeWaitMs) } };
+      return result;
     } catch (error) {
       const status = await readStatus();
       const failures = status.consecutiveFailures + 1;
@@ -336,14 +345,26 @@ export function createTeamService(deps: TeamServiceDeps) {
     }
   }
 
-  /** Syncs now (one run at a time: a second caller waits for the running one). Throws TeamSyncError. */
+  /**
+   * Syncs now. One run at a time: a call during a run waits for it and then runs once more (all callers
+   * meanwhile share that follow-up), so what was written before the call is always pulled. Throws TeamSyncError.
+   */
   function syncNow(): Promise<SyncResult> {
     if (!running) {
       running = runSync().finally(() => {
         running = null;
       });
+      return running;
     }
-    return running;
+    if (!queued) {
+      queued = running
+        .catch(() => undefined)
+        .then(() => {
+          queued = null;
+          return syncNow();
+        });
+    }
+    return queued;
   }
 
   /** Syncs unless backing off after errors or not in a team; never throws (the status records errors). */
@@ -475,6 +496,7 @@ export function createTeamService(deps: TeamServiceDeps) {
         rejectedUploads: s.rejectedUploads,
         lastError: s.lastError ? { code: s.lastError.code, nl: s.lastError.nl, en: s.lastError.en, at: s.lastError.at } : null,
         nextAttemptAt: s.nextAttemptAt,
+        lastRun: s.lastRun,
       };
     },
 

@@ -282,9 +282,24 @@ export async function badgeTextForTab(ext: Extension, tabUrlPart: string): Promi
   }, tabUrlPart);
 }
 
+/**
+ * The toolbar badge text and title of the page's tab. The extension has no "tabs" permission, so tab URLs
+ * are hidden from it: the page is brought to the front and the active tab is read.
+ */
+export async function badgeOfPage(ext: Extension, page: Page): Promise<{ tabId: number; text: string; title: string }> {
+  if (!ext.serviceWorker) throw new Error('launched without the extension');
+  await page.bringToFront();
+  return ext.serviceWorker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: ChromeTabsAndAction }).chrome;
+    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    if (!tab?.id) return { tabId: -1, text: '', title: '' };
+    return { tabId: tab.id, text: await c.action.getBadgeText({ tabId: tab.id }), title: await c.action.getTitle({ tabId: tab.id }) };
+  });
+}
+
 interface ChromeTabsAndAction {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
 }
 
 /** How the background answered the page's status report: 'ok', 'refused:<code>', 'unreachable', 'bad-response'. */

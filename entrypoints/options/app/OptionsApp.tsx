@@ -3,18 +3,22 @@ import { I18nContext } from '@/components/i18n';
 import { parseRoute, sectionOf, sections, type Route, type Section } from './routes';
 import { usePageI18n } from './i18n';
 import { ContactsPage } from '../pages/ContactsPage';
-import { ContactPage } from '../pages/ContactPage';
-import { ContactEditPage } from '../pages/ContactEditPage';
-import { MyListPage } from '../pages/MyListPage';
-import { AssessmentsPage, AssessmentPage } from '../pages/AssessmentsPage';
-import { DncPage } from '../pages/DncPage';
-import { RightsPage } from '../pages/RightsPage';
-import { CleanupPage } from '../pages/CleanupPage';
-import { AuditPage } from '../pages/AuditPage';
-import { SettingsPage } from '../pages/SettingsPage';
-import { ImportExportPage } from '../pages/ImportExportPage';
-import { TeamPage } from '../pages/TeamPage';
-import { CallPage } from '../pages/CallPage';
+import { lazyPage } from './lazy';
+
+// The contacts list is the first screen and loads with the page; the others load when first opened.
+const ContactPage = lazyPage(() => import('../pages/ContactPage').then((m) => m.ContactPage));
+const ContactEditPage = lazyPage(() => import('../pages/ContactEditPage').then((m) => m.ContactEditPage));
+const MyListPage = lazyPage(() => import('../pages/MyListPage').then((m) => m.MyListPage));
+const AssessmentsPage = lazyPage(() => import('../pages/AssessmentsPage').then((m) => m.AssessmentsPage));
+const AssessmentPage = lazyPage(() => import('../pages/AssessmentsPage').then((m) => m.AssessmentPage));
+const DncPage = lazyPage(() => import('../pages/DncPage').then((m) => m.DncPage));
+const RightsPage = lazyPage(() => import('../pages/RightsPage').then((m) => m.RightsPage));
+const CleanupPage = lazyPage(() => import('../pages/CleanupPage').then((m) => m.CleanupPage));
+const AuditPage = lazyPage(() => import('../pages/AuditPage').then((m) => m.AuditPage));
+const SettingsPage = lazyPage(() => import('../pages/SettingsPage').then((m) => m.SettingsPage));
+const ImportExportPage = lazyPage(() => import('../pages/ImportExportPage').then((m) => m.ImportExportPage));
+const TeamPage = lazyPage(() => import('../pages/TeamPage').then((m) => m.TeamPage));
+const CallPage = lazyPage(() => import('../pages/CallPage').then((m) => m.CallPage));
 
 const navKey: Record<Section, string> = {
   contacts: 'navContacts',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, protocolPage, type Extension } from '../harness';
-import { breakBackgroundDatabase, insertionPoint, outboundRecorded, recordObjection, WebmailPage } from './webmail-pages';
+import { breakBackgroundDatabase, cleanReplyLines, insertionPoint, outboundRecorded, recordObjection, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
 
 // Outlook on the web in a real Chromium with the built extension, on the fixtures served at the four
 // Outlook hosts. Jan Jansen objected to e-mail: every surface must hold a mail to him.
@@ -73,6 +73,21 @@ describe('Outlook guard', () => {
     await mail.page.close();
   });
 
+  test('a clean mail leaves without a dialog (Ctrl+Enter)', async (ctx) => {
+    if (!(await seedRequestedContact(protocol, 'karin.deboer@example.org', 'Karin de Boer'))) return ctx.skip();
+    const mail = await WebmailPage.outlook(ext, 'popout-compose.html', 'https://outlook.office.com/mail/deeplink/compose');
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    // only Karin stays: To and Bcc chips go (as the rep would delete them)
+    await mail.page.evaluate(() => document.querySelectorAll('[id$="_TO"] ._EType_RECIPIENT_ENTITY, [id$="_BCC"] ._EType_RECIPIENT_ENTITY').forEach((c) => c.remove()));
+    await typeBody(mail, cleanReplyLines);
+    await mail.composer().waitForState('clean', 15_000);
+    await mail.page.keyboard.press('Control+Enter');
+    const [sent] = await mail.waitForSent(1);
+    expect(await mail.composer().holdDialog().isOpen(), 'no dialog for a clean mail').toBe(false);
+    expect(sent!.cc).toEqual(['karin.deboer@example.org']);
+    await mail.page.close();
+  });
+
   test('Ctrl+Enter is held like the Send button', async () => {
     const mail = await WebmailPage.outlook(ext, 'outlook-compose.html');
     await mail.composer().waitForState(['held', 'clean', 'inactive']);
@@ -90,7 +105,10 @@ describe('Outlook guard', () => {
     await mail.sendButton().click();
     const dialog = await mail.composer().holdDialog().waitVisible();
     expect(await dialog.decision()).toBe('block');
-    expect(await dialog.host.locator('section[data-recipient="to:name:jan jansen"]').count()).toBe(1);
+    const jan = dialog.host.locator('section[data-recipient="to:name:jan jansen"]');
+    expect(await jan.count()).toBe(1);
+    expect(await jan.innerText(), 'the dialog says the match is weak').toMatch(/name only/i);
+    expect(await dialog.host.locator('section[data-recipient="cc:chip:0"]').innerText()).toMatch(/could not read the address/i);
     expect(await mail.sent()).toHaveLength(0);
     await dialog.button('cancel').click();
     await mail.page.close();

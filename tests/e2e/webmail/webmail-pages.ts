@@ -135,3 +135,49 @@ export function insertionPoint(before: string, after: string): number {
   while (i < before.length && before[i] === after[i]) i++;
   return i;
 }
+
+/** A body the engine passes for a requested reply: sender identity, opt-out and the right to object. */
+export const cleanReplyLines = [
+  'Beste Karin,',
+  'Hierbij de offerte die je vroeg.',
+  'Met vriendelijke groet,',
+  'Sanne de Vries',
+  'Voorbeeld Verpakkingen B.V., Keizersgracht 1, Amsterdam, 020 123 4567',
+  'Geen berichten meer? Antwoord met STOP. U kunt altijd bezwaar maken tegen direct marketing.',
+];
+
+/**
+ * Seeds what makes a mail to `email` clean: the organisation's identity in the settings and a contact who
+ * asked for the quote (inbound request). Returns false when this build has no management protocol yet.
+ */
+export async function seedRequestedContact(protocol: Page, email: string, name: string): Promise<boolean> {
+  try {
+    await ask(protocol, {
+      type: 'settings/save',
+      settings: { organisation: { legalName: 'Voorbeeld Verpakkingen B.V.', contact: 'Keizersgracht 1, Amsterdam, 020 123 4567', privacyUrl: 'https://voorbeeld.nl/privacy', optOutMethod: 'Antwoord met STOP', dpo: '', country: 'NL', exempt2026: false } },
+    });
+    await ask(protocol, {
+      type: 'contacts/save',
+      contact: {
+        name, emails: [email], recipientKind: 'natural_professional', country: 'NL',
+        provenance: { source: 'data_subject', obtainedAt: '2026-09-01' },
+        basis: { type: 'inbound_request', date: '2026-09-01', subject: 'offerte verpakkingen' },
+      },
+    });
+    return true;
+  } catch (error) {
+    if (/not-implemented/.test(String(error))) return false;
+    throw error;
+  }
+}
+
+/** Replaces the compose body with `lines`, typed as a rep would. */
+export async function typeBody(mail: WebmailPage, lines: string[]): Promise<void> {
+  await mail.body().click();
+  await mail.page.keyboard.press('Control+A');
+  await mail.page.keyboard.press('Delete');
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) await mail.page.keyboard.press('Enter');
+    await mail.page.keyboard.type(line);
+  }
+}

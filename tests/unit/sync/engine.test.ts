@@ -279,6 +279,34 @@ describe('team sync against pouchdb-server', () => {
     db.close();
   });
 
+  test('"sync now" during a running sync runs once more, so an entry written before the call is pulled', async () => {
+    const { repA, repB } = await makeTeam(couch);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let answered!: () => void;
+    const firstPageAnswered = new Promise<void>((r) => (answered = r));
+    let first = true;
+    const slow: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (first && String(input).includes('/_changes')) {
+        first = false;
+        answered();
+        await gate; // the server has answered (without the new entry); we are still "processing"
+      }
+      return res;
+    };
+    const b = createTeamService({ store: repB.store, config: repB.config, fetch: slow });
+    const running = b.syncNow();
+    await firstPageAnswered;
+    await repA.service.addEntry(['email:late@acme.nl'], objection);
+    await repA.service.syncNow();
+    const again = b.syncNow();
+    release();
+    expect((await running).pulled).toBe(0);
+    expect((await again).pulled).toBe(1);
+    expect(await b.suppressionsFor(['email:late@acme.nl'])).toHaveLength(1);
+  });
+
   test('leaving forgets the team: credentials, entries and lookups', async () => {
     const { repB, repA } = await makeTeam(couch);
     await repA.service.addEntry(['email:jan@acme.nl'], objection);

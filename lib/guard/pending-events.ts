@@ -1,0 +1,212 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { recordEventRequest } from '../messaging/guard';
+import { GuardRequestFailed, type GuardAsk } from './ask';
+
+// Ledger events the page could not hand to the background (it was asleep, crashed, or the extension was
+// being updated) are never dropped: "send anyway" and "this message left" are written to a small queue in
+// storage.local (reachable from content scripts without the background) and retried with backoff for the
+// page's lifetime. A queue left behind by a closed page is picked up by the next guarded page that starts.
+
+export type LedgerEvent = z.infer<typeof recordEventRequest>['event'];
+
+export const pendingEventsKey = 'pending-events';
+
+const entrySchema = z.object({
+  id: z.string().min(1).max(100),
+  /** the page instance retrying it; another page takes over once `claimedAt` is older than orphanAfterMs */
+  owner: z.string().max(100),
+  claimedAt: z.number(),
+  queuedAt: z.number(),
+  event: recordEventRequest.shape.event,
+});
+export type PendingEntry = z.infer<typeof entrySchema>;
+
+/** Where the queue lives. storage.local by default; tests pass a memory store. */
+export interface PendingStore {
+  read(): Promise<unknown>;
+  write(entries: PendingEntry[]): Promise<void>;
+}
+
+export const storageLocalPendingStore: PendingStore = {
+  async read() {
+    return (await browser.storage.local.get(pendingEventsKey))[pendingEventsKey];
+  },
+  async write(entries) {
+    await browser.storage.local.set({ [pendingEventsKey]: entries });
+  },
+};
+
+export function memoryPendingStore(initial: unknown = []): PendingStore & { value: unknown } {
+  const store = {
+    value: initial,
+    read: async () => store.value,
+    write: async (entries: PendingEntry[]) => {
+      store.value = structuredClone(entries);
+    },
+  };
+  return store;
+}
+
+/** Storage is shared with other pages and extension versions: only entries the schema accepts are kept. */
+function validEntries(raw: unknown): PendingEntry[] {
+  if (!Array.isArray(raw)) return [];
+  const out: PendingEntry[] = [];
+  for (const item of raw.slice(0, 1000)) {
+    const parsed = entrySchema.safeParse(item);
+    if (parsed.success) out.push(parsed.data);
+    else console.warn('[outreach-guard] dropped an unreadable pending ledger event', parsed.error.issues[0]?.message);
+  }
+  return out;
+}
+
+export type RecordOutcome = 'recorded' | 'queued' | 'queued-in-memory';
+
+export interface EventRecorder {
+  /** Records the event, or queues it when the background does not answer. Never rejects. */
+  record(event: LedgerEvent): Promise<RecordOutcome>;
+  /** Queues without trying first (the caller just saw the background fail). Never rejects. */
+  queue(event: LedgerEvent): Promise<RecordOutcome>;
+  /** Tries every queued event of this page, and those of closed pages, now. */
+  flush(): Promise<void>;
+  /** how many events this page still has to record */
+  pending(): number;
+}
+
+export interface RecorderOptions {
+  ask: GuardAsk;
+  signal: AbortSignal;
+  store?: PendingStore;
+  /** told whenever the number of events this page still has to record changes */
+  onPending?: (count: number) => void;
+  now?: () => number;
+  /** an entry not retried by its page for this long is taken over (ms) */
+  orphanAfterMs?: number;
+  /** waits between retries (ms); the last one repeats */
+  backoffMs?: readonly number[];
+}
+
+/** The background answered and said no: retrying cannot help, the caller must show it. */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof GuardRequestFailed && error.code !== 'unreachable' && error.code !== 'bad-response';
+}
+
+export function createEventRecorder(options: RecorderOptions): EventRecorder {
+  const { ask, signal } = options;
+  const store = options.store ?? storageLocalPendingStore;
+  const now = options.now ?? Date.now;
+  const orphanAfter = options.orphanAfterMs ?? 120_000;
+  const backoff = options.backoffMs ?? [3_000, 6_000, 15_000, 30_000, 60_000];
+  const owner = `${now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  /** this page's entries (also when storage could not be written: then they live only here) */
+  const mine = new Map<string, PendingEntry>();
+  let lastReported = -1;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let flushing: Promise<void> | null = null;
+  // One read-modify-write at a time within this page.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const report = () => {
+    if (mine.size === lastReported) return;
+    lastReported = mine.size;
+    options.onPending?.(mine.size);
+  };
+
+  const mutate = (change: (entries: PendingEntry[]) => PendingEntry[]): Promise<PendingEntry[]> => {
+    const next = chain.then(async () => {
+      const entries = change(validEntries(await store.read()));
+      await store.write(entries);
+      return entries;
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  const send = (event: LedgerEvent) => ask({ type: 'ledger/record-event', event });
+
+  const schedule = () => {
+    if (timer || signal.aborted || mine.size === 0) return;
+    const wait = backoff[Math.min(attempt, backoff.length - 1)] ?? 60_000;
+    attempt += 1;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void flush();
+    }, wait);
+  };
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+
+  async function queue(event: LedgerEvent): Promise<RecordOutcome> {
+    const at = now();
+    const entry: PendingEntry = { id: `${owner}-${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, owner, claimedAt: at, queuedAt: at, event };
+    mine.set(entry.id, entry);
+    report();
+    schedule();
+    try {
+      await mutate((entries) => [...entries, entry]);
+      return 'queued';
+    } catch (error) {
+      console.error('[outreach-guard] could not store a ledger event for later; retrying while this page is open', error);
+      return 'queued-in-memory';
+    }
+  }
+
+  async function record(event: LedgerEvent): Promise<RecordOutcome> {
+    try {
+      await send(event);
+      return 'recorded';
+    } catch (error) {
+      console.warn('[outreach-guard] the background did not take a ledger event; queued for retry', error);
+      return queue(event);
+    }
+  }
+
+  async function runFlush(): Promise<void> {
+    // Take over what closed pages left behind, and show other pages that ours are still being retried.
+    try {
+      const t = now();
+      await mutate((entries) =>
+        entries.map((e) => {
+          if (e.owner === owner || t - e.claimedAt > orphanAfter) {
+            const claimed = { ...e, owner, claimedAt: t };
+            mine.set(e.id, claimed);
+            return claimed;
+          }
+          return e;
+        }),
+      );
+    } catch (error) {
+      console.warn('[outreach-guard] could not read the pending ledger events', error);
+    }
+    report();
+    let failed = false;
+    for (const entry of [...mine.values()]) {
+      if (signal.aborted) return;
+      try {
+        await send(entry.event);
+      } catch (error) {
+        failed = true;
+        console.warn('[outreach-guard] a queued ledger event is still not recorded', error);
+        break; // the background is still away: try again later, in order
+      }
+      mine.delete(entry.id);
+      report();
+      try {
+        await mutate((entries) => entries.filter((e) => e.id !== entry.id));
+      } catch (error) {
+        console.warn('[outreach-guard] recorded a queued event but could not take it off the queue', error);
+      }
+    }
+    if (!failed) attempt = 0;
+    schedule();
+  }
+
+  function flush(): Promise<void> {
+    flushing ??= runFlush().finally(() => {
+      flushing = null;
+    });
+    return flushing;
+  }
+
+  return { record, queue, flush, pending: () => mine.size };
+}
