@@ -3,8 +3,10 @@
 //     precomputed while typing) versus the same fixture in the same browser build without the extension.
 //     Target: added delay p95 ≤ 16 ms.
 //  2. held send: click on Send → the hold dialog is painted (verdict "block"). Target: p95 ≤ 100 ms.
-// The background's verdict service is replaced by a stub in the service worker that answers at once, so
-// the numbers are the guard's own cost (interception, reading the composer, the dialog), not the rules'.
+// BENCH_VERDICTS=real (default): the real background answers (ledger + rules engine); the ledger is seeded
+// with the organisation and the two recipients as customers, the clean run sends an invoice e-mail (NC-01,
+// allowed) and the held run the fixture's cold pitch (blocked). BENCH_VERDICTS=stub: a stub in the service
+// worker answers at once, so the numbers are the guard's own cost alone (interception, reading, the dialog).
 // Usage: node bench/guard-send.bench.mjs   (OG_OUT_DIR=build folder (default .output-bench), SKIP_BUILD=1, BENCH_RUNS=40)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +37,15 @@ const harness = readFileSync(path.join(root, 'tests/fixtures/gmail/harness.js'),
 // Registered after the fixture's harness: the time a click reaches the site's bubble-phase handlers.
 const probe = `document.addEventListener('click', (e) => { if (!e.defaultPrevented && e.target.closest && e.target.closest('.aoO')) window.__sentAt = performance.now(); });`;
 const html = fixture.replace('</body>', `<script>${harness}</script><script>${probe}</script></body>`);
+const verdicts = process.env.BENCH_VERDICTS === 'stub' ? 'stub' : 'real';
+/** The same compose with a plain service message instead of the pitch (what the real engine allows). */
+const invoiceHtml = html
+  .replace(/value="Kennismaking:[^"]*"/, 'value="Factuur maart"')
+  .replace(
+    /(<div id=":q6"[^>]*>)[\s\S]*?(<span class="gmail_signature_prefix">)/,
+    '$1<div>Beste Jan,</div><div><br></div><div>Hierbij de factuur van maart, zoals besproken.</div><div><br></div>$2',
+  );
+if (invoiceHtml === html) throw new Error('the fixture changed: the invoice draft could not be made');
 
 async function launch(withExtension) {
   const dir = mkdtempSync(path.join(tmpdir(), 'og-bench-'));
@@ -49,7 +60,7 @@ async function launch(withExtension) {
   });
   await context.route(/^(https?|wss?):\/\//, (route) =>
     route.request().resourceType() === 'document' && route.request().url().startsWith('https://mail.google.com/')
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: verdicts === 'real' && route.request().url().includes('draft=invoice') ? invoiceHtml : html })
       : route.abort('blockedbyclient'),
   );
   let worker;
@@ -84,11 +95,36 @@ async function stubVerdicts(worker, decision) {
   }, decision);
 }
 
+/** Seeds the real ledger through the protocol, from an extension page (the sender check applies). */
+async function seedReal(context, worker) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/manifest.json`);
+  const today = new Date().toISOString().slice(0, 10);
+  const customer = (name, email) => ({
+    type: 'contacts/save',
+    contact: {
+      name, emails: [email], recipientKind: 'natural_professional',
+      provenance: { source: 'data_subject', detail: 'klant', obtainedAt: today },
+      basis: { type: 'customer', entity: 'Demo Sales B.V.', product: 'Jaarabonnement', saleDate: '2025-06-01', informedAtCollection: true, optOutOfferedAtCollection: true, evidenceIds: [] },
+    },
+  });
+  const requests = [
+    { type: 'settings/save', settings: { organisation: { legalName: 'Demo Sales B.V.', contact: 'sales@demosales.example', privacyUrl: 'https://demosales.example/privacy', optOutMethod: 'afmelden@demosales.example', dpo: '', country: 'NL', exempt2026: false } } },
+    customer('Jan Jansen', 'jan.jansen@acme.nl'),
+    customer('Bakkerij De Vries', 'info@bakkerij-devries.nl'),
+  ];
+  for (const r of requests) {
+    const answer = await page.evaluate((req) => globalThis.chrome.runtime.sendMessage(req), r);
+    if (!answer?.ok) throw new Error(`seeding ${r.type} failed: ${answer?.error?.message ?? 'no answer'}`);
+  }
+  await page.close();
+}
+
 async function cleanSends(context, guarded) {
   const times = [];
   const page = await context.newPage();
   for (let i = 0; i < runs + 3; i++) {
-    await page.goto(url.replace("/u/0/", `/u/0/?run=${i}`));
+    await page.goto(url.replace("/u/0/", `/u/0/?run=${i}&draft=invoice`));
     if (guarded) await page.waitForSelector('div.M9[data-outreach-guard-state="clean"]', { timeout: 10_000 });
     else await page.waitForSelector('div.M9 .aoO[role=button]');
     const ms = await page.evaluate(() => {
@@ -147,14 +183,15 @@ const without = await cleanSends(plain.context, false);
 await plain.close();
 
 const ext = await launch(true);
-await stubVerdicts(ext.worker, 'allow');
+if (verdicts === 'real') await seedReal(ext.context, ext.worker);
+else await stubVerdicts(ext.worker, 'allow');
 const withExt = await cleanSends(ext.context, true);
-await stubVerdicts(ext.worker, 'block');
+if (verdicts === 'stub') await stubVerdicts(ext.worker, 'block');
 const held = await heldSends(ext.context);
 await ext.close();
 
 const added = pct(withExt, 95) - pct(without, 95);
-console.log(`guard-send (Gmail compose fixture, ${runs} runs each, Chromium headless)`);
+console.log(`guard-send (Gmail compose fixture, ${runs} runs each, Chromium headless, ${verdicts === 'real' ? 'real background: ledger + rules engine' : 'stub verdicts'})`);
 console.log(`  clean send, without extension: p50 ${fmt(pct(without, 50))}  p95 ${fmt(pct(without, 95))}`);
 console.log(`  clean send, with extension:    p50 ${fmt(pct(withExt, 50))}  p95 ${fmt(pct(withExt, 95))}`);
 console.log(`  added delay (p95 with − p95 without): ${fmt(added)}   target ≤ 16 ms  ${added <= 16 ? 'PASS' : 'FAIL'}`);

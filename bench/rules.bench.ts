@@ -55,26 +55,37 @@ const pool: OutreachInput[] = Array.from({ length: 1000 }, (_, i) => {
 function run(label: string, inputOf: (i: number) => OutreachInput): number {
   let sink = 0;
   for (let i = 0; i < 5000; i++) sink += evaluateOutreach(inputOf(i)).findings.length; // warm-up
-  const times = new Float64Array(N);
-  let cpu = 0; // CPU time spent inside evaluateOutreach: the one-core rate even on a shared, loaded machine
+  // the cost of producing the inputs alone, subtracted below (the unique-draft case builds a new input per call)
+  const g0 = process.cpuUsage();
+  const gt0 = performance.now();
+  for (let i = 0; i < N; i++) sink += inputOf(i).action.length;
+  const genWall = performance.now() - gt0;
+  const g = process.cpuUsage(g0);
+  // throughput: one tight loop; CPU time counts only this process (the machine may be shared)
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
+  for (let i = 0; i < N; i++) sink += evaluateOutreach(inputOf(i)).findings.length;
+  const wall = performance.now() - t0 - genWall;
+  const c = process.cpuUsage(c0);
+  const cpuSec = (c.user + c.system - g.user - g.system) / 1e6;
+  // latency: each evaluation timed on its own
+  const times = new Float64Array(N);
   for (let i = 0; i < N; i++) {
     const input = inputOf(i);
-    const c = process.cpuUsage();
     const s = performance.now();
     sink += evaluateOutreach(input).findings.length;
     times[i] = performance.now() - s;
-    const d = process.cpuUsage(c);
-    cpu += d.user + d.system;
   }
-  const total = performance.now() - t0;
   times.sort();
-  const wallPerSec = Math.round(N / (total / 1000));
-  const perSec = Math.round(N / (cpu / 1e6));
+  const perCpuSec = Math.round(N / cpuSec);
+  const perWallSec = Math.round(N / (wall / 1000));
   const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
-  console.log(`${label}: ${N} evaluations in ${total.toFixed(0)} ms`);
-  console.log(`  ${perSec.toLocaleString('en')} evaluations per CPU-second (wall clock: ${wallPerSec.toLocaleString('en')}/s); p50 ${us(times[Math.floor(N * 0.5)]!)}, p99 ${us(times[Math.floor(N * 0.99)]!)}, max ${us(times[N - 1]!)} (${sink} findings)`);
-  return perSec;
+  console.log(`${label}: ${N} evaluations in ${wall.toFixed(0)} ms wall, ${(cpuSec * 1000).toFixed(0)} ms CPU`);
+  console.log(
+    `  ${perCpuSec.toLocaleString('en')} evaluations per CPU-second (wall clock ${perWallSec.toLocaleString('en')}/s); ` +
+      `p50 ${us(times[Math.floor(N * 0.5)]!)}, p99 ${us(times[Math.floor(N * 0.99)]!)} (${sink} findings)`,
+  );
+  return perCpuSec;
 }
 
 const mixed = run('mixed inputs (drafts repeat across recipients)', (i) => pool[i % pool.length]!);
@@ -83,6 +94,7 @@ const unique: OutreachInput[] = pool.map((p, i) => (p.message?.body ? merge(p, {
 let serial = 0;
 run('every draft unique (no reuse of the analysis)', (i) => {
   const p = unique[i % unique.length]!;
+  // a fresh body each call, so the latency pass cannot reuse the throughput pass's analyses either
   return p.message?.body ? merge(p, { message: { body: `${p.message.body} ${serial++}` } }) : p;
 });
 console.log(`target ≥ ${TARGET.toLocaleString('en')}/s on the mixed inputs: ${mixed >= TARGET ? 'met' : 'NOT met'}`);

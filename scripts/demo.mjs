@@ -7,6 +7,10 @@
 //   CHROMIUM_PATH=/path/to/chrome   which browser to use (found automatically otherwise)
 //   OG_OUT_DIR=.output-demo          build folder (default .output);  SKIP_BUILD=1 reuses the last build
 //   DEMO_HEADLESS=1 DEMO_EXIT_AFTER_MS=5000   for a check without a display
+//   DEMO_LOCALE=nl|en                browser language (the hold dialog follows it); default: the system's
+//   DEMO_CHECK=1                     press Send on the LinkedIn and Gmail demo pages, expect the hold dialog,
+//                                    exit 1 if seeding failed or a dialog did not appear
+//   DEMO_SCREENSHOTS=docs/screenshots   with DEMO_CHECK: save hold-<site>-<lang>.png of each dialog
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,6 +78,8 @@ const pages = [
     site: 'LinkedIn',
     url: 'https://www.linkedin.com/messaging/thread/2-ZmFrZS10aHJlYWQtZm9yLWZpeHR1cmVz/',
     files: ['linkedin/messaging-thread.html', 'demo/linkedin-messaging-thread.html'],
+    // plays LinkedIn's part: enables Send while there is text, shows a sent message in the thread
+    script: '../e2e/linkedin/linkedin-sim.js',
   },
   {
     site: 'Gmail',
@@ -106,9 +112,24 @@ function pageHtml(p) {
   return html.replace(/<body([^>]*)>/i, (m) => `${m}${banner(p.site)}`);
 }
 
-// Seed data: one customer with a recorded basis, one person who objected (Gmail fixture's recipients).
+// Seed data: the organisation (so an inserted disclosure is complete), one customer with a recorded basis
+// and one recipient who objected — both are recipients of the Gmail demo draft, so its dialog shows both.
 const today = new Date().toISOString().slice(0, 10);
 const seed = [
+  {
+    type: 'settings/save',
+    settings: {
+      organisation: {
+        legalName: 'Demo Sales B.V.',
+        contact: 'Demo Sales B.V., Keizersgracht 1, 1015 AA Amsterdam, sales@demosales.example',
+        privacyUrl: 'https://demosales.example/privacy',
+        optOutMethod: 'afmelden@demosales.example',
+        dpo: '',
+        country: 'NL',
+        exempt2026: false,
+      },
+    },
+  },
   {
     type: 'contacts/save',
     contact: {
@@ -119,7 +140,7 @@ const seed = [
       provenance: { source: 'data_subject', detail: 'Demo: klant sinds 2025', obtainedAt: today },
       basis: {
         type: 'customer',
-        entity: 'Demo B.V.',
+        entity: 'Demo Sales B.V.',
         product: 'Jaarabonnement',
         saleDate: '2025-06-01',
         informedAtCollection: true,
@@ -131,37 +152,48 @@ const seed = [
   {
     type: 'suppressions/add',
     by: 'email',
-    value: 'pieter@leverancier.nl',
+    value: 'info@bakkerij-devries.nl',
     scope: 'all',
     reason: 'Demo: maakte bezwaar tegen verdere berichten',
   },
 ];
 
+/** Returns how many seed requests failed (each is reported). */
 async function seedLedger(context, extensionId) {
   const page = await context.newPage();
+  let failed = 0;
   try {
     // Any document of the extension's origin can use runtime messaging; manifest.json is always there.
     await page.goto(`chrome-extension://${extensionId}/manifest.json`);
     for (const request of seed) {
       const answer = await page.evaluate((r) => globalThis.chrome.runtime.sendMessage(r), request);
-      if (!answer?.ok) console.warn(`  seed ${request.type}: ${answer?.error?.message ?? 'no answer'}`);
-      else console.log(`  seeded ${request.type}`);
+      if (!answer?.ok) {
+        failed++;
+        console.warn(`  seed ${request.type}: ${answer?.error?.message ?? 'no answer'}${answer?.error?.where ? ` (${answer.error.where})` : ''}`);
+      } else console.log(`  seeded ${request.type}`);
     }
   } catch (error) {
+    failed = seed.length;
     console.warn(`  could not seed the ledger: ${error.message}`);
   } finally {
     await page.close();
   }
+  return failed;
 }
 
 const headless = !!process.env.DEMO_HEADLESS;
+const locale = process.env.DEMO_LOCALE;
+const check = !!process.env.DEMO_CHECK || !!process.env.DEMO_SCREENSHOTS;
 const userDataDir = mkdtempSync(path.join(tmpdir(), 'outreach-guard-demo-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: chromiumPath,
   headless,
   ignoreDefaultArgs: ['--disable-extensions'],
   viewport: null,
+  ...(locale ? { locale } : {}),
   args: [
+    ...(locale ? [`--lang=${locale}`] : []),
+    ...(headless ? ['--window-size=1280,860'] : []),
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
@@ -191,13 +223,15 @@ for (const p of pages) {
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
 const extensionId = new URL(worker.url()).host;
 console.log(`Extension loaded (${extensionId}). Seeding demo data:`);
-await seedLedger(context, extensionId);
+const seedFailures = await seedLedger(context, extensionId);
 
 const first = context.pages()[0] ?? (await context.newPage());
 let tab = first;
+const tabs = {};
 for (const p of pages.filter((x) => x.file)) {
   await tab.goto(p.url).catch((error) => console.warn(`  ${p.site}: ${error.message}`));
   console.log(`  ${p.site}: ${p.url}`);
+  tabs[p.site] = tab;
   tab = await context.newPage();
 }
 const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
@@ -208,9 +242,67 @@ await first.bringToFront();
 
 console.log(
   '\nThe demo is running. Try: write in a composer and press Send — a message to someone without a basis is held;\n' +
-    'jan.jansen@acme.nl is a customer with a recorded basis; pieter@leverancier.nl objected.\n' +
+    'jan.jansen@acme.nl is a customer with a recorded basis; info@bakkerij-devries.nl objected.\n' +
     'Close the browser window to stop.',
 );
+
+/** How a send is pressed on each demo page (the fixtures' own markup). */
+const pressSend = {
+  async LinkedIn(page) {
+    const editor = page.locator('div.msg-thread .msg-form__contenteditable').first();
+    await editor.click();
+    await page.keyboard.type('Hallo Dana, graag laat ik je kennismaken met onze planningssoftware. Zullen we volgende week een demo inplannen?');
+    await page.locator('div.msg-thread button.msg-form__send-button').first().click();
+  },
+  async Gmail(page) {
+    await page.locator('div.M9 .aoO[role=button]').first().click();
+  },
+};
+
+/** DEMO_CHECK: a held send on each demo page shows the hold dialog (and is photographed for the docs). */
+async function checkHolds() {
+  let problems = seedFailures;
+  const lang = (locale ?? 'en').slice(0, 2).toLowerCase();
+  const dir = process.env.DEMO_SCREENSHOTS ? path.resolve(root, process.env.DEMO_SCREENSHOTS) : null;
+  for (const site of Object.keys(pressSend)) {
+    const page = tabs[site];
+    if (!page) {
+      console.warn(`  ${site}: no demo page`);
+      problems++;
+      continue;
+    }
+    try {
+      await page.bringToFront();
+      await page.waitForSelector('[data-outreach-guard-state]', { timeout: 10_000 });
+      await pressSend[site](page);
+      const dialog = page.locator('[data-outreach-guard="hold"] [role="alertdialog"]');
+      await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelector('[data-outreach-guard="hold"]')?.hasAttribute('data-decision'), undefined, { timeout: 10_000 });
+      const decision = await page.locator('[data-outreach-guard="hold"]').getAttribute('data-decision');
+      const codes = await page.locator('[data-outreach-guard="hold"] [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+      console.log(`  ${site}: held, decision ${decision}, findings ${codes.join(' ')}`);
+      if (dir) {
+        await page.waitForTimeout(300); // let the focus ring settle
+        const file = path.join(dir, `hold-${site.toLowerCase()}-${lang}.png`);
+        await page.screenshot({ path: file });
+        console.log(`    screenshot ${path.relative(root, file)}`);
+      }
+      await page.keyboard.press('Escape');
+    } catch (error) {
+      problems++;
+      console.warn(`  ${site}: no hold dialog (${error.message.split('\n')[0]})`);
+    }
+  }
+  return problems;
+}
+
+if (check) {
+  const problems = await checkHolds();
+  console.log(problems ? `\nDemo check: ${problems} problem(s).` : '\nDemo check: seeding worked and every held send showed the dialog.');
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  process.exit(problems ? 1 : 0);
+}
 
 const cleanup = () => {
   try {

@@ -266,7 +266,7 @@ ul { margin: 0; padding-left: 18px; }
 .error { color: #cf222e; }
 .reason { display: block; padding: 8px 20px 0; }
 .reason textarea { display: block; width: 100%; box-sizing: border-box; min-height: 60px; margin-top: 4px; font: inherit; }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; padding: 12px 20px 16px; justify-content: flex-end; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; padding: 12px 20px 16px; justify-content: flex-end; border-top: 1px solid #d1d9e0; }
 button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid #d1d9e0; background: #f6f8fa; cursor: pointer; }
 button.primary { background: #1f883d; color: #fff; border-color: #1a7f37; }
 button.danger { color: #cf222e; }

@@ -13,6 +13,20 @@ import { CallCheckPanel } from '../options/app/CallCheckPanel';
 
 type PopupTab = 'tab' | 'lookup' | 'call';
 
+type PanelApis = {
+  sidePanel?: { open(options: { windowId: number }): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+};
+
+/** Chrome's side panel or Firefox's sidebar; must run in the click handler (a user gesture). */
+function openSidePanel(): Promise<void> | null {
+  const apis = browser as unknown as PanelApis;
+  if (apis.sidebarAction) return apis.sidebarAction.open();
+  const sidePanel = apis.sidePanel ?? (globalThis as unknown as { chrome?: PanelApis }).chrome?.sidePanel;
+  if (!sidePanel) return null;
+  return browser.windows.getCurrent().then((w) => sidePanel.open({ windowId: w.id! }));
+}
+
 export function PopupApp() {
   const { i18n } = usePageI18n();
   const { t } = i18n;
@@ -53,9 +67,14 @@ export function PopupApp() {
     <I18nContext.Provider value={i18n}>
       <header class="popup-head">
         <h1>{t('extName')}</h1>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('popupOpenManagement')}
-        </button>
+        <span class="button-row">
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popupOpenManagement')}
+          </button>
+          <button type="button" class="link" onClick={() => void openSidePanel()?.then(() => window.close(), () => undefined)}>
+            {t('popupOpenPanel')}
+          </button>
+        </span>
       </header>
       <Tabs<PopupTab>
         label={t('extName')}

@@ -81,12 +81,18 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
     'contacts/save': async (req) => {
       const { provenance, basis, linkedin, ...draft } = req.contact;
       if (!draft.id && !provenance) {
-        throw new UserFacingError('invalid-contact', 'Say where this contact’s data came from (legal-rules §5).', 'provenance.source');
+        throw new UserFacingError('invalid-contact', 'Say where this contact’s data came from (legal-rules §5).', 'contact.provenance.source');
       }
-      return ledger.saveContact(
-        { ...draft, linkedin },
-        { ...(provenance ? { provenance } : {}), ...(basis ? { basis: basis as BasisDraft } : {}) },
-      );
+      try {
+        return await ledger.saveContact(
+          { ...draft, linkedin },
+          { ...(provenance ? { provenance } : {}), ...(basis ? { basis: basis as BasisDraft } : {}) },
+        );
+      } catch (e) {
+        // Field paths as in the request (`contact.emails.1`), like the schema's own errors.
+        if (e instanceof LedgerError && e.where && !e.where.startsWith('contact.')) throw new LedgerError(e.code, e.message, `contact.${e.where}`);
+        throw e;
+      }
     },
     'contacts/delete': async (req) => ({ deleted: await ledger.deleteContact(req.id) }),
     'bases/save': async (req) => ({ id: await ledger.saveBasis(req.contactId, req.basis as BasisDraft) }),

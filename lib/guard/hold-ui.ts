@@ -29,7 +29,15 @@ export const mountHoldDialog: MountHold = (doc, initial) => {
   shadow.append(style, container);
   isolate(host);
   const previousFocus = doc.activeElement as HTMLElement | null;
+  // The top layer (a manual popover) is above every z-index the site uses (Gmail's and LinkedIn's own
+  // overlays, fixed banners); Esc stays ours, since a manual popover is not light-dismissed.
+  host.setAttribute('popover', 'manual');
   (doc.body ?? doc.documentElement).append(host);
+  try {
+    (host as HTMLElement & { showPopover?: () => void }).showPopover?.();
+  } catch {
+    // no Popover API (older browser): the z-index of the backdrop still puts it above most pages
+  }
 
   const paint = (props: HoldDialogProps) => {
     const decision = decisionOfView(props.view);

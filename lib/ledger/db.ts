@@ -74,14 +74,15 @@ export const schemaV1 = {
 
 /**
  * Version 2: contacts hold lists of e-mails and phones and structured LinkedIn/company identities, plus
- * derived index fields for a list that stays fast at 100 000 contacts (sortName, *searchTokens, *flags,
- * art14DueAt); events are indexed by identity key and by fingerprint+time (bulk-send check, LI-04).
+ * derived fields for a list that stays fast at 100 000 contacts (sortName, searchTokens, *flags, art14DueAt); events are indexed by identity key and by fingerprint+time (bulk-send check, LI-04).
  */
 export const schemaV2 = {
   ...schemaV1,
   /** keyHash → how many suppression entries have it: a primary-key existence check (bulkGet) for bulk work */
   suppressedKeys: 'keyHash',
-  contacts: 'id, sortName, *searchTokens, *flags, art14DueAt, updatedAt',
+  // searchTokens is stored but not indexed: the list searches its in-memory index (list-index.ts), and a
+  // multi-entry index of ~15 tokens per contact would make every contact write (and a 50 000-row import) slower.
+  contacts: 'id, sortName, *flags, art14DueAt, updatedAt',
   events: 'id, contactId, kind, at, *keys, [bodyFingerprint+at]',
   suppressions: 'id, keyHash, recordedAt',
 };

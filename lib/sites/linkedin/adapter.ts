@@ -420,13 +420,9 @@ export const linkedInAdapter: SiteAdapter = {
   isGuardedPage: (url) => isGuardedPage(url),
   composerRootSelectors: selectors.composerRoots,
   shadowHostSelectors: selectors.shadowHosts,
-  // parts that mean "a composer is here" even when no root above matched (a renamed bubble, a moved modal)
-  expectedComposerSelectors: [
-    ...selectors.messageEditor,
-    ...selectors.inviteNote,
-    ...selectors.inviteSendWithoutNote,
-    ...selectors.salesNavForm,
-  ],
+  // "a composer is here" even when no root above matched (a renamed bubble, a moved modal). Each one holds
+  // the editor AND its send controls, so the guard's fallback hold still sees the Send click.
+  expectedComposerSelectors: [...selectors.messageForm, ...selectors.inviteModalOverlay, ...selectors.salesNavForm],
   composerFor(root: Element): ComposerHandle {
     if (root.matches('div.artdeco-modal.send-invite[role="dialog"]')) return new InviteComposer(root);
     if (root.matches('section[role="dialog"]')) return new SalesNavComposer(root);

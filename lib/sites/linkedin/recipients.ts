@@ -11,7 +11,7 @@ type OpenTo = NonNullable<LinkedInSignals['openTo']>[number];
 
 /** "· 1st", "1st degree connection", "Second-degree connection", "3rd+" → 1 | 2 | 3. */
 export function degreeOf(text: string): Degree | undefined {
-  const m = texts.degree.exec(text);
+  const m = texts.degree.exec(text.replace(/\u00a0/g, ' '));
   if (!m) return undefined;
   const token = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
   const byToken: Record<string, Degree> = { '1st': 1, '2nd': 2, '3rd': 3, first: 1, second: 2, third: 3, '1e': 1, '2e': 2, '3e': 3 };

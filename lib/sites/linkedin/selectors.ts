@@ -140,6 +140,10 @@ export const selectors = {
   ],
 
   /** Invitation modal. */
+  inviteModalOverlay: [
+    // the overlay around the invite modal; holds the modal and all its buttons [CCL-SV-invite, CCL-S INVITE_MODAL]
+    'div[data-test-modal-id="send-invite-modal"]',
+  ],
   inviteNote: [
     // measured: textarea#custom-message[name=message], no maxlength [CCL-SV-invite]
     'textarea#custom-message',
@@ -288,5 +292,6 @@ export const texts = {
   /** a profile that limits who may see it: out of network / anonymised name (GUESS, see profile.ts) */
   restrictedName: /^(LinkedIn Member|LinkedIn-lid|Lid van LinkedIn)$/i,
   restrictedMarker: [/\bout of network\b/i, /\bbuiten (?:je|uw) netwerk\b/i, /this profile is not available/i, /profile is private/i, /dit profiel is (?:niet beschikbaar|privé)/i],
-  degree: /(?:^|[·\s])(1st|2nd|3rd)\+?(?:\s|$)|\b(First|Second|Third)-degree\b|\b(1e|2e|3e)\b/i,
+  /** a whole degree badge: "· 2nd", "3rd+", "1st degree connection", "Second-degree connection", "· 2e" */
+  degree: /^\s*(?:·\s*)?(?:(1st|2nd|3rd)\+?(?:\s+degree(?:\s+connection)?)?|(First|Second|Third)-degree connection|(1e|2e|3e)\+?)\s*$/i,
 } as const;

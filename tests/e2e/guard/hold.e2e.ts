@@ -1,20 +1,30 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fixturesDir, GuardedComposer, launchExtension, routeSite, type Extension } from '../harness';
+import { ask, badgeOfPage, fixturesDir, GuardedComposer, launchExtension, protocolPage, routeSite, seedWith, type Extension } from '../harness';
 import type { Page } from 'playwright-core';
 
-// The shared hold flow in a real Chromium with the built extension, on the Gmail compose fixture (its
-// harness.js imitates Gmail's own send in the bubble phase and records what left in window.__fixture).
-// The recipients are not in the ledger, so whatever the background answers (a verdict that is not clean,
-// or no verdict at all) the send must be held and leave only when the rep says so.
+// The shared hold flow in a real Chromium with the built extension and its real background (ledger +
+// rules engine), on the Gmail compose fixture (its harness.js imitates Gmail's own send in the bubble
+// phase and records what left in window.__fixture).
+// The fixture's draft is a cold commercial e-mail to Jan Jansen and info@bakkerij-devries.nl; with an empty
+// ledger the engine blocks it (NL-EM-01: no consent and no customer relationship for commercial e-mail).
 
 const url = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
 
-async function gmailPage(ext: Extension): Promise<Page> {
+/** The fixture's draft turned into a plain service message (NC-01: not commercial). */
+const invoiceDraft = (html: string) =>
+  html
+    .replace(/value="Kennismaking:[^"]*"/, 'value="Factuur maart"')
+    .replace(
+      /(<div id=":q6"[^>]*>)[\s\S]*?(<span class="gmail_signature_prefix">)/,
+      '$1<div>Beste Jan,</div><div><br></div><div>Hierbij de factuur van maart, zoals besproken.</div><div><br></div><div>Met vriendelijke groet,</div><div><br></div>$2',
+    );
+
+async function gmailPage(ext: Extension, transform: (html: string) => string = (h) => h): Promise<Page> {
   const harnessJs = await readFile(path.join(fixturesDir, 'gmail', 'harness.js'), 'utf8');
   await routeSite(ext.context, 'https://mail.google.com/**', { file: 'gmail/gmail-new-compose.html' }, {
-    transform: (html) => html.replace('</body>', `<script>${harnessJs}</script></body>`),
+    transform: (html) => transform(html).replace('</body>', `<script>${harnessJs}</script></body>`),
   });
   const page = await ext.context.newPage();
   await page.goto(url);
@@ -23,6 +33,10 @@ async function gmailPage(ext: Extension): Promise<Page> {
 
 const sentCount = (page: Page) => page.evaluate(() => (window as unknown as { __fixture: { sent: unknown[] } }).__fixture.sent.length);
 
+/** Codes of the findings the dialog shows (each finding carries data-code). */
+const dialogCodes = (page: Page) =>
+  page.locator('[data-outreach-guard="hold"] [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+
 describe('hold flow on a Gmail compose', () => {
   let ext: Extension;
   beforeAll(async () => {
@@ -30,14 +44,17 @@ describe('hold flow on a Gmail compose', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('a send to people not in the ledger is held; cancel sends nothing; send anyway sends exactly once', async () => {
+  test('a cold pitch to people not in the ledger is blocked (NL-EM-01); cancel sends nothing; send anyway sends exactly once', async () => {
     const page = await gmailPage(ext);
     const composer = new GuardedComposer(page, page.locator('div.M9').first());
+    // The verdict is worked out before Send: the composer shows "held" already.
     expect(await composer.waitForState(['held', 'clean', 'inactive'])).toBe('held');
 
     await page.locator('div.M9 .aoO[role=button]').first().click();
     const dialog = await composer.holdDialog().waitVisible();
-    expect(await dialog.decision()).toMatch(/^(block|warn)$/);
+    expect(await dialog.decision()).toBe('block');
+    expect(await dialogCodes(page)).toContain('NL-EM-01');
+    expect(await dialog.actions()).toEqual(expect.arrayContaining(['cancel', 'insert-disclosure', 'send-anyway']));
     expect(await sentCount(page)).toBe(0);
     expect(await page.locator('html').getAttribute('data-outreach-guard-status')).toBe('held');
 
@@ -52,20 +69,131 @@ describe('hold flow on a Gmail compose', () => {
     await page.waitForTimeout(300);
     expect(await sentCount(page)).toBe(1);
     expect(await dialog.isOpen()).toBe(false);
+
+    // The override is in the audit log with its reason and codes.
+    const ext_ = await protocolPage(ext);
+    const audit = JSON.stringify(await ask(ext_, { type: 'audit/list' }));
+    expect(audit).toContain('"action":"override"');
+    await ext_.close();
     await page.close();
   });
 
   test('Ctrl+Enter is held like the Send button', async () => {
     const page = await gmailPage(ext);
     const composer = new GuardedComposer(page, page.locator('div.M9').first());
-    await composer.waitForState(['held', 'clean', 'inactive']);
+    expect(await composer.waitForState(['held', 'clean', 'inactive'])).toBe('held');
     await page.locator('div.M9 [g_editable="true"]').first().click();
     await page.keyboard.press('Control+Enter');
-    await composer.holdDialog().waitVisible();
+    const dialog = await composer.holdDialog().waitVisible();
+    expect(await dialog.decision()).toBe('block');
     expect(await sentCount(page)).toBe(0);
     await page.keyboard.press('Escape');
     await composer.holdDialog().waitGone();
     expect(await sentCount(page)).toBe(0);
+    await page.close();
+  });
+
+  test('while the dialog is open the toolbar badge and the tab state say "held"', async () => {
+    const page = await gmailPage(ext);
+    const composer = new GuardedComposer(page, page.locator('div.M9').first());
+    await composer.waitForState('held');
+    await page.locator('div.M9 .aoO[role=button]').first().click();
+    const dialog = await composer.holdDialog().waitVisible();
+    let badge = await badgeOfPage(ext, page);
+    for (let i = 0; i < 20 && badge.text !== '⏸'; i++) {
+      await page.waitForTimeout(100);
+      badge = await badgeOfPage(ext, page);
+    }
+    expect(badge.text).toBe('⏸');
+    expect(badge.title).toContain('held');
+    // The popup asks the same through the protocol.
+    const ext_ = await protocolPage(ext);
+    expect(await ask(ext_, { type: 'guard/tab-state', tabId: badge.tabId })).toMatchObject({ state: 'held', site: 'gmail' });
+    await ext_.close();
+
+    await dialog.button('cancel').click();
+    await dialog.waitGone();
+    // The draft would still be held, so the composer (and the tab) stay "held" until it is fixed.
+    expect(await composer.state()).toBe('held');
+    await page.close();
+  });
+
+  test("typing a reason in the dialog does not trigger Gmail's keyboard shortcuts", async () => {
+    const page = await gmailPage(ext);
+    const composer = new GuardedComposer(page, page.locator('div.M9').first());
+    await composer.waitForState('held');
+    // Gmail's shortcuts listen in the capture phase on window and document.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __shortcutKeys: string[] }).__shortcutKeys = []);
+      window.addEventListener('keydown', (e) => seen.push(e.key), true);
+      document.addEventListener('keydown', (e) => seen.push(e.key), true);
+    });
+    await page.locator('div.M9 .aoO[role=button]').first().click();
+    const dialog = await composer.holdDialog().waitVisible();
+    await dialog.button('send-anyway').click();
+    await dialog.reasonField().click();
+    await page.keyboard.type('c#r');
+    expect(await dialog.reasonField().inputValue()).toBe('c#r');
+    expect(await page.evaluate(() => (window as unknown as { __shortcutKeys: string[] }).__shortcutKeys)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitGone();
+    expect(await sentCount(page)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('a clean send with the real background', () => {
+  let ext: Extension;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    const page = await protocolPage(ext);
+    const today = new Date().toISOString().slice(0, 10);
+    const customer = (name: string, email: string) => ({
+      type: 'contacts/save',
+      contact: {
+        name,
+        emails: [email],
+        company: { name: 'Bakkerij De Vries B.V.', domain: email.split('@')[1] },
+        recipientKind: 'natural_professional',
+        provenance: { source: 'data_subject', detail: 'klant sinds 2025', obtainedAt: today },
+        basis: { type: 'customer', entity: 'Demo Sales B.V.', product: 'Jaarabonnement', saleDate: '2025-06-01', informedAtCollection: true, optOutOfferedAtCollection: true, evidenceIds: [] },
+      },
+    });
+    await seedWith(page, [
+      {
+        type: 'settings/save',
+        settings: {
+          organisation: { legalName: 'Demo Sales B.V.', contact: 'sales@demosales.nl', privacyUrl: 'https://demosales.nl/privacy', optOutMethod: 'afmelden@demosales.nl', dpo: '', country: 'NL', exempt2026: false },
+        },
+      },
+      customer('Jan Jansen', 'jan.jansen@acme.nl'),
+      customer('Bakkerij De Vries', 'info@bakkerij-devries.nl'),
+    ]);
+    await page.close();
+  });
+  afterAll(async () => ext?.close());
+
+  test('an invoice e-mail to two customers goes through untouched: state clean, no dialog, sent exactly once', async () => {
+    const page = await gmailPage(ext, invoiceDraft);
+    const composer = new GuardedComposer(page, page.locator('div.M9').first());
+    expect(await composer.waitForState(['held', 'clean', 'inactive'])).toBe('clean');
+    // Any dialog that appears at all, even for a moment, is noticed.
+    await page.evaluate(() => {
+      const w = window as unknown as { __dialogs: number };
+      w.__dialogs = 0;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if ((n as Element).matches?.('[data-outreach-guard="hold"]')) w.__dialogs++;
+      }).observe(document.documentElement, { childList: true, subtree: true });
+    });
+    await page.locator('div.M9 .aoO[role=button]').first().click();
+    await page.waitForFunction(() => (window as unknown as { __fixture: { sent: unknown[] } }).__fixture.sent.length > 0, undefined, { timeout: 2000 });
+    await page.waitForTimeout(500);
+    expect(await sentCount(page)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __dialogs: number }).__dialogs)).toBe(0);
+    const sent = await page.evaluate(() => (window as unknown as { __fixture: { sent: { to: string[]; text: string }[] } }).__fixture.sent[0]!);
+    expect(sent.to).toEqual(['jan.jansen@acme.nl', 'info@bakkerij-devries.nl']);
+    expect(sent.text).toContain('Hierbij de factuur van maart');
+    expect(await page.locator('html').getAttribute('data-outreach-guard-status')).toBe('active');
     await page.close();
   });
 });
@@ -80,9 +208,10 @@ describe('in a Dutch browser', () => {
   test('the hold dialog speaks Dutch and Esc cancels it', async () => {
     const page = await gmailPage(ext);
     const composer = new GuardedComposer(page, page.locator('div.M9').first());
-    await composer.waitForState(['held', 'clean', 'inactive']);
+    expect(await composer.waitForState(['held', 'clean', 'inactive'])).toBe('held');
     await page.locator('div.M9 .aoO[role=button]').first().click();
     const dialog = await composer.holdDialog().waitVisible();
+    expect(await dialog.decision()).toBe('block');
     expect(await dialog.button('cancel').innerText()).toBe('Annuleren');
     expect(await dialog.button('send-anyway').innerText()).toBe('Toch versturen');
     await page.keyboard.press('Escape');

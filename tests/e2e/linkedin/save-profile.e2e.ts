@@ -33,7 +33,7 @@ describe('Save to my list', () => {
     if (!wired) ctx.skip(); // the content script does not call mountSaveProfile yet
     const page = await open(ext, `${L}/in/lee-okafor-77/`, 'profile.html');
     await control(page).locator('[data-action="open-save"]').click();
-    await control(page).locator('input[data-basis="contract_request"]').check();
+    await control(page).locator('input[data-basis="consent"]').check();
     await control(page).locator('textarea[data-field="note"]').fill('Asked at the fair to stay in touch');
     await control(page).locator('[data-action="save"]').click();
     await expect.poll(() => control(page).locator('[data-field="message"]').innerText(), { timeout: 10_000 }).toMatch(/Saved to your list|Opgeslagen/);
@@ -58,10 +58,14 @@ describe('Save to my list', () => {
     await page.close();
   });
 
-  test('Sales Navigator lead page gets the control too', async (ctx) => {
+  test('Sales Navigator lead page: the control saves with a quote request as the basis', async (ctx) => {
     if (!wired) ctx.skip();
     const page = await open(ext, `${L}/sales/lead/ACwAAC3z4mSEf2yCw6OpSt3vZ4bXh7UjKlMnOp3,NAME_SEARCH,Ab1C`, 'salesnav-lead.html');
     await expect.poll(() => control(page).locator('[data-field="name"]').innerText(), { timeout: 10_000 }).toBe('Ana Costa');
+    await control(page).locator('[data-action="open-save"]').click();
+    await control(page).locator('input[data-basis="contract_request"]').check();
+    await control(page).locator('[data-action="save"]').click();
+    await expect.poll(() => control(page).locator('[data-field="message"]').innerText(), { timeout: 10_000 }).toMatch(/Saved to your list|Opgeslagen/);
     await page.close();
   });
 });

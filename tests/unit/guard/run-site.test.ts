@@ -62,3 +62,41 @@ describe('runSite', () => {
     expect(bg.of('verdict/for-recipients')).toHaveLength(0);
   });
 });
+
+describe('runSite and records the background could not take', () => {
+  test('a record a closed page left in storage.local is delivered when the next page starts', async () => {
+    const { browser } = await import('wxt/browser');
+    const left = {
+      id: 'old-1',
+      owner: 'closed-tab',
+      claimedAt: Date.now() - 10 * 60_000,
+      queuedAt: Date.now() - 10 * 60_000,
+      event: { kind: 'send-anyway', site: 'gmail', channel: 'email', recipients: [{ key: 'anna@example.nl', email: 'anna@example.nl' }], codes: ['GUARD-UNCHECKED'], reason: 'Guard down, urgent', decision: 'block' },
+    };
+    await browser.storage.local.set({ 'pending-events': [left] });
+    const bg = createFakeAsk(() => blocked());
+    runSite(site.adapter, ctx, bg.ask);
+    await vi.waitFor(() => expect(bg.of('ledger/record-event').map((c) => c.event)).toContainEqual(left.event));
+    await vi.waitFor(async () => expect((await browser.storage.local.get('pending-events'))['pending-events']).toEqual([]));
+  });
+
+  test('while the background is away, a corner notice says how many records wait; it goes when they are in', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { browser } = await import('wxt/browser');
+    await browser.storage.local.remove('pending-events');
+    const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
+    runSite(site.adapter, ctx, bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
+    bg.fail(new Error('Could not establish connection. Receiving end does not exist.'));
+    form.querySelector<HTMLButtonElement>('button.send')!.click(); // clean: leaves at once; "sent" cannot be recorded
+    expect(site.sent).toHaveLength(1);
+    await vi.waitFor(() => expect(document.querySelector('[data-outreach-guard="pending-records"]')?.getAttribute('data-count')).toBe('1'));
+    expect(document.documentElement.getAttribute('data-outreach-guard-pending')).toBe('1');
+    const stored = (await browser.storage.local.get('pending-events'))['pending-events'] as { event: { kind: string } }[];
+    expect(stored.map((e) => e.event.kind)).toEqual(['outbound-sent']);
+    bg.fail(null);
+    await vi.waitFor(() => expect(document.querySelector('[data-outreach-guard="pending-records"]')).toBeNull(), { timeout: 8000 });
+    expect(document.documentElement.getAttribute('data-outreach-guard-pending')).toBe('0');
+  }, 15_000);
+});

@@ -36,11 +36,11 @@ describe('management requests through the router', () => {
   });
 
   test.each([
-    [{ ...newContact, emails: ['jan@'] }, 'emails.0', /not a valid e-mail/],
-    [{ ...newContact, phones: ['0612'] }, 'phones.0', /not a valid phone/],
+    [{ ...newContact, emails: ['jan@'] }, 'contact.emails.0', /not a valid e-mail/],
+    [{ ...newContact, phones: ['0612'] }, 'contact.phones.0', /not a valid phone/],
     [{ ...newContact, name: '' }, 'contact.name', /name is required/],
     [{ ...newContact, provenance: { source: 'event_list', obtainedAt: '31-02-2026' } }, 'contact.provenance.obtainedAt', /date/],
-    [{ ...newContact, provenance: undefined }, 'provenance.source', /came from/],
+    [{ ...newContact, provenance: undefined }, 'contact.provenance.source', /came from/],
     [{ ...newContact, company: { kvk: '123' } }, 'contact.company.kvk', /8 digits/],
     [{ ...newContact, basis: { type: 'consent', who: 'Jan' } }, 'contact.basis.when', /./],
   ])('an invalid contact is refused naming the field (%#) and nothing is saved', async (contact, where, message) => {

@@ -586,3 +586,21 @@ describe('failing loudly and bad input', () => {
     expect(linkedInAdapter.isGuardedPage(new URL('https://www.linkedin.com/uas/login'))).toBe(false);
   });
 });
+
+describe('expected composers (markup LinkedIn may change)', () => {
+  test('every expected-composer selector holds both the editor and its send control, so a fallback hold sees the send', () => {
+    for (const [name, editorSel, sendSel] of [
+      ['messaging-thread.html', '.msg-form__contenteditable', 'button.msg-form__send-button'],
+      ['overlay-interop-shadow.html', '.msg-form__contenteditable', 'button.msg-form__send-button'],
+      ['invite-landing.html', 'button[aria-label="Send without a note"]', 'button[aria-label="Send without a note"]'],
+      ['profile-invite-note.html', 'textarea#custom-message', 'button[aria-label="Send invitation"]'],
+      ['salesnav-inmail.html', 'textarea[name="message"]', 'button[type="submit"]'],
+    ] as const) {
+      const { trees } = loadFixture(name);
+      const expected = linkedInAdapter.expectedComposerSelectors!.flatMap((s) => queryTrees(trees, s));
+      expect(expected.length, `${name}: no expected-composer element`).toBeGreaterThan(0);
+      const holder = expected.find((el) => el.querySelector(editorSel) && el.querySelector(sendSel));
+      expect(holder, `${name}: an expected-composer element must contain ${editorSel} and ${sendSel}`).toBeDefined();
+    }
+  });
+});

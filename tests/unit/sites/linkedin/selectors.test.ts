@@ -17,6 +17,7 @@ const expected: Record<string, Record<string, number>> = {
   'inboundSenderLink[0]': { 'messaging-overlay.html': 1, 'messaging-thread.html': 1, 'overlay-several-bubbles.html': 2, 'preload-frame-overlay.html': 1, 'thread-enter-to-send.html': 1, 'thread-group.html': 2 },
   'inviteAddNote[0]': { 'invite-landing.html': 1 },
   'inviteHeading[0]': { 'invite-landing.html': 1, 'invite-note-basic.html': 1, 'profile-invite-note.html': 1 },
+  'inviteModalOverlay[0]': { 'invite-landing.html': 1, 'invite-note-basic.html': 1, 'profile-invite-note.html': 1 },
   'inviteNote[0]': { 'invite-note-basic.html': 1, 'profile-invite-note.html': 1 },
   'inviteNote[1]': { 'invite-note-basic.html': 1, 'profile-invite-note.html': 1 },
   'inviteSend[0]': { 'invite-note-basic.html': 1, 'profile-invite-note.html': 1 },
