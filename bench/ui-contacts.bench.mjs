@@ -7,7 +7,7 @@
 // Usage: node bench/ui-contacts.bench.mjs   (OG_OUT_DIR=build folder (default .output-bench-ui), SKIP_BUILD=1,
 //        BENCH_CONTACTS=100000, BENCH_RUNS=60, BENCH_PROFILE=dir to keep the seeded browser profile between runs)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,6 +171,12 @@ try {
     console.log(`  ${kind.padEnd(18)} p50 ${k.p50} ms, p95 ${k.p95} ms (n=${k.n})`);
   }
   console.log(`  contacts/list alone (same queries, no page): p50 ${bg.p50} ms, p95 ${bg.p95} ms, max ${bg.max} ms`);
+  const kindStats = Object.fromEntries(Object.entries(perKind).map(([k, v]) => [k, stats(v)]));
+  mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'bench', 'results', 'ui-contacts.json'),
+    JSON.stringify({ at: new Date().toISOString(), contacts: total, firstRender: fr, search: ks, searchByKind: kindStats, contactsListAlone: bg }, null, 2),
+  );
   process.exitCode = fr.p95 <= 500 && ks.p95 <= 100 ? 0 : 1;
 } finally {
   await context.close();

@@ -596,16 +596,18 @@ export function startGuard(options: GuardOptions): GuardController {
             decision,
           };
           try {
-            await ask({ type: 'ledger/record-event', event });
+            // A background that hangs counts as away (below), not as a dialog that stays busy for ever.
+            await withTimeout(ask({ type: 'ledger/record-event', event }), checkTimeoutMs);
           } catch (error) {
-            if (isRefusal(error)) {
-              // The background is there but would not write the override (policy, reason): do not send unrecorded.
+            if (verdict && isRefusal(error)) {
+              // The background checked this draft and now says no to the override (policy, reason): do not send.
               hold.busy = false;
               hold.error = (error as Error)?.message ?? String(error);
               paint(w, hold);
               return;
             }
-            // The background is away: the override is queued (storage.local) and retried, then the send goes.
+            // The background is away (or never talked to this frame): the override is queued in storage.local
+            // and retried — by this page, or by the next one once this one is gone — and the send goes.
             await recorder.queue(event);
           }
         }

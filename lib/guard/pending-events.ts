@@ -84,6 +84,8 @@ export interface RecorderOptions {
   orphanAfterMs?: number;
   /** waits between retries (ms); the last one repeats */
   backoffMs?: readonly number[];
+  /** an attempt not answered within this long counts as failed (ms) */
+  timeoutMs?: number;
 }
 
 /** The background answered and said no: retrying cannot help, the caller must show it. */
@@ -123,7 +125,21 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
     return next;
   };
 
-  const send = (event: LedgerEvent) => ask({ type: 'ledger/record-event', event });
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const send = (event: LedgerEvent) =>
+    new Promise<unknown>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+      ask({ type: 'ledger/record-event', event }).then(
+        (v) => {
+          clearTimeout(t);
+          resolve(v);
+        },
+        (e: unknown) => {
+          clearTimeout(t);
+          reject(e as Error);
+        },
+      );
+    });
 
   const schedule = () => {
     if (timer || signal.aborted || mine.size === 0) return;

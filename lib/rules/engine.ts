@@ -196,14 +196,21 @@ function regimeOf(c: string, channel: RuleChannel): string {
 
 // A send to N recipients evaluates the same draft N times: keep the last analyses (pure, so safe to reuse).
 const ANALYSIS_CACHE_SIZE = 256;
-const analysisCache = new Map<string, MessageAnalysis>();
+// Keyed by the body string itself (its hash is computed once per string), then by subject and sender.
+const analysisCache = new Map<string, Map<string, MessageAnalysis>>();
 function analysisOf(body: string, subject: string | undefined, legalEntity: string | undefined): MessageAnalysis {
-  const key = `${legalEntity ?? ''}\u0000${subject ?? ''}\u0000${body}`;
-  let a = analysisCache.get(key);
+  let bySubject = analysisCache.get(body);
+  if (!bySubject) {
+    if (analysisCache.size >= ANALYSIS_CACHE_SIZE) analysisCache.delete(analysisCache.keys().next().value as string);
+    bySubject = new Map();
+    analysisCache.set(body, bySubject);
+  }
+  const key = `${legalEntity ?? ''}\u0000${subject ?? ''}`;
+  let a = bySubject.get(key);
   if (!a) {
     a = analyzeMessage(body, subject, { legalEntity });
-    if (analysisCache.size >= ANALYSIS_CACHE_SIZE) analysisCache.delete(analysisCache.keys().next().value as string);
-    analysisCache.set(key, a);
+    if (bySubject.size >= 16) bySubject.clear();
+    bySubject.set(key, a);
   }
   return a;
 }
@@ -598,7 +605,9 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
         if (!presumed) anyBlockedRegime = true;
       }
     } else if (regime === 'GB') {
-      const individual = kind !== 'legal_person' || /\b(partnership)\b/i.test(recipient.legalForm ?? '');
+      // PECR: partnerships are individual subscribers, except LLPs and Scottish partnerships
+      const form = (recipient.legalForm ?? '').toLowerCase();
+      const individual = kind !== 'legal_person' || (form.includes('partnership') && !form.includes('scottish') && !form.includes('limited liability'));
       if (electronic) {
         if (individual) {
           if (!(consentUsable || customerInScope || solicited)) {
@@ -631,7 +640,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
           anyBlockedRegime = true;
         } else if (dncm === undefined) f.add('MISSING-REGISTER-SCREENING', 'warn');
       }
-      if (personalData) f.add('BE-GD-01', 'info');
+      if (personalData && country === 'BE') f.add('BE-GD-01', 'info');
     }
   }
 

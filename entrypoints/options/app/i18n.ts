@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import nl from '@/public/_locales/nl/messages.json';
 import en from '@/public/_locales/en/messages.json';
 import { langOfLocale, tableTranslator, type I18n, type Lang, type MessageTable } from '@/components/i18n';
+import { ask } from '@/lib/messaging/client';
 
 // "Follow the browser" uses browser.i18n (Dutch for Dutch browsers); a language chosen in Settings
 // overrides it with a lookup over the same message tables, since browser.i18n cannot switch locale.
@@ -30,6 +31,12 @@ export function usePageI18n(): { i18n: I18n; setting: LanguageSetting; setSettin
   const [setting, setState] = useState<LanguageSetting>('auto');
   useEffect(() => {
     void languageSetting.getValue().then(setState);
+    // The ledger's settings are the record (a restored backup may bring a language); local storage only
+    // lets the page start in the right language without waiting for the background.
+    void ask({ type: 'settings/get' }).then(
+      ({ settings }) => languageSetting.getValue().then((local) => (local !== settings.language ? languageSetting.setValue(settings.language) : undefined)),
+      () => undefined,
+    );
     return languageSetting.watch((value) => setState(value ?? 'auto'));
   }, []);
   useEffect(() => {

@@ -21,6 +21,26 @@ export function ContactsPage() {
   const blocks = useRef(new Map<number, ContactRow[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
+  // One search in flight at a time; keystrokes typed meanwhile collapse into the latest (a slow query on a
+  // large ledger must not pile up one request per character in the background).
+  const searching = useRef(false);
+  const nextSearch = useRef<(() => Promise<void>) | null>(null);
+
+  async function latestOnly(task: () => Promise<void>) {
+    if (searching.current) {
+      nextSearch.current = task;
+      return;
+    }
+    searching.current = true;
+    try {
+      await task();
+    } finally {
+      searching.current = false;
+      const next = nextSearch.current;
+      nextSearch.current = null;
+      if (next) void latestOnly(next);
+    }
+  }
 
   async function fetchBlock(block: number, gen: number) {
     if (blocks.current.has(block) || pending.current.has(block)) return;
@@ -49,7 +69,7 @@ export function ContactsPage() {
     const gen = ++generation.current;
     blocks.current = new Map();
     pending.current = new Set();
-    void fetchBlock(0, gen);
+    void latestOnly(() => fetchBlock(0, gen));
   }, [filters]);
 
   const rowAt = (i: number) => blocks.current.get(Math.floor(i / BLOCK))?.[i % BLOCK];

@@ -39,7 +39,7 @@ describe("keystrokes in our dialog never reach the site's shortcuts", () => {
       window.addEventListener(type, (e) => pageSaw.push(`window-${type}:${(e as KeyboardEvent).key}`), { capture: true, signal: ac.signal });
     }
     const actions: string[] = [];
-    const ui = mountHoldDialog(document, { lang: 'en', view: { kind: 'failed', message: 'no answer' }, onAction: (a) => actions.push(a.kind) });
+    const ui = mountHoldDialog(document, { lang: 'en', view: { kind: 'failed', message: 'no answer' }, canRemoveRecipient: false, onAction: (a) => void actions.push(a.kind) });
     dialogButton('send-anyway')!.click();
     await settle();
     const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
@@ -63,7 +63,7 @@ describe("keystrokes in our dialog never reach the site's shortcuts", () => {
   test('without the isolation the same page listener would see them (the test can fail)', () => {
     const pageSaw: string[] = [];
     document.addEventListener('keydown', (e) => pageSaw.push(e.key), { capture: true, signal: ac.signal });
-    mountHoldDialog(document, { lang: 'en', view: { kind: 'failed', message: 'x' }, onAction: () => undefined });
+    mountHoldDialog(document, { lang: 'en', view: { kind: 'failed', message: 'x' }, canRemoveRecipient: false, onAction: () => undefined });
     key(dialogButton('cancel')!, 'c');
     expect(pageSaw).toEqual(['c']);
   });
@@ -174,6 +174,21 @@ describe('"send anyway" while the background is down', () => {
     const delivered = bg.of('ledger/record-event').filter((c) => (c.event as LedgerEvent).kind === 'send-anyway');
     expect(delivered.at(-1)!.event).toMatchObject({ kind: 'send-anyway', reason: 'Guard down, urgent reply to customer' });
     expect(site.sent).toHaveLength(1);
+  });
+
+  test('a background that stops answering while the dialog is open: the override is queued after the timeout and the send goes', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const bg = createFakeAsk(() => verdictOf('block', [{ key: 'anna@example.nl' }]));
+    const hanging = ((req: { type: string }) => (req.type === 'ledger/record-event' ? new Promise(() => undefined) : bg.ask(req as never))) as unknown as GuardOptions['ask'];
+    const store = memoryPendingStore();
+    const recorder = createEventRecorder({ ask: hanging, signal: ac.signal, store, backoffMs: [60_000], timeoutMs: 50 });
+    startGuard({ adapter: site.adapter, ask: hanging, signal: ac.signal, debounceMs: 10, checkingDialogAfterMs: 5, checkTimeoutMs: 100, recorder });
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('held'));
+    await sendAnyway(form);
+    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    expect((store.value as PendingEntry[]).map((e) => e.event.kind)).toContain('send-anyway');
+    expect(recorder.pending()).toBeGreaterThanOrEqual(1);
   });
 
   test('a background that answers "no" (policy) keeps the send held with the message', async () => {

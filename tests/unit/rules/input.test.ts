@@ -7,6 +7,8 @@ describe('invalid input gets a Zod error naming the field', () => {
   test.each([
     ['sendDate', { sendDate: 'yesterday' }, /sendDate/],
     ['sendDate not a real date', { sendDate: '2026-02-31x' }, /sendDate/],
+    ['month 13', { sendDate: '2026-13-01' }, /sendDate/],
+    ['ledger.obtainedAt', { ledger: { obtainedAt: '01-02-2026' } }, /ledger\.obtainedAt/],
     ['action', { action: 'spam' }, /action/],
     ['channel', { channel: 'fax' }, /channel/],
     ['recipient.address.kind', { recipient: { address: { kind: 'postbox' } } }, /recipient\.address\.kind/],

@@ -249,3 +249,22 @@ describe('rules table (legal-rules.md §3)', () => {
     }
   });
 });
+
+describe('regimes', () => {
+  test('a Belgian sender writing to a Dutch person gets Belgian e-mail rules (strict) but no BE-GD-01', () => {
+    const v = evaluateOutreach(mk({ sender: { country: 'BE' }, ledger: { bases: [LI_BASIS] }, message: { body: DRAFT_LI_NL } }));
+    const codes = v.findings.map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['BE-EM-01', 'NL-EM-01', 'XB-01']));
+    expect(codes).not.toContain('BE-GD-01');
+  });
+  test('a Scottish partnership is a corporate subscriber under PECR', () => {
+    const v = evaluateOutreach(mk({ policy: { mode: 'lenient' }, recipient: { country: 'GB', kind: undefined, legalForm: 'Scottish partnership' }, ledger: { bases: [LI_BASIS] }, message: { body: DRAFT_LI_NL } }));
+    expect(v.findings.map((f) => f.code)).toContain('UK-EM-02');
+  });
+  test('LinkedIn messages to German members follow the NL rules (no DE-EM-01)', () => {
+    const v = evaluateOutreach(mk({ channel: 'linkedin_dm', recipient: { country: 'DE', address: { value: undefined } }, ledger: { bases: [LI_BASIS] }, message: { body: DRAFT_LI_NL } }));
+    const codes = v.findings.map((f) => f.code);
+    expect(codes).toContain('NL-EM-01');
+    expect(codes).not.toContain('DE-EM-01');
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter, type Handlers } from '@/lib/background/router';
-import { startTeamSync, teamHandlers } from '@/lib/background/team-handlers';
+import { keysForEntry, startTeamSync, teamHandlers } from '@/lib/background/team-handlers';
 import { LedgerDb } from '@/lib/ledger/db';
 import { queueTeamEntry, setDefaultTeamService, TEAM_SYNC_ALARM, teamSuppressionsFor } from '@/lib/sync/engine';
 import { ADMIN, startCouch, type TestCouch } from './couch-server';
@@ -103,6 +103,12 @@ describe('team requests through the router', () => {
     expect(res.error.message).toMatch(/geen lid van een team/);
   });
 
+  test('an entry without a usable identifier is refused and names the field', async () => {
+    const page = background();
+    const res = await page.ask({ type: 'team/add-entry', identity: { emails: ['geen adres'] }, reason: 'x', scope: 'all', level: 'person' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'invalid-identity', where: 'identity' } });
+  });
+
   test('an invalid invite code is refused with "invalid invite code"', async () => {
     const rep = background();
     const res = await rep.ask({ type: 'team/join', inviteCode: 'eyJ2IjoxfQ', username: 'a', password: 'b' });
@@ -128,5 +134,21 @@ describe('team requests through the router', () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: TEAM_SYNC_ALARM, scheduledTime: Date.now(), periodInMinutes: 1 });
     await waitFor(async () => (await status()).ignoredEntries > 0);
     expect(await status()).toMatchObject({ entries: 1, ignoredEntries: 1, pendingUploads: 0 });
+  });
+});
+
+describe('which identity keys an entry covers', () => {
+  test('a person entry covers the person\u2019s own identifiers, never their company\u2019s domain', () => {
+    const keys = keysForEntry({ emails: ['Jan@Acme.nl'], phones: ['06 12345678'], linkedin: { profileUrl: 'https://www.linkedin.com/in/jan-j/' }, domains: ['acme.nl'] }, 'person');
+    expect(keys.sort()).toEqual(['email:jan@acme.nl', 'li-vanity:jan-j', 'phone:+31612345678']);
+  });
+
+  test('a company entry covers the domain, also when only an e-mail address was given', () => {
+    expect(keysForEntry({ emails: ['inkoop@Bedrijf.NL'] }, 'company')).toEqual(['domain:bedrijf.nl']);
+    expect(keysForEntry({ domains: ['https://www.bedrijf.nl/contact'], phones: ['0612345678'] }, 'company')).toEqual(['domain:bedrijf.nl']);
+  });
+
+  test('nothing usable gives no keys (the request is refused)', () => {
+    expect(keysForEntry({ emails: ['not an address'] }, 'person')).toEqual([]);
   });
 });
