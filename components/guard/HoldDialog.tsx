@@ -105,6 +105,8 @@ export function HoldDialog(props: HoldDialogProps) {
   useEffect(() => {
     // Keyboard users land in the dialog, on the least harmful control (Enter then cancels, never sends).
     const target = askingReason ? dialog.current?.querySelector<HTMLElement>('textarea') : dialog.current?.querySelector<HTMLElement>('[data-action="cancel"]');
+    // Marked so its focus ring shows even after a mouse click on Send: the rep sees where Enter goes.
+    target?.setAttribute('data-initial-focus', '');
     target?.focus();
   }, [view.kind, askingReason]);
 
@@ -270,7 +272,7 @@ ul { margin: 0; padding-left: 18px; }
 button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid #d1d9e0; background: #f6f8fa; cursor: pointer; }
 button.primary { background: #1f883d; color: #fff; border-color: #1a7f37; }
 button.danger { color: #cf222e; }
-button:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
+button:focus-visible, [data-initial-focus]:focus { outline: 2px solid #0969da; outline-offset: 2px; }
 button[disabled] { opacity: .6; cursor: default; }
 .recipient { border-top: 1px solid #d1d9e0; padding: 6px 0; }
 `;

@@ -1,6 +1,7 @@
 import { siteMatches } from '@/lib/sites/hosts';
 import { runSite } from '@/lib/guard/run-site';
 import { linkedInAdapter } from '@/lib/sites/linkedin/adapter';
+import { mountSaveProfile } from '@/lib/sites/linkedin/save-profile';
 
 // Wiring only (style.md): the linkedin adapter and the shared guard, hung off WXT's ctx.
 export default defineContentScript({
@@ -11,5 +12,7 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     runSite(linkedInAdapter, ctx);
+    // "Save to my list" on profile and Sales Navigator lead pages (top frame only).
+    mountSaveProfile(ctx);
   },
 });

@@ -29,7 +29,7 @@ export type GuardHandlers = Pick<Handlers, GuardRequestType>;
 export interface GuardHandlerDeps {
   ledger: Pick<
     Ledger,
-    'recordOutbound' | 'recordOverride' | 'recordEvent' | 'addSuppressionForKeys' | 'saveProfileToMyList' | 'profileStatus' | 'listAssessments' | 'getSettings'
+    'recordOutbound' | 'recordOverride' | 'recordEvent' | 'addSuppressionForKeys' | 'saveProfileWithChoice' | 'profileStatus' | 'listAssessments' | 'getSettings'
   >;
   verdicts: VerdictService;
   /** shares a personal objection with the team, when in one (no-op otherwise) */
@@ -133,17 +133,7 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
         return { added };
       }),
 
-    'profile/save': (req) =>
-      guarded(async () => {
-        const basis =
-          req.basis.kind === 'legitimate_interest'
-            ? { type: 'legitimate_interest' as const, assessmentId: req.basis.assessmentId ?? '', note: req.basis.note }
-            : { type: req.basis.kind, note: req.basis.note };
-        if (basis.type === 'legitimate_interest' && !req.basis.assessmentId) {
-          throw new UserFacingError('assessment-required', 'Pick the legitimate-interest assessment that covers this person.', 'basis.assessmentId');
-        }
-        return ledger.saveProfileToMyList({ ...req.profile, basis });
-      }),
+    'profile/save': (req) => guarded(() => ledger.saveProfileWithChoice(req.profile, req.basis)),
 
     'profile/status': (req) =>
       guarded(async () => {

@@ -57,7 +57,9 @@ export function identifyCaller(sender: SenderLike, options: RouterOptions): Call
     return { kind: 'extension-page', url };
   }
   // A content script: the frame's URL must be a supported site (the LinkedIn /preload/ iframe is one too).
-  const site = siteOfUrl(url) ?? (sender.frameId ? null : siteOfUrl(sender.tab?.url));
+  // A frame LinkedIn creates as about:blank reports that URL; its origin is still the site's.
+  const frameSite = /^https?:/.test(url) ? siteOfUrl(url) : siteOfUrl(sender.origin);
+  const site = frameSite ?? (sender.frameId ? null : siteOfUrl(sender.tab?.url));
   if (!site) return null;
   return { kind: 'content-script', site, tabId: sender.tab?.id, frameId: sender.frameId, url };
 }

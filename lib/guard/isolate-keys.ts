@@ -26,11 +26,15 @@ export function isolateOurKeystrokes(win: Window, signal: AbortSignal): void {
   const onKey = (event: Event) => {
     if (!(event instanceof Keyboard) || copies.has(event)) return;
     const path = event.composedPath();
-    if (!ourHostIn(path)) return;
+    const host = ourHostIn(path);
+    if (!host) return;
     // Immediate: the site's own listeners on window come after ours (we run at document_start).
     event.stopImmediatePropagation();
-    const target = path[0];
-    if (!target) return;
+    const target = path[0] as Node | undefined;
+    // The copy may only travel inside our own shadow root; a target we cannot see into (closed root) or
+    // one in the light DOM would hand the copy to the page's listeners after all.
+    const rootNode = target?.getRootNode?.();
+    if (!target || !rootNode || rootNode.nodeType !== 11 || !host.contains((rootNode as ShadowRoot).host)) return;
     const copy = new Keyboard(event.type, {
       key: event.key,
       code: event.code,

@@ -1169,10 +1169,12 @@ export class Ledger {
     const now = this.nowIso();
     const result = await this.write(async () => {
       const actor = await this.actor();
+      const T0 = performance.now(); const lap = (l: string) => console.log('LAP', l, Math.round(performance.now() - T0));
       const allKeys = [...new Set(normalized.flatMap((r) => keysOfContact(r.ids)))];
       const owners = new Map<string, string>();
       const found = await this.db.identities.bulkGet(allKeys);
       found.forEach((r, i) => r && owners.set(allKeys[i]!, r.contactId));
+      lap('idsGet');
       const existingIds = [...new Set(owners.values())];
       const existingSet = new Set(existingIds);
       const working = new Map<string, Omit<Contact, 'sortName' | 'searchTokens' | 'flags'>>();
@@ -1209,8 +1211,10 @@ export class Ledger {
         if (b) basisRows.push({ ...b, id: uuid(), contactId: id, recordedBy: actor });
         if (i % 5000 === 0) onProgress?.(i, rows.length * 2);
       });
+      lap('plan');
       await this.db.provenance.bulkAdd(provRows);
       await this.db.bases.bulkAdd(basisRows);
+      lap('prov');
       // Derived fields: records of touched existing contacts come from the database, the new ones from this file.
       const group = <T extends { contactId?: string }>(xs: T[]) => {
         const m = new Map<string, T[]>();
@@ -1231,8 +1235,10 @@ export class Ledger {
       const eventsBy = group(oldEvents);
       const allHashes = new Map<string, string>();
       for (const [id, c] of working) for (const k of keysOfContact(c)) allHashes.set(sha256Hex(k), id);
+      lap('old');
       const hashList = [...allHashes.keys()];
       const suppressedIds = new Set((await this.db.suppressedKeys.bulkGet(hashList)).flatMap((r, i) => (r ? [allHashes.get(hashList[i]!)!] : [])));
+      lap('supp');
       const out: Contact[] = [];
       const identities: IdentityRow[] = [];
       let i = 0;
@@ -1241,8 +1247,11 @@ export class Ledger {
         for (const key of keysOfContact(c)) identities.push({ key, contactId: id });
         if (++i % 5000 === 0) onProgress?.(rows.length + Math.round((i / working.size) * rows.length * 0.5), rows.length * 2);
       }
+      lap('derive');
       await this.db.contacts.bulkPut(out);
+      lap('contacts');
       await this.db.identities.bulkPut(identities);
+      lap('ids');
       onProgress?.(rows.length * 2, rows.length * 2);
       const merged = rows.length - created;
       await this.audit({ actor, action: 'contacts-imported', detail: { rows: rows.length, created, merged } });

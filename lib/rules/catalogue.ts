@@ -581,6 +581,13 @@ export const CATALOGUE: Record<string, Entry> = {
     ['legal-rules.md §4.5'],
     ['edit-message'],
   ),
+  'MISSING-MESSAGE/lookup': e(
+    'Bericht nog niet gecontroleerd',
+    'Message not checked yet',
+    'Dit is een controle zonder bericht. Het bericht zelf wordt bij het versturen gecontroleerd: afzender, afmeldmogelijkheid, bezwaarzin, herkomst en privacy-informatie moeten erin staan.',
+    'This check has no message. The message itself is checked when you send it: sender, opt-out, objection statement, source and privacy information must be in it.',
+    ['legal-rules.md §4.5'],
+  ),
   'MISSING-PRODUCT': e(
     'Product van het bericht onbekend',
     'Product of the message unknown',

@@ -274,7 +274,10 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   const marketing = contact ? classification !== 'non_commercial' : true;
   const purposeKind = msg?.purpose ?? analysis?.purposeKind ?? 'other';
   const fullText = `${msg?.topic ?? ''}\n${msg?.subject ?? ''}\n${body ?? ''}`;
-  if (contact && body === undefined) f.add('MISSING-MESSAGE', channel && isCallChannel(channel) ? 'info' : 'warn');
+  // No message at all is a look-up ("may I contact this person?"): the draft checks wait for the draft.
+  // A message without a body is a draft we could not read: strict, every element counts as missing.
+  const lookupOnly = contact && msg === undefined;
+  if (contact && body === undefined) f.add('MISSING-MESSAGE', lookupOnly || (channel && isCallChannel(channel)) ? 'info' : 'warn', lookupOnly ? 'lookup' : undefined);
 
   // ledger facts
   const rels = ledger.relationships;
@@ -657,7 +660,19 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   }
   if (kind === undefined && (callCh || (country !== undefined && country !== 'NL'))) f.add('MISSING-KIND', 'info');
 
+  // ── 7. platform (before the draft checks, which a look-up skips) ──────────
+  if (linkedIn) {
+    f.add('LI-01', 'info');
+    const bulk =
+      msg?.automated === true ||
+      (msg?.recipientCount ?? 1) > 1 ||
+      (ledger.recentSimilarSends ?? 0) >= BULK_THRESHOLD ||
+      (channel === 'linkedin_connect_note' && recipient.linkedin?.degree !== 1);
+    if (bulk) f.add('LI-04', 'warn');
+  }
+
   // ── 5/6. hygiene and disclosure in the draft ──────────────────────────────
+  if (lookupOnly) return finish(f);
   const draftSev: Severity = electronic ? 'block' : 'warn';
   const a = analysis;
   if (electronic) {
@@ -690,17 +705,6 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
       const followUps = po?.followUpsWithoutArt13 ?? 0;
       f.add('GD-09', followUps > 1 && strict ? 'warn' : 'info');
     }
-  }
-
-  // ── 7. platform ───────────────────────────────────────────────────────────
-  if (linkedIn) {
-    f.add('LI-01', 'info');
-    const bulk =
-      msg?.automated === true ||
-      (msg?.recipientCount ?? 1) > 1 ||
-      (ledger.recentSimilarSends ?? 0) >= BULK_THRESHOLD ||
-      (channel === 'linkedin_connect_note' && recipient.linkedin?.degree !== 1);
-    if (bulk) f.add('LI-04', 'warn');
   }
 
   return finish(f);

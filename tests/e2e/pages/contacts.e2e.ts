@@ -81,6 +81,20 @@ describe('contacts', () => {
     expect(file.sha256).toBe(createHash('sha256').update(Buffer.from('ID3 fake recording')).digest('hex'));
   });
 
+  test('editing a contact changes it in place, without a new contact', async () => {
+    const id = decodeURIComponent(page.url().split('#/contacts/')[1]!);
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await byLabel(page, 'Name').waitFor();
+    expect(await byLabel(page, 'E-mail addresses').inputValue()).toBe('jan@acme.nl');
+    await byLabel(page, 'Name').fill('Jan W. Jansen');
+    await byLabel(page, 'Job title').fill('Facility manager');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('main h1', { hasText: 'Jan W. Jansen' }).waitFor();
+    const { items, total } = await listContacts(page);
+    expect(total).toBe(1);
+    expect(items[0]).toMatchObject({ id, name: 'Jan W. Jansen' });
+  });
+
   test('search narrows the list as you type, and a filter shows contacts without a provable basis', async () => {
     await seedContact(page, { name: 'Piet Pieters', emails: ['piet@example.nl'], source: 'legacy_import', legacy: true });
     await go(page, '#/contacts');

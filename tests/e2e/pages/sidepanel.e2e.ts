@@ -37,4 +37,22 @@ describe('side panel', () => {
     await panel.getByText(/^Toegevoegd/).waitFor();
     expect((await ask<{ suppressed: boolean }>(panel, { type: 'lookup/person', query: '+31201234567' })).suppressed).toBe(true);
   });
+
+  test('keyboard: the skip link comes first, every focused control shows a focus ring', async () => {
+    await panel.goto(panel.url().replace(/#.*$/, '#/contacts'));
+    await panel.reload(); // a fresh document: focus starts at the top
+    await panel.locator('main h1').waitFor();
+    await panel.keyboard.press('Tab');
+    expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    for (let i = 0; i < 6; i++) {
+      await panel.keyboard.press('Tab');
+      const outline = await panel.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return { tag: el.tagName, width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+      });
+      expect(outline.style, outline.tag).not.toBe('none');
+      expect(outline.width, outline.tag).toBeGreaterThanOrEqual(2);
+    }
+  });
 });

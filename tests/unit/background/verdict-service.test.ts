@@ -164,6 +164,14 @@ describe('the background as a content script and a page see it', () => {
     });
   });
 
+  test("LinkedIn's about:blank messaging frame is recognised by its origin", async () => {
+    const { route } = router();
+    const frame = { id: 'ext', url: 'about:blank', origin: 'https://www.linkedin.com', tab: { id: 7, url: 'https://www.linkedin.com/feed/' }, frameId: 5 };
+    expect(await route({ type: 'profile/status', linkedin: { vanity: 'jan' } }, frame)).toMatchObject({ ok: true });
+    const foreign = { ...frame, origin: 'https://evil.example' };
+    expect(await route({ type: 'profile/status', linkedin: { vanity: 'jan' } }, foreign)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
   test('a message of unknown type or shape is rejected with the field named', async () => {
     const { route } = router();
     expect(await route({ type: 'ledger/dump' }, linkedInTab)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });

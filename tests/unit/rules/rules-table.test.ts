@@ -268,3 +268,22 @@ describe('regimes', () => {
     expect(codes).not.toContain('DE-EM-01');
   });
 });
+
+describe('look-ups without a message', () => {
+  test('a look-up checks the person, not a draft: consent on record → allow, with a note that the draft is checked at send', () => {
+    const { message: _m, ...lookup } = BASE;
+    const v = evaluateOutreach(lookup);
+    expect(v.decision).toBe('allow');
+    expect(v.findings.map((f) => [f.code, f.severity])).toEqual([['MISSING-MESSAGE', 'info']]);
+    expect(v.findings[0]!.title.en).toBe('Message not checked yet');
+  });
+  test('a look-up for a cold contact still blocks', () => {
+    const { message: _m, ...lookup } = mk({ ledger: { bases: [LI_BASIS] } });
+    expect(evaluateOutreach(lookup).findings.map((f) => f.code)).toContain('NL-EM-01');
+  });
+  test('a draft whose body could not be read is not a look-up: every element counts as missing', () => {
+    const v = evaluateOutreach(mk({ message: { body: undefined } }));
+    expect(v.decision).toBe('block');
+    expect(v.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['MISSING-MESSAGE', 'NL-EM-05', 'GD-07']));
+  });
+});
