@@ -82,7 +82,9 @@ export const schemaV2 = {
   suppressedKeys: 'keyHash',
   // searchTokens is stored but not indexed: the list searches its in-memory index (list-index.ts), and a
   // multi-entry index of ~15 tokens per contact would make every contact write (and a 50 000-row import) slower.
-  contacts: 'id, sortName, *flags, art14DueAt, updatedAt',
+  // (updatedAt and provenance.source were indexed in v1 but never queried: each unused index costs every write.)
+  contacts: 'id, sortName, *flags, art14DueAt',
+  provenance: 'id, contactId',
   events: 'id, contactId, kind, at, *keys, [bodyFingerprint+at]',
   suppressions: 'id, keyHash, recordedAt',
 };

@@ -187,6 +187,7 @@ export class Ledger {
   private listIndex: ContactListIndex | null = null;
   /** bumped on bulk writes so an index built from an older snapshot is not kept */
   private listGeneration = 0;
+  private listBuild: Promise<ContactListIndex> | null = null;
   /** contacts changed since the index was last patched */
   private readonly listDirty = new Set<string>();
   /** marked inside transactions; marked again once they commit, so a list read in between cannot lose them */
@@ -235,14 +236,26 @@ export class Ledger {
     this.listGeneration++;
   }
 
+  /**
+   * Builds the contacts list's search index ahead of the first search (call when the background starts or
+   * the options page opens). Failures are left for the next list call to report.
+   */
+  async warmUp(): Promise<void> {
+    await this.contactListIndex().catch(() => undefined);
+  }
+
   private async contactListIndex(): Promise<ContactListIndex> {
     // Patching is a sorted insert per contact; past a few hundred changes a rebuild is cheaper.
     if (this.listIndex && this.listDirty.size > 500) this.invalidateList();
     if (!this.listIndex) {
       const generation = this.listGeneration;
-      this.listDirty.clear();
-      const all = await this.read(['contacts'], () => this.db.contacts.toArray());
-      const built = ContactListIndex.build(all);
+      // One build at a time: concurrent list calls (and the warm-up) share it.
+      this.listBuild ??= (async () => {
+        this.listDirty.clear();
+        const all = await this.read(['contacts'], () => this.db.contacts.toArray());
+        return ContactListIndex.build(all);
+      })().finally(() => (this.listBuild = null));
+      const built = await this.listBuild;
       if (generation !== this.listGeneration) return built; // a bulk write happened meanwhile: use once, do not keep
       this.listIndex = built;
     }
@@ -772,8 +785,19 @@ export class Ledger {
    */
   async listContacts(q: ContactListQuery): Promise<{ total: number; items: ContactSummary[] }> {
     const now = this.now();
+    const words = queryWords(q.query ?? '');
+    const f = q.filters ?? {};
+    const plain = words.length === 0 && Object.values(f).every((v) => v === undefined || v === false || v === '');
+    if (plain && !this.listIndex) {
+      // The first page as the list opens: straight from the name index, while the search index is built.
+      void this.warmUp();
+      const [total, contacts] = await this.read(['contacts'], () =>
+        Promise.all([this.db.contacts.count(), this.db.contacts.orderBy('sortName').offset(q.offset ?? 0).limit(q.limit ?? 50).toArray()]),
+      );
+      return { total, items: contacts.map((c) => summaryOf(c, now)) };
+    }
     const index = await this.contactListIndex();
-    const { total, ids } = index.query(queryWords(q.query ?? ''), q.filters ?? {}, now.toISOString().slice(0, 10), q.offset ?? 0, q.limit ?? 50);
+    const { total, ids } = index.query(words, f, now.toISOString().slice(0, 10), q.offset ?? 0, q.limit ?? 50);
     const contacts = (await this.read(['contacts'], () => this.db.contacts.bulkGet(ids))).filter((c): c is Contact => !!c);
     return { total, items: contacts.map((c) => summaryOf(c, now)) };
   }
@@ -1169,12 +1193,10 @@ export class Ledger {
     const now = this.nowIso();
     const result = await this.write(async () => {
       const actor = await this.actor();
-      const T0 = performance.now(); const lap = (l: string) => console.log('LAP', l, Math.round(performance.now() - T0));
       const allKeys = [...new Set(normalized.flatMap((r) => keysOfContact(r.ids)))];
       const owners = new Map<string, string>();
       const found = await this.db.identities.bulkGet(allKeys);
       found.forEach((r, i) => r && owners.set(allKeys[i]!, r.contactId));
-      lap('idsGet');
       const existingIds = [...new Set(owners.values())];
       const existingSet = new Set(existingIds);
       const working = new Map<string, Omit<Contact, 'sortName' | 'searchTokens' | 'flags'>>();
@@ -1211,10 +1233,8 @@ export class Ledger {
         if (b) basisRows.push({ ...b, id: uuid(), contactId: id, recordedBy: actor });
         if (i % 5000 === 0) onProgress?.(i, rows.length * 2);
       });
-      lap('plan');
       await this.db.provenance.bulkAdd(provRows);
       await this.db.bases.bulkAdd(basisRows);
-      lap('prov');
       // Derived fields: records of touched existing contacts come from the database, the new ones from this file.
       const group = <T extends { contactId?: string }>(xs: T[]) => {
         const m = new Map<string, T[]>();
@@ -1235,10 +1255,8 @@ export class Ledger {
       const eventsBy = group(oldEvents);
       const allHashes = new Map<string, string>();
       for (const [id, c] of working) for (const k of keysOfContact(c)) allHashes.set(sha256Hex(k), id);
-      lap('old');
       const hashList = [...allHashes.keys()];
       const suppressedIds = new Set((await this.db.suppressedKeys.bulkGet(hashList)).flatMap((r, i) => (r ? [allHashes.get(hashList[i]!)!] : [])));
-      lap('supp');
       const out: Contact[] = [];
       const identities: IdentityRow[] = [];
       let i = 0;
@@ -1247,11 +1265,8 @@ export class Ledger {
         for (const key of keysOfContact(c)) identities.push({ key, contactId: id });
         if (++i % 5000 === 0) onProgress?.(rows.length + Math.round((i / working.size) * rows.length * 0.5), rows.length * 2);
       }
-      lap('derive');
       await this.db.contacts.bulkPut(out);
-      lap('contacts');
       await this.db.identities.bulkPut(identities);
-      lap('ids');
       onProgress?.(rows.length * 2, rows.length * 2);
       const merged = rows.length - created;
       await this.audit({ actor, action: 'contacts-imported', detail: { rows: rows.length, created, merged } });

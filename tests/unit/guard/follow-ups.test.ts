@@ -60,6 +60,19 @@ describe("keystrokes in our dialog never reach the site's shortcuts", () => {
     ui.close();
   });
 
+  test('a host of ours without a visible shadow root: the page sees neither the key nor a copy of it', () => {
+    isolateOurKeystrokes(window, ac.signal);
+    const pageSaw: boolean[] = [];
+    document.addEventListener('keydown', (e) => pageSaw.push(e.isTrusted), { capture: true, signal: ac.signal });
+    const host = document.createElement('div');
+    host.setAttribute('data-outreach-guard', 'save-profile');
+    const input = document.createElement('input');
+    host.append(input);
+    document.body.append(host);
+    key(input, 'c');
+    expect(pageSaw).toEqual([]);
+  });
+
   test('without the isolation the same page listener would see them (the test can fail)', () => {
     const pageSaw: string[] = [];
     document.addEventListener('keydown', (e) => pageSaw.push(e.key), { capture: true, signal: ac.signal });
