@@ -309,6 +309,8 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): SiteAdapt
     composerRootSelectors: S.composeRoot,
     expectedComposerSelectors: S.expectedCompose,
     extraSendEvents: ['mouseup'],
+    // Enter in a Gmail body is a new line; only Ctrl/Cmd+Enter sends.
+    plainEnterMaySend: false,
     composerFor: (root) => new GmailCompose(root, opts),
   };
 }

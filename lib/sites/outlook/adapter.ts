@@ -288,6 +288,8 @@ export function createOutlookAdapter(options: OutlookAdapterOptions = {}): SiteA
     site: 'outlook',
     isGuardedPage: isOutlookMail,
     composerRootSelectors: S.composeRoot,
+    // Enter in an Outlook body is a new line; only Ctrl+Enter sends.
+    plainEnterMaySend: false,
     expectedComposerSelectors: S.expectedCompose,
     composerFor: (root) => new OutlookCompose(root, opts),
   };
