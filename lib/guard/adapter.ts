@@ -60,6 +60,12 @@ export interface ComposerHandle {
   waitForSent(signal: AbortSignal): Promise<SentOutcome>;
   /** where the small status badge goes (defaults to root) */
   badgeAnchor?(): Element;
+  /**
+   * True when this composer's window closes itself once the send is accepted (Gmail's and Outlook's pop-out
+   * compose windows): waitForSent may then never answer, so the guard writes a provisional "sent" record to
+   * the persistent queue before the send goes, and confirms or drops it when waitForSent does answer.
+   */
+  closesOnSend?(): boolean;
 }
 
 export interface SiteAdapter {
@@ -76,10 +82,19 @@ export interface SiteAdapter {
    */
   readonly expectedComposerSelectors?: readonly string[];
   /**
-   * Shadow hosts whose open root the page attaches after inserting the host (LinkedIn's '#interop-outlet');
-   * the guard's observer waits for their root. Other shadow roots are found when their host appears.
+   * Shadow hosts that can hold a composer (LinkedIn's '#interop-outlet'): the guard's observer looks for them
+   * in every inserted subtree and waits for a root attached after insertion. Undeclared shadow roots are found
+   * only at start and when the host itself is inserted with its root (a per-element walk of every insertion
+   * costs too much on busy pages); a composer in one is still picked up from the send event's path.
    */
   readonly shadowHostSelectors?: readonly string[];
+  /**
+   * For a click/keydown/extra event whose path touches no composer root: the composer root it belongs to, or
+   * null. Sites that render a composer's menus outside it (Gmail's Schedule send menu outside .M9) attribute
+   * such events here; the guard then treats the event as that composer's (sendTriggerOf, resend). Called for
+   * every such event on the page: keep it to a closest() on the target before anything else.
+   */
+  composerOfEvent?(event: Event): Element | null;
   /**
    * Further event types (besides click, keydown, submit) that can send, e.g. 'mouseup' for Gmail's
    * Schedule send menu item. sendTriggerOf is then called for them too.

@@ -154,6 +154,19 @@ export function startGuard(options: GuardOptions): GuardController {
       if (w && path.includes(w.root)) onComposerEvent(w, event);
       return;
     }
+    // A composer's control rendered outside it (Gmail's Schedule send menu): the adapter says whose it is.
+    if (!adapter.composerOfEvent) return;
+    let owning: Element | null = null;
+    try {
+      owning = adapter.composerOfEvent(event);
+    } catch (error) {
+      console.warn('[outreach-guard] composerOfEvent failed', error);
+    }
+    if (!owning) return;
+    const find = () => [...watched.values()].find((x) => x.root === owning || x.matched === owning);
+    if (!find()) addComposer(owning, false);
+    const w = find();
+    if (w) onComposerEvent(w, event);
   }
 
   // ---- composer life cycle ----------------------------------------------------------------------------
@@ -675,11 +688,19 @@ export function startGuard(options: GuardOptions): GuardController {
 
   listenOn(doc.defaultView);
   listenOn(doc);
+  // Typing and chips inside a composer we already watch cannot bring a new composer (they do not nest; the
+  // event safety net above would still catch one): the observer does not search those insertions. A looser
+  // "expected" match is no such composer: the real root may still render inside it.
+  const insideKnownComposer = (node: Element) => {
+    for (const w of watched.values()) if (!w.fromExpected && w.root !== node && w.root.contains(node)) return true;
+    return false;
+  };
   observe(adapter.composerRootSelectors, (el) => addComposer(el, false), {
     signal,
     root: doc,
     shadowHosts: adapter.shadowHostSelectors,
     warnAfterMs: 0, // no composer open is normal
+    skipInside: insideKnownComposer,
   });
   if (adapter.expectedComposerSelectors?.length) {
     observe(
@@ -699,7 +720,8 @@ export function startGuard(options: GuardOptions): GuardController {
           cleanup?.();
         };
       },
-      { signal, root: doc, shadowHosts: adapter.shadowHostSelectors },
+      // an expected element inside a watched composer is ignored above anyway
+      { signal, root: doc, shadowHosts: adapter.shadowHostSelectors, skipInside: insideKnownComposer },
     );
   }
   signal.addEventListener('abort', () => {

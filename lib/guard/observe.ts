@@ -1,6 +1,13 @@
 // The one observer primitive (style.md §4): reports elements that match any of `selectors` as they appear,
 // in the document, inside open shadow roots (LinkedIn's #interop-outlet) and same-origin iframes; tells
 // when a reported element leaves; stops on an AbortSignal; warns when a selector never matched.
+//
+// Cost on busy pages (issue #4/#5 benchmarks, ≤ +2 % main-thread time): every watched root (document, shadow
+// root, frame document) has ONE MutationObserver shared by all observe() calls. Each mutation batch (one
+// microtask) is handled once: text nodes are skipped, nodes a subscriber asks to skip (inside a composer it
+// already knows) are skipped, a leaf element costs one matches(), and an element subtree one combined
+// querySelectorAll over every subscriber's selectors, declared shadow hosts and iframes. Shadow roots of
+// undeclared hosts are found on the inserted node itself and in a full walk at start (and after parsing).
 
 export type Cleanup = () => void;
 
@@ -10,13 +17,116 @@ export interface ObserveOptions {
   root?: Document | ShadowRoot;
   /**
    * Hosts whose shadow root may be attached after the host is inserted (e.g. '#interop-outlet'). They are
-   * re-checked until the root exists; any other element's shadow root is found when the element appears.
+   * looked for in every inserted subtree and re-checked until the root exists.
    */
   shadowHosts?: readonly string[];
   /** warn after this long when a selector has matched nothing (ms, default 15 000; 0 = never) */
   warnAfterMs?: number;
   /** how to warn (default console.warn) */
   onNeverMatched?: (selector: string) => void;
+  /**
+   * Inserted nodes for which this says true are not searched (e.g. typing inside a composer that is already
+   * known). A node is skipped only when every observe() call on the same root agrees.
+   */
+  skipInside?: (node: Element) => boolean;
+}
+
+/** One observe() call. */
+interface Subscriber {
+  selectors: readonly string[];
+  /** selectors.join(','), without the ones the engine cannot parse */
+  combined: string;
+  hostsCombined: string;
+  skipInside?: (node: Element) => boolean;
+  /** an element at or below an inserted node matched `combined` or a declared host, or is an iframe */
+  found(el: Element): void;
+  /** a shadow root turned up on an inserted element */
+  shadow(root: ShadowRoot): void;
+  checkRemoved(): void;
+  aborted(): boolean;
+}
+
+/** The shared MutationObserver of one root. */
+interface Hub {
+  subscribers: Set<Subscriber>;
+  /** union of every subscriber's selectors and hosts, plus iframes */
+  combined: string;
+  mo: MutationObserver;
+}
+
+const hubs = new WeakMap<Node, Hub>();
+
+function hubOf(root: Document | ShadowRoot): Hub {
+  const existing = hubs.get(root);
+  if (existing) return existing;
+  const view = (root as Document).defaultView ?? root.ownerDocument?.defaultView ?? globalThis;
+  const MO = (view as typeof globalThis).MutationObserver ?? MutationObserver;
+  const hub: Hub = { subscribers: new Set(), combined: 'iframe', mo: null as unknown as MutationObserver };
+  hub.mo = new MO((records) => onRecords(hub, records));
+  hub.mo.observe(root, { childList: true, subtree: true });
+  hubs.set(root, hub);
+  return hub;
+}
+
+function recombine(hub: Hub) {
+  const parts = new Set<string>(['iframe']);
+  for (const s of hub.subscribers) {
+    if (s.combined) parts.add(s.combined);
+    if (s.hostsCombined) parts.add(s.hostsCombined);
+  }
+  hub.combined = [...parts].join(',');
+}
+
+function join(hub: Hub, sub: Subscriber) {
+  hub.subscribers.add(sub);
+  recombine(hub);
+}
+
+function leave(root: Node, sub: Subscriber) {
+  const hub = hubs.get(root);
+  if (!hub) return;
+  hub.subscribers.delete(sub);
+  if (hub.subscribers.size === 0) {
+    hub.mo.disconnect();
+    hubs.delete(root);
+  } else recombine(hub);
+}
+
+function onRecords(hub: Hub, records: MutationRecord[]) {
+  const subs = [...hub.subscribers].filter((s) => !s.aborted());
+  if (subs.length === 0) return;
+  let removed = false;
+  // One entry per inserted element; the same node inserted twice in a batch (moved) is handled once.
+  const added = new Set<Element>();
+  for (const record of records) {
+    if (record.removedNodes.length) removed = true;
+    for (const node of record.addedNodes) if (node.nodeType === 1) added.add(node as Element);
+  }
+  for (const node of added) {
+    if (!node.isConnected) continue; // inserted and removed again within the batch
+    const wanted = subs.filter((s) => !s.skipInside?.(node));
+    if (wanted.length === 0) continue;
+    if (node.shadowRoot) for (const s of wanted) s.shadow(node.shadowRoot);
+    if (safeMatches(node, hub.combined)) for (const s of wanted) s.found(node);
+    if (node.firstElementChild === null) continue;
+    for (const el of safeQueryAll(node, hub.combined)) for (const s of wanted) s.found(el);
+  }
+  if (removed) for (const s of subs) s.checkRemoved();
+}
+
+/** Drops selectors the engine cannot parse (one bad entry must not silence the others) and joins the rest. */
+function combine(selectors: readonly string[], probe: ParentNode): string {
+  return selectors
+    .filter((sel) => {
+      try {
+        probe.querySelector(sel);
+        return true;
+      } catch {
+        console.warn(`[outreach-guard] invalid selector ignored: "${sel}"`);
+        return false;
+      }
+    })
+    .join(',');
 }
 
 /**
@@ -30,16 +140,25 @@ export function observe(
 ): void {
   const { signal } = options;
   if (signal.aborted || selectors.length === 0) return;
+  const start = options.root ?? document;
+  const startDoc = (start as Document).documentElement ? (start as Document) : (start.ownerDocument ?? document);
+  const probe = startDoc.createDocumentFragment();
+  const combined = combine(selectors, probe);
+  const hosts = options.shadowHosts ?? [];
+  const hostsCombined = hosts.length ? combine(hosts, probe) : '';
   const seen = new WeakSet<Element>();
   const live = new Map<Element, Cleanup | undefined>();
   const matched = new Set<string>();
+  const joined: Node[] = [];
   const watchedRoots = new WeakSet<Node>();
-  const observers: MutationObserver[] = [];
+  const watchedFrames = new WeakSet<Element>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   const report = (el: Element) => {
-    if (seen.has(el) || !el.isConnected) return; // inserted and removed again within one batch
+    if (seen.has(el) || !el.isConnected) return;
     seen.add(el);
+    // which selectors have matched, for the "never matched" warning (only while some have not)
+    if (matched.size < selectors.length) for (const sel of selectors) if (!matched.has(sel) && safeMatches(el, sel)) matched.add(sel);
     let cleanup: Cleanup | void = undefined;
     try {
       cleanup = onAppear(el);
@@ -49,24 +168,14 @@ export function observe(
     live.set(el, cleanup ?? undefined);
   };
 
-  const scan = (node: ParentNode & Node) => {
-    if (node instanceof Element || isElementLike(node)) {
-      const el = node as Element;
-      for (const sel of selectors) {
-        if (safeMatches(el, sel)) {
-          matched.add(sel);
-          report(el);
-        }
-      }
-    }
-    for (const sel of selectors) {
-      const found = safeQueryAll(node, sel);
-      if (found.length) matched.add(sel);
-      for (const el of found) report(el);
-    }
+  const found = (el: Element) => {
+    if (combined && safeMatches(el, combined)) report(el);
+    if (el.shadowRoot) watch(el.shadowRoot);
+    else if (hostsCombined && safeMatches(el, hostsCombined)) waitForShadow(el);
+    if (el.tagName === 'IFRAME') watchFrame(el as HTMLIFrameElement);
   };
 
-  /** finds shadow roots and iframes at or below `node` (only what was just inserted is walked) */
+  /** full walk for shadow roots and iframes: only at start and after parsing, never per mutation */
   const descend = (node: Node) => {
     if (!isElementLike(node)) return;
     const doc = node.ownerDocument;
@@ -74,7 +183,7 @@ export function observe(
     const walker = doc.createTreeWalker(node, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let el = walker.currentNode as Element | null; el; el = walker.nextNode() as Element | null) {
       if (el.shadowRoot) watch(el.shadowRoot);
-      else if (options.shadowHosts?.some((s) => safeMatches(el!, s))) waitForShadow(el);
+      else if (hostsCombined && safeMatches(el, hostsCombined)) waitForShadow(el);
       if (el.tagName === 'IFRAME') watchFrame(el as HTMLIFrameElement);
     }
   };
@@ -101,11 +210,14 @@ export function observe(
       if (doc && doc.documentElement) watch(doc);
     };
     tryDoc();
+    if (watchedFrames.has(frame)) return;
+    watchedFrames.add(frame);
     // A frame that navigates gets a new document; watch that one too.
     frame.addEventListener('load', tryDoc, { signal });
   };
 
   const checkRemoved = () => {
+    if (live.size === 0) return;
     for (const [el, cleanup] of live) {
       if (el.isConnected) continue;
       live.delete(el);
@@ -118,39 +230,35 @@ export function observe(
     }
   };
 
+  const sub: Subscriber = {
+    selectors,
+    combined,
+    hostsCombined,
+    skipInside: options.skipInside,
+    found,
+    shadow: (root) => watch(root),
+    checkRemoved,
+    aborted: () => signal.aborted,
+  };
+
   function watch(root: Document | ShadowRoot) {
     if (watchedRoots.has(root) || signal.aborted) return;
     watchedRoots.add(root);
-    const view = (root as Document).defaultView ?? root.ownerDocument?.defaultView ?? globalThis;
-    const MO = (view as typeof globalThis).MutationObserver ?? MutationObserver;
-    const mo = new MO((records) => {
-      let removed = false;
-      for (const record of records) {
-        if (record.removedNodes.length) removed = true;
-        for (const node of record.addedNodes) {
-          if (!isElementLike(node)) continue;
-          scan(node as Element);
-          descend(node);
-        }
-      }
-      if (removed && live.size) checkRemoved();
-    });
-    mo.observe(root, { childList: true, subtree: true });
-    observers.push(mo);
-    scan(root);
+    join(hubOf(root), sub);
+    joined.push(root);
+    if (combined) for (const el of safeQueryAll(root, combined)) report(el);
     // Shadow roots and frames already inside (a shadow root has no documentElement: walk its children).
     const doc = root as Document;
     if (doc.documentElement) descend(doc.documentElement);
     else for (const child of Array.from(root.children)) descend(child);
   }
 
-  watch(options.root ?? document);
+  watch(start);
 
   // Declarative shadow roots (<template shadowrootmode>) are attached while parsing, after the host was
   // reported as inserted: sweep once more when the document is parsed.
-  const rootDoc = options.root && 'documentElement' in options.root ? options.root : (options.root?.ownerDocument ?? document);
-  if (rootDoc.readyState === 'loading') {
-    rootDoc.addEventListener('DOMContentLoaded', () => descend(rootDoc.documentElement), { signal, once: true });
+  if (startDoc.readyState === 'loading') {
+    startDoc.addEventListener('DOMContentLoaded', () => descend(startDoc.documentElement), { signal, once: true });
   }
 
   const warnAfter = options.warnAfterMs ?? 15_000;
@@ -166,7 +274,7 @@ export function observe(
   signal.addEventListener(
     'abort',
     () => {
-      for (const mo of observers) mo.disconnect();
+      for (const root of joined) leave(root, sub);
       for (const t of timers) clearTimeout(t);
       for (const [, cleanup] of live) {
         try {

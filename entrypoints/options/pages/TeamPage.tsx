@@ -36,6 +36,8 @@ export function TeamPage() {
   const [join, setJoin] = useState({ inviteCode: '', username: '', password: '' });
   const [joinErrors, setJoinErrors] = useState<Errors<'inviteCode' | 'username' | 'password'>>({});
   const [create, setCreate] = useState({ serverUrl: '', db: '', username: '', password: '' });
+  const [rep, setRep] = useState({ username: '', password: '' });
+  const [repErrors, setRepErrors] = useState<Errors<'username' | 'password'>>({});
   const [createErrors, setCreateErrors] = useState<Errors<'serverUrl' | 'db' | 'username' | 'password'>>({});
 
   function onJoin(e: Event) {
@@ -84,6 +86,21 @@ export function TeamPage() {
     });
   }
 
+  function onCreateRep(e: Event) {
+    e.preventDefault();
+    const found = collect({
+      username: [required(rep.username), /^[^_:][^:]*$/.test(rep.username.trim()) || !rep.username.trim() ? null : 'errRepName'],
+      password: [required(rep.password), rep.password.length >= 8 || !rep.password ? null : 'errPasswordShort'],
+    });
+    setRepErrors(found);
+    if (hasErrors(found)) return;
+    void action.run(async () => {
+      await ask({ type: 'team/create-rep', username: rep.username.trim(), password: rep.password });
+      setNotice(t('teamRepCreated', rep.username.trim()));
+      setRep({ username: '', password: '' });
+    });
+  }
+
   if (status.error) return <Notice kind="error">{status.error}</Notice>;
   if (!status.data) return <Loading />;
   const s = status.data;
@@ -123,6 +140,45 @@ export function TeamPage() {
               </button>
             </section>
           ) : null}
+          {s.role === 'lead' ? (
+            <form class="card" onSubmit={onCreateRep} noValidate aria-labelledby="rep-h">
+              <h2 id="rep-h">{t('teamCreateRep')}</h2>
+              <p class="muted">{t('teamCreateRepIntro')}</p>
+              <TextField label={t('teamUser')} value={rep.username} onValue={(username) => setRep({ ...rep, username })} error={repErrors.username && t(repErrors.username)} required />
+              <TextField
+                label={t('teamPassword')}
+                type="password"
+                value={rep.password}
+                onValue={(password) => setRep({ ...rep, password })}
+                error={repErrors.password && t(repErrors.password)}
+                required
+                autoComplete="new-password"
+              />
+              <button type="submit" disabled={action.busy}>
+                {t('teamCreateRepButton')}
+              </button>
+            </form>
+          ) : null}
+          <section class="card">
+            <h2>{t('teamLeave')}</h2>
+            <p class="muted">{t('teamLeaveIntro')}</p>
+            <button
+              type="button"
+              class="danger"
+              disabled={action.busy}
+              onClick={() => {
+                if (!confirm(t('teamLeaveConfirm'))) return;
+                void action.run(async () => {
+                  await ask({ type: 'team/leave' });
+                  setInvite(undefined);
+                  setNotice(t('teamLeft'));
+                  await status.reload();
+                });
+              }}
+            >
+              {t('teamLeaveButton')}
+            </button>
+          </section>
         </div>
       ) : (
         <>

@@ -189,10 +189,42 @@ function removeTyped(root: Element, key: string): boolean {
   return false;
 }
 
+/**
+ * Which compose a Schedule send menu belongs to. Gmail may render a compose's "More send options" menu outside
+ * its .M9 (at the end of body, like its other popup menus), so the event's path names no compose.
+ */
+class MenuOwners {
+  /** the compose whose ▾ was pressed last (told by GmailCompose.sendTriggerOf, which sees every click in it) */
+  private last: WeakRef<Element> | null = null;
+
+  opened(root: Element) {
+    this.last = new WeakRef(root);
+  }
+
+  composerOf(event: Event): Element | null {
+    const item = closestOf(eventTarget(event), S.scheduleSendItem);
+    if (!item) return null; // the cheap test first: this runs for every click outside a compose
+    const doc = item.ownerDocument;
+    const composes = S.composeRoot.flatMap((s) => Array.from(doc.querySelectorAll(s)));
+    const around = composes.find((c) => c.contains(item));
+    if (around) return around;
+    // 1. the compose whose ▾ says its menu is open (Closure menu buttons set aria-expanded)
+    const expanded = composes.filter((c) => S.moreSendOptions.some((sel) => Array.from(c.querySelectorAll(sel)).some((b) => b.getAttribute('aria-expanded') === 'true')));
+    if (expanded.length === 1) return expanded[0]!;
+    // 2. the compose whose ▾ was pressed last; 3. the only compose on the page
+    const last = this.last?.deref();
+    if (last && last.isConnected && composes.includes(last)) return last;
+    if (composes.length === 1) return composes[0]!;
+    console.warn('[outreach-guard] gmail: a Schedule send menu outside any compose, and no way to tell whose it is');
+    return null;
+  }
+}
+
 class GmailCompose implements ComposerHandle {
   constructor(
     readonly root: Element,
     private readonly opts: Required<GmailAdapterOptions>,
+    private readonly menus: MenuOwners,
   ) {
     bodyOf(root); // a compose without its editor is not usable yet: say so now
   }
@@ -208,22 +240,27 @@ class GmailCompose implements ComposerHandle {
 
   sendTriggerOf(event: Event): SendTrigger | null {
     const target = eventTarget(event);
-    if (!target || !this.root.contains(target)) return null;
+    if (!target) return null;
+    const inside = this.root.contains(target);
+    // the Schedule send item: in this compose, or in its menu rendered outside it (composerOfEvent)
+    const schedule = inside ? closestOf(target, S.scheduleSendItem, this.root) : this.menus.composerOf(event) === this.root ? closestOf(target, S.scheduleSendItem) : null;
+    if (!inside && !schedule) return null;
+    if (inside && (event.type === 'click' || event.type === 'keydown') && closestOf(target, S.moreSendOptions, this.root)) this.menus.opened(this.root);
     if (event.type === 'mouseup') {
       // Gmail's menu items act on mouseup (InboxSDK watches mousedown→mouseup on Schedule send)
-      return closestOf(target, S.scheduleSendItem, this.root) ? 'schedule' : null;
+      return schedule ? 'schedule' : null;
     }
     if (event.type === 'click') {
-      if (isSendButtonTarget(target, this.root)) return 'button';
-      if (closestOf(target, S.scheduleSendItem, this.root)) return 'schedule';
+      if (inside && isSendButtonTarget(target, this.root)) return 'button';
+      if (schedule) return 'schedule';
       return null;
     }
     if (event.type === 'keydown') {
       const k = event as KeyboardEvent;
       const enter = k.key === 'Enter' || k.keyCode === 13;
-      if (enter && (k.ctrlKey || k.metaKey)) return 'ctrl-enter';
-      if ((enter || k.key === ' ') && isSendButtonTarget(target, this.root)) return 'button';
-      if ((enter || k.key === ' ') && closestOf(target, S.scheduleSendItem, this.root)) return 'schedule';
+      if (inside && enter && (k.ctrlKey || k.metaKey)) return 'ctrl-enter';
+      if (inside && (enter || k.key === ' ') && isSendButtonTarget(target, this.root)) return 'button';
+      if ((enter || k.key === ' ') && schedule) return 'schedule';
     }
     return null;
   }
@@ -232,7 +269,14 @@ class GmailCompose implements ComposerHandle {
     if (!this.root.isConnected) throw new AdapterError('gmail', 'the compose (it was closed during the check)', S.composeRoot.join(' | '));
     const held = eventTarget(heldEvent);
     if (trigger === 'schedule') {
-      const item = (held?.isConnected ? closestOf(held, S.scheduleSendItem, this.root) : null) ?? queryFirst(this.root, S.scheduleSendItem);
+      // the held item itself (it may sit in a menu outside the compose), else this compose's own item, else
+      // open the menu again through this compose's ▾ and take the item it shows
+      let item = (held?.isConnected ? closestOf(held, S.scheduleSendItem) : null) ?? queryFirst(this.root, S.scheduleSendItem);
+      if (!item) {
+        simulateClick(queryFirst(this.root, S.moreSendOptions) ?? fail('the More send options button', S.moreSendOptions));
+        this.menus.opened(this.root);
+        item = queryFirst(this.root, S.scheduleSendItem) ?? queryFirst(this.root.ownerDocument, S.scheduleSendItem);
+      }
       simulateClick(item ?? fail('the Schedule send item', S.scheduleSendItem));
       return;
     }
@@ -303,6 +347,7 @@ class GmailCompose implements ComposerHandle {
 
 export function createGmailAdapter(options: GmailAdapterOptions = {}): SiteAdapter {
   const opts = { ...defaults, ...options };
+  const menus = new MenuOwners();
   return {
     site: 'gmail',
     isGuardedPage: isGmailMail,
@@ -311,7 +356,8 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): SiteAdapt
     extraSendEvents: ['mouseup'],
     // Enter in a Gmail body is a new line; only Ctrl/Cmd+Enter sends.
     plainEnterMaySend: false,
-    composerFor: (root) => new GmailCompose(root, opts),
+    composerFor: (root) => new GmailCompose(root, opts, menus),
+    composerOfEvent: (event) => menus.composerOf(event),
   };
 }
 

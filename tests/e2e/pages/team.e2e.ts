@@ -61,4 +61,17 @@ describe('team screen', () => {
     expect(status).toMatchObject({ inTeam: true, role: 'lead' });
     await page.getByRole('heading', { name: 'Sync status' }).waitFor();
   });
+
+  test('the lead adds a rep account on the server; a short password is refused inline', async () => {
+    const form = page.getByRole('form', { name: 'Add a rep account' });
+    await form.getByLabel(/^User name/).fill('rep-anna');
+    await form.getByLabel(/^Password/).fill('kort');
+    await form.getByRole('button', { name: 'Create the account' }).click();
+    await form.getByText('At least 8 characters.').waitFor();
+    await form.getByLabel(/^Password/).fill('anna-wachtwoord');
+    await form.getByRole('button', { name: 'Create the account' }).click();
+    await page.getByText('Account rep-anna created.', { exact: false }).waitFor();
+    const user = await couch.admin('GET', '_users/org.couchdb.user:rep-anna');
+    expect(user.status).toBe(200);
+  });
 });

@@ -118,3 +118,127 @@ describe('observe()', () => {
     warn.mockRestore();
   });
 });
+
+describe('observe() on a busy page (one shared observer, batched scans)', () => {
+  const rows = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => `<li class="row"><div class="bubble"><p>message ${from + i}</p></div></li>`).join('');
+
+  test('all observe() calls on one root share a single MutationObserver, and stop using it on abort', async () => {
+    const created = vi.fn();
+    const Real = window.MutationObserver;
+    class Counting extends Real {
+      constructor(cb: MutationCallback) {
+        super(cb);
+        created();
+      }
+    }
+    window.MutationObserver = Counting;
+    try {
+      const a: string[] = [];
+      const b: string[] = [];
+      const other = new AbortController();
+      observe(['form.c'], (el) => void a.push(el.id), { signal: ac.signal, warnAfterMs: 0 });
+      observe(['div.d'], (el) => void b.push(el.id), { signal: other.signal, warnAfterMs: 0 });
+      expect(created).toHaveBeenCalledTimes(1);
+      document.body.insertAdjacentHTML('beforeend', '<form class="c" id="f1"></form><div class="d" id="d1"></div>');
+      await tick();
+      expect([a, b]).toEqual([['f1'], ['d1']]);
+      other.abort(); // the other call keeps its reports coming
+      document.body.insertAdjacentHTML('beforeend', '<form class="c" id="f2"></form><div class="d" id="d2"></div>');
+      await tick();
+      expect([a, b]).toEqual([['f1', 'f2'], ['d1']]);
+    } finally {
+      window.MutationObserver = Real;
+    }
+  });
+
+  test('a batch of 500 inserted rows costs one combined query per row subtree, none per selector or per element', async () => {
+    document.body.innerHTML = '<ul id="list"></ul>';
+    const list = document.getElementById('list')!;
+    const seen: string[] = [];
+    observe(['form.c', 'section.compose', 'div.editor-only'], (el) => void seen.push(el.id), {
+      signal: ac.signal,
+      shadowHosts: ['#interop-outlet'],
+      warnAfterMs: 0,
+    });
+    const qsa = vi.spyOn(Element.prototype, 'querySelectorAll');
+    const matches = vi.spyOn(Element.prototype, 'matches');
+    list.insertAdjacentHTML('beforeend', rows(0, 500) + '<li class="row"><div><form class="c" id="late"></form></div></li>');
+    await tick();
+    // 501 row subtrees: one query and one match test each (the old observer ran 3 queries + 3 matches per
+    // row and a shadow-host test on each of its ~2 000 elements)
+    expect(qsa.mock.calls.length).toBeLessThanOrEqual(501);
+    expect(matches.mock.calls.length).toBeLessThanOrEqual(501 + 10);
+    expect(seen).toEqual(['late']);
+    qsa.mockRestore();
+    matches.mockRestore();
+  });
+
+  test('text nodes, and insertions inside an element the caller says to skip, are not searched', async () => {
+    document.body.innerHTML = '<form class="c" id="known"><div class="editor"></div></form>';
+    const known = document.getElementById('known')!;
+    const seen: string[] = [];
+    observe(['form.c'], (el) => void seen.push(el.id), {
+      signal: ac.signal,
+      warnAfterMs: 0,
+      skipInside: (node) => node !== known && known.contains(node),
+    });
+    await tick();
+    const qsa = vi.spyOn(Element.prototype, 'querySelectorAll');
+    const editor = known.querySelector('.editor')!;
+    for (let i = 0; i < 50; i++) {
+      editor.append(document.createTextNode(`typed ${i} `));
+      editor.insertAdjacentHTML('beforeend', '<p><b>line</b></p>');
+    }
+    await tick();
+    expect(qsa).not.toHaveBeenCalled();
+    // outside the skipped element the observer still finds new matches
+    document.body.insertAdjacentHTML('beforeend', '<div><form class="c" id="second"></form></div>');
+    await tick();
+    expect(seen).toEqual(['known', 'second']);
+    qsa.mockRestore();
+  });
+
+  test('an element inserted and removed again within one batch is not reported', async () => {
+    const seen: string[] = [];
+    observe(['form.c'], (el) => void seen.push(el.id), { signal: ac.signal, warnAfterMs: 0 });
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = '<form class="c" id="flash"></form>';
+    document.body.append(wrapper);
+    wrapper.remove(); // a re-render in the same task
+    document.body.insertAdjacentHTML('beforeend', '<form class="c" id="stays"></form>');
+    await tick();
+    expect(seen).toEqual(['stays']);
+  });
+
+  test('a declared shadow host found deep in an inserted subtree is watched; iframes only when one is inserted', async () => {
+    const seen: string[] = [];
+    observe(['form.c'], (el) => void seen.push(el.id), { signal: ac.signal, shadowHosts: ['#interop-outlet'], warnAfterMs: 0 });
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = '<section><div><div id="interop-outlet"></div></div></section>';
+    document.body.append(wrapper);
+    await tick();
+    const outlet = wrapper.querySelector('#interop-outlet')!;
+    outlet.attachShadow({ mode: 'open' }).innerHTML = '<form class="c" id="in-outlet"></form>';
+    await new Promise((r) => setTimeout(r, 80));
+    const holder = document.createElement('div');
+    holder.innerHTML = '<div><iframe></iframe></div>';
+    document.body.append(holder);
+    await tick();
+    holder.querySelector('iframe')!.contentDocument!.body.innerHTML = '<form class="c" id="in-late-frame"></form>';
+    await tick();
+    expect(seen).toEqual(['in-outlet', 'in-late-frame']);
+  });
+
+  test('one unparsable selector does not silence the others', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const seen: string[] = [];
+    observe(['form.c', 'div:has-not-a-pseudo(('], (el) => void seen.push(el.id), { signal: ac.signal, warnAfterMs: 0 });
+    document.body.insertAdjacentHTML('beforeend', '<div><form class="c" id="ok"></form></div>');
+    await tick();
+    expect(seen).toEqual(['ok']);
+    expect(warn.mock.calls.flat().join(' ')).toContain('has-not-a-pseudo');
+    warn.mockRestore();
+  });
+});
+
