@@ -3,7 +3,7 @@ import type { Settings } from '@/lib/messaging/management';
 import { useI18n } from '../i18n';
 import { Checkbox, Notice, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, emailCheck, hasErrors, positiveIntCheck, required, urlCheck, type Errors } from '../forms/validate';
-import { checkTemplate, renderTemplate, standardTemplate, type PlaceholderValues, type TemplateChannel, type TemplateLang } from './templates';
+import { checkTemplate, renderTemplate, standardTemplate, type PlaceholderValues, type TemplateChannel, type TemplateLang } from '@/lib/rules/templates';
 
 type Language = Settings['language'];
 

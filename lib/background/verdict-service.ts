@@ -16,6 +16,7 @@ import {
   type Finding,
   type OutreachInput,
 } from '../rules';
+import { renderTemplate } from '../rules/templates';
 import type { TeamSuppression } from '../sync/engine';
 
 // The verdict service: what the page saw (recipients, draft) + what the ledger knows + team objections
@@ -218,6 +219,73 @@ function basisForDisclosure(facts: RecipientFacts | undefined): 'legitimate_inte
   return 'legitimate_interest';
 }
 
+/** How the {source} placeholder of a rep's own template reads. */
+function sourceNoun(source: DisclosureSource, lang: 'nl' | 'en'): string {
+  const d = source.detail;
+  const nl: Record<DisclosureSource['kind'], string> = {
+    company_website: `de website van ${d || 'uw bedrijf'}`,
+    linkedin: 'uw LinkedIn-profiel',
+    referral: d || 'een relatie die u aan mij voorstelde',
+    kvk: 'het Handelsregister van de KvK',
+    event: d || 'onze kennismaking',
+    data_subject: d || 'uzelf',
+    other: d || 'een openbare bron',
+  };
+  const en: Record<DisclosureSource['kind'], string> = {
+    company_website: `the website of ${d || 'your company'}`,
+    linkedin: 'your LinkedIn profile',
+    referral: d || 'a contact who introduced you',
+    kvk: 'the Dutch Chamber of Commerce register',
+    event: d || 'our meeting',
+    data_subject: d || 'yourself',
+    other: d || 'a public source',
+  };
+  return (lang === 'nl' ? nl : en)[source.kind];
+}
+
+/**
+ * The first-contact text in one language: the rep's own template from Settings when there is one (its
+ * required items were checked when it was saved), otherwise the standard §4.4 text.
+ */
+export function disclosureText(
+  settings: Settings,
+  channel: Channel,
+  source: DisclosureSource,
+  basis: 'legitimate_interest' | 'consent' | 'customer',
+  lang: 'nl' | 'en',
+): string {
+  const family = channel.startsWith('linkedin') ? 'linkedin' : 'email';
+  const custom = settings.disclosureTemplates.find((t) => t.channel === family && t.language === lang && t.text.trim());
+  const base = disclosureSettingsOf(settings, lang);
+  if (!custom) return generateDisclosure(base, source, lang, basis);
+  return renderTemplate(custom.text, {
+    legalName: base.legalName,
+    contact: base.contact,
+    privacyUrl: base.privacyUrl,
+    optOut: settings.organisation.optOutMethod,
+    dpo: settings.organisation.dpo,
+    product: base.product,
+    source: sourceNoun(source, lang),
+    callerName: settings.rep.name,
+  });
+}
+
+/** The phone opening: the rep's own call template when there is one, else the standard §4.4 opening. */
+function callOpening(settings: Settings, input: Parameters<typeof generateCallOpening>[0]): string {
+  const custom = settings.disclosureTemplates.find((t) => t.channel === 'call' && t.language === input.lang && t.text.trim());
+  if (!custom) return generateCallOpening(input);
+  return renderTemplate(custom.text, {
+    legalName: input.legalName,
+    contact: settings.organisation.contact,
+    privacyUrl: settings.organisation.privacyUrl,
+    optOut: settings.organisation.optOutMethod,
+    dpo: settings.organisation.dpo,
+    product: input.purpose,
+    source: sourceNoun(input.source, input.lang),
+    callerName: input.callerName,
+  });
+}
+
 const DISCLOSURE_CODES = new Set(['GD-06', 'GD-07', 'GD-08', 'GD-09', 'NL-EM-05']);
 
 /** Findings every recipient shares are about the message itself: show them once. */
@@ -282,8 +350,8 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       const source = disclosureSourceOf(prov?.source, prov?.detail ?? prov?.url, request.channel);
       const basis = basisForDisclosure(facts);
       disclosure = {
-        nl: generateDisclosure(disclosureSettingsOf(settings, 'nl'), source, 'nl', basis),
-        en: generateDisclosure(disclosureSettingsOf(settings, 'en'), source, 'en', basis),
+        nl: disclosureText(settings, request.channel, source, basis, 'nl'),
+        en: disclosureText(settings, request.channel, source, basis, 'en'),
       };
     }
     return {
@@ -346,8 +414,14 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     const callerName = input.callerName?.trim() || settings.rep.name || '[uw naam]';
     const legalName = settings.organisation.legalName || '[bedrijfsnaam]';
     const opening = {
-      nl: generateCallOpening({ callerName, legalName, purpose: purposeNl, source, lang: 'nl' }),
-      en: generateCallOpening({ callerName: input.callerName?.trim() || settings.rep.name || '[your name]', legalName: settings.organisation.legalName || '[company name]', purpose: purposeEn, source, lang: 'en' }),
+      nl: callOpening(settings, { callerName, legalName, purpose: purposeNl, source, lang: 'nl' }),
+      en: callOpening(settings, {
+        callerName: input.callerName?.trim() || settings.rep.name || '[your name]',
+        legalName: settings.organisation.legalName || '[company name]',
+        purpose: purposeEn,
+        source,
+        lang: 'en',
+      }),
     };
     const recipient: PageRecipient = { key: keys[0]!, ...(contact?.name ? { displayName: contact.name } : {}) };
     const input2 = inputFor('call', 'call', recipient, facts, team, settings, at, { body: opening.nl, recipientCount: 1, automated: false });

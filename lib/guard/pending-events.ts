@@ -19,6 +19,11 @@ const entrySchema = z.object({
   claimedAt: z.number(),
   queuedAt: z.number(),
   event: recordEventRequest.shape.event,
+  /**
+   * Written before a send from a window that may close itself (pop-out compose): its page confirms or drops
+   * it once it knows whether the message left. When the page goes first, the record stands as sent.
+   */
+  provisional: z.boolean().optional(),
 });
 export type PendingEntry = z.infer<typeof entrySchema>;
 
@@ -26,6 +31,8 @@ export type PendingEntry = z.infer<typeof entrySchema>;
 export interface PendingStore {
   read(): Promise<unknown>;
   write(entries: PendingEntry[]): Promise<void>;
+  /** calls back when another page changed the queue */
+  watch?(onChange: () => void, signal: AbortSignal): void;
 }
 
 export const storageLocalPendingStore: PendingStore = {
@@ -35,14 +42,30 @@ export const storageLocalPendingStore: PendingStore = {
   async write(entries) {
     await browser.storage.local.set({ [pendingEventsKey]: entries });
   },
+  watch(onChange, signal) {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && pendingEventsKey in changes) onChange();
+    };
+    browser.storage.onChanged.addListener(listener);
+    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  },
 };
 
+/** owner of an entry its page let go of (it closed): any page takes it over at once */
+const released = '';
+
 export function memoryPendingStore(initial: unknown = []): PendingStore & { value: unknown } {
+  const watchers = new Set<() => void>();
   const store = {
     value: initial,
     read: async () => store.value,
     write: async (entries: PendingEntry[]) => {
       store.value = structuredClone(entries);
+      for (const w of watchers) w();
+    },
+    watch(onChange: () => void, signal: AbortSignal) {
+      watchers.add(onChange);
+      signal.addEventListener('abort', () => watchers.delete(onChange), { once: true });
     },
   };
   return store;
@@ -71,6 +94,23 @@ export interface EventRecorder {
   flush(): Promise<void>;
   /** how many events this page still has to record */
   pending(): number;
+  /**
+   * Stores "this message left" before it is known (a pop-out compose window may close itself on Send, and
+   * with it this page). Resolves once stored (or storing failed: then it lives in this page only). Settle it
+   * with the returned handle; one never settled stands as sent.
+   */
+  provisional(event: LedgerEvent): Promise<ProvisionalRecord>;
+  /** The page is going away (pagehide): unsettled provisional records stand, and any page takes them over now. */
+  releaseProvisional(): void;
+}
+
+export interface ProvisionalRecord {
+  /** it left: record it (unless another page already took it over and recorded it) */
+  confirm(): Promise<void>;
+  /** it did not leave: forget it */
+  drop(): Promise<void>;
+  /** still unknown while this page lives on (timeout, extension reloaded): it stands as sent */
+  stand(): Promise<void>;
 }
 
 export interface RecorderOptions {
@@ -82,6 +122,11 @@ export interface RecorderOptions {
   now?: () => number;
   /** an entry not retried by its page for this long is taken over (ms) */
   orphanAfterMs?: number;
+  /**
+   * take over records other pages released (a closed pop-out compose) as soon as they do, not only at start;
+   * only one page per tab should (the top frame)
+   */
+  adoptReleased?: boolean;
   /** waits between retries (ms); the last one repeats */
   backoffMs?: readonly number[];
   /** an attempt not answered within this long counts as failed (ms) */
@@ -183,8 +228,11 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
       const t = now();
       await mutate((entries) =>
         entries.map((e) => {
-          if (e.owner === owner || t - e.claimedAt > orphanAfter) {
-            const claimed = { ...e, owner, claimedAt: t };
+          // this page's own provisional records wait for their send's outcome, not for a retry
+          if (e.owner === owner && e.provisional && provisionals.has(e.id)) return e;
+          if (e.owner === owner || e.owner === released || t - e.claimedAt > orphanAfter) {
+            const { provisional: _standsAsSent, ...rest } = e;
+            const claimed = { ...rest, owner, claimedAt: t };
             mine.set(e.id, claimed);
             return claimed;
           }
@@ -224,5 +272,73 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
     return flushing;
   }
 
-  return { record, queue, flush, pending: () => mine.size };
+  /** this page's unsettled provisional records */
+  const provisionals = new Map<string, PendingEntry>();
+
+  /** Takes the entry off the queue; says whether it was still there (nobody else took it over). */
+  const takeBack = async (id: string): Promise<boolean> => {
+    let present = false;
+    try {
+      await mutate((entries) => {
+        present = entries.some((e) => e.id === id && e.owner === owner);
+        return present ? entries.filter((e) => e.id !== id) : entries;
+      });
+    } catch (error) {
+      console.warn('[outreach-guard] could not read the pending ledger events', error);
+      return true; // unreadable storage: nobody else can have taken it either
+    }
+    return present;
+  };
+
+  async function provisional(event: LedgerEvent): Promise<ProvisionalRecord> {
+    const at = now();
+    const entry: PendingEntry = { id: `${owner}-${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, owner, claimedAt: at, queuedAt: at, event, provisional: true };
+    provisionals.set(entry.id, entry);
+    try {
+      await mutate((entries) => [...entries, entry]);
+    } catch (error) {
+      console.error('[outreach-guard] could not store a provisional ledger event; it is kept by this page only', error);
+    }
+    let settled = false;
+    const settle = async (how: 'confirm' | 'drop' | 'stand') => {
+      if (settled) return;
+      settled = true;
+      provisionals.delete(entry.id);
+      if (how === 'stand') {
+        // an ordinary queued record of this page from now on: retried like any other
+        const { provisional: _stands, ...rest } = entry;
+        mine.set(entry.id, rest);
+        report();
+        try {
+          await mutate((entries) => entries.map((e) => (e.id === entry.id ? rest : e)));
+        } catch {
+          // it is in `mine`: this page retries it while it lives
+        }
+        void flush();
+        return;
+      }
+      const ours = await takeBack(entry.id);
+      if (how === 'confirm' && ours) await record(event);
+    };
+    return { confirm: () => settle('confirm'), drop: () => settle('drop'), stand: () => settle('stand') };
+  }
+
+  function releaseProvisional() {
+    if (provisionals.size === 0) return;
+    const ids = new Set(provisionals.keys());
+    provisionals.clear();
+    // Fire and forget: the page is going. Should the write not finish, the orphan rule still adopts them.
+    void mutate((entries) => entries.map((e) => (ids.has(e.id) ? { ...e, owner: released, claimedAt: 0, provisional: false } : e))).catch(() => undefined);
+  }
+
+  if (options.adoptReleased && store.watch) {
+    store.watch(() => {
+      void (async () => {
+        const entries = validEntries(await store.read());
+        if (entries.some((e) => e.owner === released)) await flush();
+      })().catch(() => undefined);
+    }, signal);
+  }
+
+  return { record, queue, flush, pending: () => mine.size, provisional, releaseProvisional };
 }

@@ -53,7 +53,7 @@ function Screen({ route }: { route: Route }) {
     case 'contacts':
       return <ContactsPage />;
     case 'contact-new':
-      return <ContactEditPage />;
+      return <ContactEditPage prefill={route.prefill} />;
     case 'contact':
       return <ContactPage id={route.id} />;
     case 'contact-edit':

@@ -2,7 +2,7 @@
 
 export type Route =
   | { name: 'contacts' }
-  | { name: 'contact-new' }
+  | { name: 'contact-new'; prefill?: { name?: string; email?: string; linkedin?: string } }
   | { name: 'contact'; id: string }
   | { name: 'contact-edit'; id: string }
   | { name: 'my-list' }
@@ -23,12 +23,18 @@ export type Section = 'contacts' | 'my-list' | 'assessments' | 'dnc' | 'rights' 
 export const sections: readonly Section[] = ['contacts', 'my-list', 'assessments', 'dnc', 'rights', 'cleanup', 'audit', 'import-export', 'team', 'settings', 'call'];
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // "#/contacts/new?email=…&name=…&linkedin=…" comes from the hold dialog's "record a basis".
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [head, id, tail] = parts;
   switch (head) {
     case 'contacts':
       if (!id) return { name: 'contacts' };
-      if (id === 'new') return { name: 'contact-new' };
+      if (id === 'new') {
+        const q = new URLSearchParams(query);
+        const prefill = { name: q.get('name') ?? undefined, email: q.get('email') ?? undefined, linkedin: q.get('linkedin') ?? undefined };
+        return Object.values(prefill).some(Boolean) ? { name: 'contact-new', prefill } : { name: 'contact-new' };
+      }
       return tail === 'edit' ? { name: 'contact-edit', id } : { name: 'contact', id };
     case 'assessments':
       if (!id) return { name: 'assessments' };

@@ -6,7 +6,7 @@ import { ask, RequestFailed } from '../app/api';
 import { today, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
 
-export function ContactEditPage({ id }: { id?: string }) {
+export function ContactEditPage({ id, prefill }: { id?: string; prefill?: { name?: string; email?: string; linkedin?: string } }) {
   const { t } = useI18n();
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; where?: string | undefined } | undefined>();
@@ -24,7 +24,11 @@ export function ContactEditPage({ id }: { id?: string }) {
       <h1 tabIndex={-1}>{id ? t('contactEditTitle', page?.contact.name ?? '') : t('contactsAdd')}</h1>
       <ContactForm
         key={id ?? 'new'}
-        initial={page ? valuesOf(page.contact) : emptyContact}
+        initial={
+          page
+            ? valuesOf(page.contact)
+            : { ...emptyContact, name: prefill?.name ?? '', emails: prefill?.email ?? '', linkedin: prefill?.linkedin ?? '' }
+        }
         isNew={!id}
         today={today()}
         assessments={assessments}

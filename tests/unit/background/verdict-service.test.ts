@@ -103,6 +103,22 @@ describe('verdict for a draft', () => {
     expect(janCodes).not.toContain('NL-EM-01');
   });
 
+  test("the rep's own disclosure template from Settings is what gets inserted", async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    const settings = await ledger.getSettings();
+    await ledger.saveSettings({
+      ...settings,
+      disclosureTemplates: [
+        { id: 'email-nl', language: 'nl', channel: 'email', text: 'Eigen tekst van {legalName}: ik vond u via {source}. Bezwaar? Mail {contact}.' },
+      ],
+    });
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
+    expect(v.disclosure?.nl).toBe('Eigen tekst van Acme B.V.: ik vond u via een openbare bron. Bezwaar? Mail privacy@acme.nl.');
+    // no English template of their own: the standard English text
+    expect(v.disclosure?.en).toContain('Why you');
+  });
+
   test('the policy decides whether the dialog may offer "send anyway"', async () => {
     const { ledger, verdicts } = setup();
     await ledger.saveSettings({ policy: { mode: 'strict', consentMaxAgeMonths: 24, retentionMonths: 12, telemarketingCutover: '2026-07-01', overridesAllowed: false, overrideNeedsReason: true } });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkTemplate, renderTemplate, standardTemplate } from '../../../components/settings/templates';
+import { checkTemplate, renderTemplate, standardTemplate } from '../../../lib/rules/templates';
 import { emptyContact } from '../../../components/contacts/ContactForm';
 import { previewValues, settingsOf, templatesComplete, valuesOfSettings, validateSettings } from '../../../components/settings/SettingsForm';
 import { settingsSchema } from '../../../lib/ledger/schema';

@@ -4,7 +4,7 @@ import { createGmailAdapter } from '../../../../lib/sites/gmail/adapter';
 import { startGuard } from '../../../../lib/guard/guard';
 import type { HoldDialogProps } from '../../../../components/guard/HoldDialog';
 import { createFakeAsk, finding, settle, verdictOf } from '../../guard/fake-site';
-import { fixtureHtml, loadFixture, type Fixture } from './load-fixture';
+import { loadFixture, type Fixture } from './load-fixture';
 
 // Gmail may render a compose's "More send options" menu outside the compose (.M9), at the end of the page
 // like its other popup menus. Schedule send from such a menu must still be held, checked against the
@@ -36,7 +36,11 @@ function pageSees(fx: Fixture) {
 }
 
 let ac = new AbortController();
-afterEach(() => ac.abort());
+let restore = () => undefined as unknown;
+afterEach(() => {
+  ac.abort();
+  restore();
+});
 
 describe('Gmail: Schedule send menu outside the compose', () => {
   test('composerOfEvent names the compose whose menu it is, and nothing for other clicks', () => {
@@ -82,11 +86,11 @@ describe('Gmail: Schedule send menu outside the compose', () => {
   });
 
   test('the guard holds a Schedule send from the outside menu, checks that compose, and re-sends it once', async () => {
-    // in the test's own document: the guard's AbortSignals must come from the realm of the DOM it watches
-    const parsed = new DOMParser().parseFromString(fixtureHtml('gmail', 'gmail-new-compose.html'), 'text/html');
-    document.body.className = parsed.body.className;
-    document.body.innerHTML = parsed.body.innerHTML;
-    const fx = { window, document } as unknown as Fixture;
+    const fx = loadFixture('gmail', 'gmail-new-compose.html');
+    // the guard's AbortSignals must come from the realm of the DOM it watches (a browser has only one)
+    const RealController = globalThis.AbortController;
+    globalThis.AbortController = fx.window.AbortController;
+    restore = () => (globalThis.AbortController = RealController);
     const [menu] = menusOutside(fx);
     const seen = pageSees(fx);
     let decision: 'block' | 'allow' = 'block';
@@ -111,7 +115,7 @@ describe('Gmail: Schedule send menu outside the compose', () => {
     await settle(30);
     const last = dialogs.at(-1)!;
     expect(last.view.kind).toBe('verdict');
-    const asked = bg.of('verdict/for-recipients').at(-1) as { recipients: Array<{ key: string }> };
+    const asked = bg.of('verdict/for-recipients').at(-1) as unknown as { recipients: Array<{ key: string }> };
     expect(asked.recipients.map((r) => r.key)).toContain('to:jan.jansen@acme.nl');
 
     // the rep fixes it; a recheck finds it clean and Send lets the schedule go, once, on the same item

@@ -1,4 +1,5 @@
-import { analyzeMessage, generateCallOpening, generateDisclosure, type MessageAnalysis } from '@/lib/rules';
+import { analyzeMessage, type MessageAnalysis } from './analyze';
+import { generateCallOpening, generateDisclosure } from './disclosure';
 
 // Disclosure templates: text with {placeholders} filled from the organisation settings when the guard inserts
 // them. The check runs the rules engine's own analysis over the filled-in text, so a template that passes
