@@ -10,7 +10,7 @@ const ledgerImport = {
 };
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**', 'tests/fixtures/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.output-*/**', '**/.output*/**', '.wxt/**', 'node_modules/**', 'bench/results/**', 'tests/fixtures/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -84,9 +84,19 @@ export function teamHandlers({ team }: TeamHandlerDeps): TeamHandlers {
       }),
     'team/retract': (req) =>
       guarded(async () => {
-        const keys = [...keysForEntry(req.identity, 'person'), ...identityKeysOf({ domains: req.identity.domains })];
-        return { retracted: await team.retract(keys) };
+        if (!req.identity && !req.ids) {
+          throw new UserFacingError('invalid-identity', 'Zeg welke vermelding ingetrokken moet worden. (Say which entry to retract.)', 'identity');
+        }
+        let retracted = 0;
+        if (req.identity) {
+          const keys = [...keysForEntry(req.identity, 'person'), ...identityKeysOf({ domains: req.identity.domains })];
+          retracted += await team.retract(keys);
+        }
+        if (req.ids) retracted += await team.retractIds(req.ids);
+        return { retracted };
       }),
+    // Extension pages only: the router refuses every non-content request type from content scripts.
+    'team/list-entries': (req) => guarded(() => team.listEntries(req.offset, req.limit)),
     'team/create-rep': (req) =>
       guarded(async () => {
         await team.createRep({ username: req.username, password: req.password });

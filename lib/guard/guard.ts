@@ -40,6 +40,8 @@ export interface GuardOptions {
   allowTtlMs?: number;
   /** records ledger events, queueing them while the background is away (default: a queue in memory) */
   recorder?: EventRecorder;
+  /** how long a released send from a self-closing window may wait for its provisional record (ms) */
+  provisionalWaitMs?: number;
 }
 
 type Entry = {
@@ -98,6 +100,8 @@ export function startGuard(options: GuardOptions): GuardController {
   const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
   const checkingAfter = options.checkingDialogAfterMs ?? 150;
   const allowTtl = options.allowTtlMs ?? 5 * 60_000;
+  // the longest a released send waits for its provisional record to be stored
+  const provisionalWaitMs = options.provisionalWaitMs ?? 1000;
   const mountHold = options.mountHold ?? mountHoldDialog;
   const owner = Math.random().toString(36).slice(2);
   const watched = new Map<Element, Watched>();
@@ -515,15 +519,37 @@ export function startGuard(options: GuardOptions): GuardController {
       key = null;
     }
     // Without a handle the re-issue may be ignored by the site; the rep's next click then passes.
-    w.release = { key, until: Date.now() + (hold.fallback ? 10_000 : 1500) };
+    w.release = { key, until: Date.now() + (hold.fallback ? 10_000 : 1500 + provisionalWaitMs) };
     if (verdict?.decision === 'allow') setState(w, 'clean');
-    try {
-      if (w.handle && !hold.fallback) w.handle.resend(hold.trigger, hold.event);
-      else reissue(hold.event);
-    } catch (error) {
-      console.error('[outreach-guard] could not re-send the held message; press Send again', error);
+    const resend = () => {
+      try {
+        if (w.handle && !hold.fallback) w.handle.resend(hold.trigger, hold.event);
+        else reissue(hold.event);
+      } catch (error) {
+        console.error('[outreach-guard] could not re-send the held message; press Send again', error);
+      }
+    };
+    if (!snapshot || !w.handle || hold.fallback || !closesOnSend(w.handle)) {
+      resend();
+      if (snapshot && w.handle) afterSend(w, snapshot, verdict);
+      return;
     }
-    if (snapshot && w.handle) afterSend(w, snapshot, verdict);
+    // A window that closes itself on Send takes this page with it: the provisional record must be stored
+    // first. A storage that does not answer quickly does not keep the send back.
+    const stored = afterSend(w, snapshot, verdict);
+    if (!stored) {
+      resend();
+      return;
+    }
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(t);
+      resend();
+    };
+    const t = setTimeout(go, provisionalWaitMs);
+    void stored.then(go, go);
   }
 
   async function onAction(w: Watched, hold: Hold, action: HoldAction) {
@@ -646,35 +672,46 @@ export function startGuard(options: GuardOptions): GuardController {
 
   // ---- after the send ---------------------------------------------------------------------------------
 
-  function afterSend(w: Watched, snapshot: ComposerSnapshot, verdict: GuardVerdict | null) {
-    if (w.sentWatch || !w.handle || snapshot.recipients.length === 0) return;
+  /**
+   * Watches whether the send really left and records it. In a window that may close itself on Send (pop-out
+   * compose) a provisional record is stored first; the returned promise settles once it is stored (null: no
+   * such record). It is confirmed or dropped when waitForSent answers; without an answer (the page went,
+   * the watch timed out) it stands as sent — a missing "sent" would let the rules undercount contacts.
+   */
+  function afterSend(w: Watched, snapshot: ComposerSnapshot, verdict: GuardVerdict | null): Promise<unknown> | null {
+    if (w.sentWatch || !w.handle || snapshot.recipients.length === 0) return null;
     const ac = new AbortController();
-    w.sentWatch = ac;
     // Not tied to the composer: Gmail closes the compose window when the mail leaves.
     const stop = () => ac.abort();
     const lifetime = options.sentSignal ?? signal;
-    if (lifetime.aborted) return;
+    if (lifetime.aborted) return null;
+    w.sentWatch = ac;
     lifetime.addEventListener('abort', stop, { once: true });
     const timeout = setTimeout(stop, 120_000);
     const disclosure = verdict?.disclosure ?? [...w.cache.values()].find((e) => e.verdict?.disclosure)?.verdict?.disclosure;
     const disclosureIncluded = containsText(snapshot.body, disclosure?.nl) || containsText(snapshot.body, disclosure?.en);
     const handle = w.handle;
+    const event = bodyFingerprint(snapshot.body, snapshot.recipients).then((fingerprint) => ({
+      kind: 'outbound-sent' as const,
+      site: adapter.site,
+      channel: snapshot.channel,
+      recipients: snapshot.recipients.slice(0, 500),
+      disclosureIncluded,
+      bodyFingerprint: fingerprint,
+    }));
+    const provisional = closesOnSend(handle) ? event.then((e) => recorder.provisional(e)) : null;
     void handle
       .waitForSent(ac.signal)
       .then(async (outcome) => {
-        if (outcome !== 'sent') return;
-        const event = {
-          kind: 'outbound-sent' as const,
-          site: adapter.site,
-          channel: snapshot.channel,
-          recipients: snapshot.recipients.slice(0, 500),
-          disclosureIncluded,
-          bodyFingerprint: await bodyFingerprint(snapshot.body, snapshot.recipients),
-        };
-        await recorder.record(event);
+        const record = await provisional;
+        if (ac.signal.aborted) return record?.stand(); // no answer before the watch ended
+        if (outcome !== 'sent') return record?.drop();
+        if (record) return record.confirm();
+        await recorder.record(await event);
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         if (!ac.signal.aborted) console.warn('[outreach-guard] could not tell whether the message left', error);
+        await (await provisional?.catch(() => null))?.stand();
       })
       .finally(() => {
         clearTimeout(timeout);
@@ -682,7 +719,17 @@ export function startGuard(options: GuardOptions): GuardController {
         if (w.sentWatch === ac) w.sentWatch = null;
         w.release = null;
       });
+    return provisional;
   }
+
+  /** the adapter knows; without a word from it, a window another page opened may be closed by it */
+  const closesOnSend = (handle: ComposerHandle): boolean => {
+    try {
+      return handle.closesOnSend?.() ?? !!doc.defaultView?.opener;
+    } catch {
+      return true; // cannot tell: the provisional record costs one storage write
+    }
+  };
 
   // ---- start ------------------------------------------------------------------------------------------
 

@@ -93,23 +93,42 @@ function leave(root: Node, sub: Subscriber) {
 }
 
 function onRecords(hub: Hub, records: MutationRecord[]) {
-  const subs = [...hub.subscribers].filter((s) => !s.aborted());
-  if (subs.length === 0) return;
+  let subs: Subscriber[] | null = null;
+  for (const s of hub.subscribers) if (!s.aborted()) (subs ??= []).push(s);
+  if (!subs) return;
   let removed = false;
-  // One entry per inserted element; the same node inserted twice in a batch (moved) is handled once.
-  const added = new Set<Element>();
+  // Inserted elements grouped by parent: siblings share the answer to "inside a known composer?", and a
+  // parent that got mostly new children (a re-rendered list) is searched once instead of once per child.
+  const byParent = new Map<Node, Element[]>();
   for (const record of records) {
     if (record.removedNodes.length) removed = true;
-    for (const node of record.addedNodes) if (node.nodeType === 1) added.add(node as Element);
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== 1) continue; // text: typing, never a composer
+      const group = byParent.get(record.target);
+      if (group) group.push(node as Element);
+      else byParent.set(record.target, [node as Element]);
+    }
   }
-  for (const node of added) {
-    if (!node.isConnected) continue; // inserted and removed again within the batch
-    const wanted = subs.filter((s) => !s.skipInside?.(node));
+  for (const [parent, added] of byParent) {
+    if (!parent.isConnected) continue; // inserted and removed again within the batch
+    const wanted = subs.filter((s) => !s.skipInside?.(added[0]!));
     if (wanted.length === 0) continue;
-    if (node.shadowRoot) for (const s of wanted) s.shadow(node.shadowRoot);
-    if (safeMatches(node, hub.combined)) for (const s of wanted) s.found(node);
-    if (node.firstElementChild === null) continue;
-    for (const el of safeQueryAll(node, hub.combined)) for (const s of wanted) s.found(el);
+    const fresh = new Set(added);
+    for (const node of fresh) if (node.shadowRoot) for (const s of wanted) s.shadow(node.shadowRoot);
+    if (fresh.size >= 8 && (parent as ParentNode).childElementCount <= fresh.size * 4) {
+      for (const el of safeQueryAll(parent as ParentNode, hub.combined)) {
+        let top: Node = el;
+        while (top.parentNode && top.parentNode !== parent) top = top.parentNode;
+        if (fresh.has(top as Element)) for (const s of wanted) s.found(el);
+      }
+      continue;
+    }
+    for (const node of fresh) {
+      if (!node.isConnected || node.parentNode !== parent) continue; // moved on or out within the batch
+      if (safeMatches(node, hub.combined)) for (const s of wanted) s.found(node);
+      if (node.firstElementChild === null) continue;
+      for (const el of safeQueryAll(node, hub.combined)) for (const s of wanted) s.found(el);
+    }
   }
   if (removed) for (const s of subs) s.checkRemoved();
 }
@@ -322,10 +341,11 @@ function safeMatches(el: Element, selector: string): boolean {
   }
 }
 
-function safeQueryAll(node: ParentNode, selector: string): Element[] {
+const none: readonly Element[] = [];
+function safeQueryAll(node: ParentNode, selector: string): ArrayLike<Element> & Iterable<Element> {
   try {
-    return Array.from(node.querySelectorAll(selector));
+    return node.querySelectorAll(selector); // a NodeList: no array copy per inserted subtree
   } catch {
-    return [];
+    return none;
   }
 }

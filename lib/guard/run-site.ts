@@ -19,9 +19,12 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
   const lang = langOf(navigator.language);
   let notice: PendingNotice | null = null;
   // One recorder for the page's lifetime (not per in-page navigation): queued records keep being retried.
+  const top = window.top === window;
   const recorder = createEventRecorder({
     ask,
     signal: ctx.signal,
+    // a pop-out compose that closed itself leaves its provisional "sent" record to the app window
+    adoptReleased: top,
     onPending: (count) => {
       document.documentElement?.setAttribute('data-outreach-guard-pending', String(count));
       if (count === 0) {
@@ -36,7 +39,9 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
   });
   // Records a closed page (or a crashed background) left behind go in as soon as the background answers.
   // Only the top frame takes them over, so LinkedIn's /preload/ iframe does not claim the same ones.
-  if (window.top === window) void recorder.flush();
+  if (top) void recorder.flush();
+  // The window is going (a pop-out compose closes itself after Send): what it could not confirm stands.
+  ctx.addEventListener(window, 'pagehide', () => recorder.releaseProvisional());
   let current: AbortController | null = null;
 
   const setup = () => {

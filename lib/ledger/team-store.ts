@@ -50,6 +50,11 @@ export function dexieTeamStore(db: LedgerDb): TeamStore {
 
     countEntries: () => withReopen(db, () => db.teamEntries.count()),
 
+    allEntries: () =>
+      withReopen(db, async () =>
+        (await db.teamEntries.toArray()).flatMap((r) => entryFromRow(r as unknown as Record<string, unknown>) ?? []),
+      ),
+
     removeEntries: (ids) => withReopen(db, () => db.teamEntries.bulkDelete([...ids])),
 
     queue: (entries, docs, queuedAt) =>

@@ -43,8 +43,24 @@ export const teamAddEntryRequest = z.object({
   level: z.enum(['person', 'company']),
   label: z.string().max(300).optional(),
 });
-/** Team leads only: removes the team's entries for these identities from the server. */
-export const teamRetractRequest = z.object({ type: z.literal('team/retract'), identity: teamIdentitySchema });
+/** A team entry's blinded id (HMAC-SHA256, hex): what the team list shows instead of an identifier. */
+export const teamEntryIdSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * Team leads only: removes the team's entries from the server, named by identity (what a page knows of a
+ * person) and/or by the blinded ids of listed entries (`team/list-entries`, which has no identifiers).
+ */
+export const teamRetractRequest = z.object({
+  type: z.literal('team/retract'),
+  identity: teamIdentitySchema.optional(),
+  ids: z.array(teamEntryIdSchema).min(1).max(100).optional(),
+});
+/** The team's entries, newest first, in pages; extension pages only (never a content script). */
+export const teamListEntriesRequest = z.object({
+  type: z.literal('team/list-entries'),
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(500),
+});
 /** Team leads that are server admins: creates a rep account with the team's rep role. */
 export const teamCreateRepRequest = z.object({
   type: z.literal('team/create-rep'),
@@ -66,6 +82,7 @@ export const teamRequests = [
   teamAddEntryRequest,
   teamRetractRequest,
   teamCreateRepRequest,
+  teamListEntriesRequest,
 ] as const;
 
 export const teamStatusSchema = z.object({
@@ -102,6 +119,27 @@ export const teamStatusSchema = z.object({
 });
 export type TeamStatusResult = z.infer<typeof teamStatusSchema>;
 
+/**
+ * One team entry as the list shows it. Entries recorded together (one person's e-mail, LinkedIn and phone)
+ * are one item: `ids` are all their blinded ids (retract them together), `id` the first of them.
+ */
+export const teamListItemSchema = z.object({
+  id: z.string(),
+  ids: z.array(z.string()),
+  /** the identifier kinds the item covers (`email`, `li-member`, `domain`, …), never the identifiers */
+  keyKinds: z.array(z.string()),
+  label: z.string().optional(),
+  reason: z.string(),
+  scope: z.enum(['all', 'email', 'phone', 'linkedin']),
+  level: z.enum(['person', 'company']),
+  recordedBy: z.string(),
+  /** ISO 8601 */
+  recordedAt: z.string(),
+  /** false while (part of) the item was recorded here and not yet confirmed by the server */
+  synced: z.boolean(),
+});
+export type TeamListItem = z.infer<typeof teamListItemSchema>;
+
 export const teamResponses = {
   'team/join': resultOf(z.object({ joined: z.boolean() })),
   'team/sync-now': resultOf(z.object({ pulled: z.number(), pushed: z.number() })),
@@ -112,4 +150,5 @@ export const teamResponses = {
   'team/add-entry': resultOf(z.object({ queued: z.number() })),
   'team/retract': resultOf(z.object({ retracted: z.number() })),
   'team/create-rep': resultOf(z.object({ created: z.boolean() })),
+  'team/list-entries': resultOf(z.object({ total: z.number(), items: z.array(teamListItemSchema) })),
 } as const;

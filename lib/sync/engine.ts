@@ -17,6 +17,7 @@ import {
 import { plainWords, TeamSyncError, type TeamErrorCode } from './errors';
 import { canonicalServerUrl, couchDbNameSchema, encodeInvite, InvalidInviteError, parseInvite, serverUrlSchema } from './invite';
 import { KV_STATUS, type TeamEntryRow, type TeamStore } from './store';
+import type { TeamListItem } from '../messaging/team';
 
 // The team sync engine (issue #7), run by the background: push queued entries with _bulk_docs, then
 // pull _changes since the stored checkpoint in pages with include_docs. Each stored page carries its
@@ -398,6 +399,25 @@ export function createTeamService(deps: TeamServiceDeps) {
     return rows.length;
   }
 
+  /** Deletes the documents on the server (admins only, by the design doc), then the local copies. */
+  async function retractIds(c: TeamConfig, ids: readonly string[]): Promise<number> {
+    const client = clientFor(c);
+    // An entry still waiting for upload must not come back with the next push.
+    const wanted = new Set(ids);
+    const queuedRows = (await store.peekOutbox(100_000)).filter((row) => wanted.has(row.doc._id));
+    if (queuedRows.length) await store.dropOutbox(queuedRows.map((row) => row.seq));
+    let retracted = 0;
+    for (const id of ids) {
+      const doc = await client.getDoc(c.db, id).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
+      if (doc && typeof doc._rev === 'string') {
+        await client.deleteDoc(c.db, id, doc._rev);
+        retracted++;
+      }
+      await store.removeEntries([id]);
+    }
+    return retracted;
+  }
+
   return {
     syncNow,
     syncIfDue,
@@ -518,18 +538,52 @@ export function createTeamService(deps: TeamServiceDeps) {
       const c = await requireConfig();
       if (c.role !== 'lead') throw new TeamSyncError('not-team-admin');
       const keys = await keysFor(c.teamKey);
-      const client = clientFor(c);
-      let retracted = 0;
-      for (const key of identityKeys) {
-        const id = await blindId(keys, key);
-        const doc = await client.getDoc(c.db, id).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
-        if (doc && typeof doc._rev === 'string') {
-          await client.deleteDoc(c.db, id, doc._rev);
-          retracted++;
+      return retractIds(c, await Promise.all(identityKeys.map((k) => blindId(keys, k))));
+    },
+
+    /** The lead retracts listed entries by their blinded ids (the list has no identifiers to blind). */
+    async retractIds(ids: readonly string[]): Promise<number> {
+      const c = await requireConfig();
+      if (c.role !== 'lead') throw new TeamSyncError('not-team-admin');
+      return retractIds(c, ids);
+    },
+
+    /**
+     * The team's entries for the list page, newest first: entries recorded together (same payload apart from
+     * the identifier kind) are one item, so a person's e-mail and LinkedIn entries are shown and retracted as one.
+     */
+    async listEntries(offset: number, limit: number): Promise<{ total: number; items: TeamListItem[] }> {
+      const groups = new Map<string, TeamListItem>();
+      for (const row of await store.allEntries()) {
+        const p = row.payload;
+        const key = JSON.stringify([p.recordedAt, p.recordedBy, p.reason, p.scope, p.level, p.label ?? null]);
+        const group = groups.get(key);
+        if (group) {
+          group.ids.push(row.id);
+          if (!group.keyKinds.includes(p.keyKind)) group.keyKinds.push(p.keyKind);
+          group.synced &&= Boolean(row.rev);
+        } else {
+          groups.set(key, {
+            id: row.id,
+            ids: [row.id],
+            keyKinds: [p.keyKind],
+            ...(p.label ? { label: p.label } : {}),
+            reason: p.reason,
+            scope: p.scope,
+            level: p.level,
+            recordedBy: p.recordedBy,
+            recordedAt: p.recordedAt,
+            synced: Boolean(row.rev),
+          });
         }
-        await store.removeEntries([id]);
       }
-      return retracted;
+      const items = [...groups.values()];
+      for (const item of items) {
+        item.ids.sort();
+        item.id = item.ids[0]!; // stable whatever order the store returned them in
+      }
+      items.sort((a, b) => (a.recordedAt === b.recordedAt ? (a.id < b.id ? -1 : 1) : a.recordedAt < b.recordedAt ? 1 : -1));
+      return { total: items.length, items: items.slice(offset, offset + limit) };
     },
 
     /** Team do-not-contact entries for any of the identity keys (empty when not in a team). */

@@ -28,6 +28,8 @@ export interface TeamStore {
   applyPage(put: readonly TeamEntryRow[], remove: readonly string[], checkpoint: Seq): Promise<void>;
   getEntries(ids: readonly string[]): Promise<(TeamEntryRow | undefined)[]>;
   countEntries(): Promise<number>;
+  /** Every stored entry (for the team list page; the engine groups, sorts and pages them). */
+  allEntries(): Promise<TeamEntryRow[]>;
   removeEntries(ids: readonly string[]): Promise<void>;
   /** Adds local entries and their sealed documents to the outbox in one transaction (never one without the other). */
   queue(entries: readonly TeamEntryRow[], docs: readonly TeamDoc[], queuedAt: string): Promise<void>;
@@ -68,6 +70,9 @@ export function memoryTeamStore(): TeamStore {
     },
     async countEntries() {
       return entries.size;
+    },
+    async allEntries() {
+      return [...entries.values()].map(clone);
     },
     async removeEntries(ids) {
       for (const id of ids) entries.delete(id);

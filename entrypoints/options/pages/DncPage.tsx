@@ -1,12 +1,39 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatNumber, useI18n } from '@/components/i18n';
 import { DncForm, type DncEntry } from '@/components/dnc/DncForm';
-import { Loading, Notice } from '@/components/ui/basics';
+import { TeamEntriesTable, type TeamEntryView } from '@/components/dnc/TeamEntriesTable';
+import { ConfirmDialog, Loading, Notice } from '@/components/ui/basics';
 import type { RequestOf } from '@/lib/messaging/protocol';
-import { ask } from '../app/api';
+import { ask, errorText } from '../app/api';
 import { useAction, useLoad } from '../app/hooks';
 
 const PAGE = 200;
+const TEAM_PAGE = 50;
+
+/**
+ * What the team sees of an entry: enough to recognise it, not the identifier itself (every rep can read
+ * the list). Companies and domains are not personal data and stay whole.
+ */
+export function maskedLabel(e: Pick<DncEntry, 'by' | 'value'>): string {
+  const v = e.value.trim();
+  switch (e.by) {
+    case 'email': {
+      const at = v.lastIndexOf('@');
+      return at > 0 ? `${v[0]}•••${v.slice(at)}` : '•••';
+    }
+    case 'phone': {
+      const digits = v.replace(/\D/g, '');
+      return `••• ${digits.slice(-3)}`;
+    }
+    case 'linkedin': {
+      const slug = /\/in\/([^/?#]+)/.exec(v)?.[1] ?? '';
+      return `LinkedIn ${slug.slice(0, 3)}•••`;
+    }
+    case 'domain':
+    case 'company':
+      return v;
+  }
+}
 
 function teamIdentity(e: DncEntry): RequestOf<'team/add-entry'>['identity'] {
   switch (e.by) {
@@ -29,8 +56,39 @@ export function DncPage() {
   const [limit, setLimit] = useState(PAGE);
   const list = useLoad(() => ask({ type: 'suppressions/list', offset: 0, limit: Math.min(limit, 500) }), [limit]);
   const team = useLoad(() => ask({ type: 'team/status' }).catch(() => null));
+  const inTeam = !!team.data?.inTeam;
+  const [teamOffset, setTeamOffset] = useState(0);
+  const teamList = useLoad(
+    () => (inTeam ? ask({ type: 'team/list-entries', offset: teamOffset, limit: TEAM_PAGE }) : Promise.resolve(null)),
+    [inTeam, teamOffset],
+  );
+  const [retracting, setRetracting] = useState<TeamEntryView | null>(null);
+  const [teamStatus, setTeamStatus] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
+  const retract = useAction();
   const action = useAction();
   const [status, setStatus] = useState<string | undefined>();
+
+  async function confirmRetract(item: TeamEntryView) {
+    setRetracting(null);
+    setTeamStatus(undefined);
+    try {
+      await ask({ type: 'team/retract', ids: item.ids.slice(0, 100) });
+      setTeamStatus({ kind: 'success', text: t('dncTeamRetracted') });
+    } catch (error) {
+      setTeamStatus({ kind: 'error', text: t('dncTeamRetractFailed', errorText(error)) });
+    }
+    // The last item of a later page is gone: show the page before it rather than an empty one.
+    if (teamOffset > 0 && teamList.data?.items.length === 1) setTeamOffset(Math.max(0, teamOffset - TEAM_PAGE));
+    await Promise.all([teamList.reload(), team.reload()]);
+  }
+
+  // Entries recorded here wait for the next sync (seconds): look again until the server has them all.
+  const waitingForServer = !!teamList.data?.items.some((i) => !i.synced);
+  useEffect(() => {
+    if (!waitingForServer) return;
+    const timer = setTimeout(() => void Promise.all([teamList.reload(), team.reload()]), 3000);
+    return () => clearTimeout(timer);
+  }, [waitingForServer, teamList.data]);
 
   async function add(e: DncEntry): Promise<boolean> {
     setStatus(undefined);
@@ -39,13 +97,13 @@ export function DncPage() {
       let queued = 0;
       if (e.shareWithTeam && team.data?.inTeam) {
         const level = e.by === 'company' || e.by === 'domain' ? 'company' : 'person';
-        queued = (await ask({ type: 'team/add-entry', identity: teamIdentity(e), reason: e.reason, scope: e.scope, level, label: e.value })).queued;
+        queued = (await ask({ type: 'team/add-entry', identity: teamIdentity(e), reason: e.reason, scope: e.scope, level, label: maskedLabel(e) })).queued;
       }
       return { personal, queued };
     });
     if (!done) return false;
     setStatus(done.queued ? t('dncAddedShared', done.personal.added) : t('dncAdded', done.personal.added));
-    await list.reload();
+    await Promise.all([list.reload(), done.queued ? Promise.all([team.reload(), teamList.reload()]) : null]);
     return true;
   }
 
@@ -56,10 +114,53 @@ export function DncPage() {
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       {status ? <Notice kind="success">{status}</Notice> : null}
       <DncForm inTeam={!!team.data?.inTeam} onAdd={add} busy={action.busy} />
-      {team.data?.inTeam ? (
-        <p>
-          {t('dncTeamEntries', formatNumber(lang, team.data.entries))} <a href="#/team">{t('navTeam')}</a>
-        </p>
+      {inTeam && team.data ? (
+        <section aria-labelledby="dnc-team-title">
+          <h2 id="dnc-team-title">{t('dncTeamTitle')}</h2>
+          <p>
+            {t('dncTeamEntries', formatNumber(lang, team.data.entries))} <a href="#/team">{t('navTeam')}</a>
+          </p>
+          {teamStatus ? <Notice kind={teamStatus.kind}>{teamStatus.text}</Notice> : null}
+          {teamList.error ? <Notice kind="error">{t('dncTeamLoadFailed', teamList.error)}</Notice> : null}
+          {!teamList.data ? (
+            teamList.error ? null : <Loading />
+          ) : teamList.data.total === 0 ? (
+            <p>{t('dncTeamNone')}</p>
+          ) : (
+            <>
+              {team.data.role === 'lead' ? null : <p class="muted">{t('dncTeamLeadOnly')}</p>}
+              <TeamEntriesTable items={teamList.data.items} canRetract={team.data.role === 'lead'} busy={retract.busy} onRetract={setRetracting} />
+              {teamList.data.total > TEAM_PAGE ? (
+                <nav class="pager" aria-label={t('dncTeamTitle')}>
+                  <button type="button" disabled={teamOffset === 0} onClick={() => setTeamOffset(Math.max(0, teamOffset - TEAM_PAGE))}>
+                    {t('actionPrevious')}
+                  </button>{' '}
+                  <span>
+                    {t(
+                      'dncTeamPageOf',
+                      formatNumber(lang, teamOffset + 1),
+                      formatNumber(lang, Math.min(teamOffset + TEAM_PAGE, teamList.data.total)),
+                      formatNumber(lang, teamList.data.total),
+                    )}
+                  </span>{' '}
+                  <button type="button" disabled={teamOffset + TEAM_PAGE >= teamList.data.total} onClick={() => setTeamOffset(teamOffset + TEAM_PAGE)}>
+                    {t('actionNext')}
+                  </button>
+                </nav>
+              ) : null}
+            </>
+          )}
+        </section>
+      ) : null}
+      {retracting ? (
+        <ConfirmDialog
+          title={t('dncTeamRetractTitle')}
+          body={<p>{t('dncTeamRetractBody', retracting.label || retracting.keyKinds.map((k) => t(`keyKind_${k.replace(/-/g, '_')}`)).join(', '))}</p>}
+          confirmLabel={t('dncTeamRetract')}
+          danger
+          onConfirm={() => void retract.run(() => confirmRetract(retracting))}
+          onCancel={() => setRetracting(null)}
+        />
       ) : null}
       <h2>{t('dncPersonal')}</h2>
       {list.error ? <Notice kind="error">{list.error}</Notice> : null}

@@ -343,6 +343,11 @@ class GmailCompose implements ComposerHandle {
   badgeAnchor(): Element {
     return queryFirst(this.root, S.badgeAnchor) ?? this.root;
   }
+
+  /** the pop-out window (?view=cm) closes itself once Gmail accepted the send */
+  closesOnSend(): boolean {
+    return composeKindOf(this.root) === 'popout';
+  }
 }
 
 export function createGmailAdapter(options: GmailAdapterOptions = {}): SiteAdapter {

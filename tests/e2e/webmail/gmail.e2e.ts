@@ -105,6 +105,40 @@ describe('Gmail guard', () => {
     await mail.page.close();
   });
 
+  test('Schedule send from a menu Gmail renders outside the compose is held for that compose', async () => {
+    const mail = await WebmailPage.gmail(ext, 'two-composes.html');
+    await mail.composer(1).waitForState(['held', 'clean', 'inactive']);
+    // Gmail may put a compose's "More send options" menu at the end of body, outside .M9: move the second
+    // compose's menu there, and listen (as Gmail would, bubble phase) for a Schedule send that gets through.
+    await mail.page.evaluate(() => {
+      const compose = document.querySelectorAll('div.M9')[1]!;
+      const menu = compose.querySelector<HTMLElement>('[role=menu]')!;
+      menu.id = 'outside-menu';
+      document.body.append(menu);
+      const w = window as unknown as { __scheduled: number };
+      w.__scheduled = 0;
+      menu.addEventListener('click', (e) => {
+        if ((e.target as Element).closest('[selector=scheduledSend]')) w.__scheduled += 1;
+      });
+      compose.querySelector('.hG[role=button]')!.addEventListener('click', () => {
+        menu.style.display = '';
+      });
+    });
+    const scheduled = () => mail.page.evaluate(() => (window as unknown as { __scheduled: number }).__scheduled);
+    await mail.composer(1).root.locator('.hG[role=button]').dispatchEvent('click'); // the rep opens compose 2's menu
+    await mail.page.locator('#outside-menu [selector=scheduledSend]').click();
+    const dialog = await mail.composer(1).holdDialog().waitVisible();
+    expect(await dialog.decision()).toBe('block');
+    expect(await dialog.host.locator(`section[data-recipient="${JAN}"]`).count(), "checked against compose 2's recipients").toBe(1);
+    expect(await mail.composer(1).state()).toBe('held');
+    expect(await scheduled(), 'a held schedule must not reach Gmail').toBe(0);
+    await dialog.button('cancel').click();
+    await dialog.waitGone();
+    expect(await scheduled()).toBe(0);
+    expect(await mail.sent()).toHaveLength(0);
+    await mail.page.close();
+  });
+
   test('"remove this recipient" takes Jan out; the mail then goes to the rest only', async () => {
     const mail = await WebmailPage.gmail(ext, 'reply-all.html', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmwz');
     await mail.composer().waitForState(['held', 'clean', 'inactive']);

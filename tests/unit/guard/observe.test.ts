@@ -152,7 +152,7 @@ describe('observe() on a busy page (one shared observer, batched scans)', () => 
     }
   });
 
-  test('a batch of 500 inserted rows costs one combined query per row subtree, none per selector or per element', async () => {
+  test('a re-rendered list is searched once; rows appended to a long list cost one query each, never one per selector or element', async () => {
     document.body.innerHTML = '<ul id="list"></ul>';
     const list = document.getElementById('list')!;
     const seen: string[] = [];
@@ -163,13 +163,18 @@ describe('observe() on a busy page (one shared observer, batched scans)', () => 
     });
     const qsa = vi.spyOn(Element.prototype, 'querySelectorAll');
     const matches = vi.spyOn(Element.prototype, 'matches');
-    list.insertAdjacentHTML('beforeend', rows(0, 500) + '<li class="row"><div><form class="c" id="late"></form></div></li>');
+    list.insertAdjacentHTML('beforeend', rows(0, 500) + '<li class="row"><div><form class="c" id="in-render"></form></div></li>');
     await tick();
-    // 501 row subtrees: one query and one match test each (the old observer ran 3 queries + 3 matches per
-    // row and a shadow-host test on each of its ~2 000 elements)
-    expect(qsa.mock.calls.length).toBeLessThanOrEqual(501);
-    expect(matches.mock.calls.length).toBeLessThanOrEqual(501 + 10);
-    expect(seen).toEqual(['late']);
+    // the old observer ran 3 queries + 3 matches per row and a shadow-host test on each of ~2 000 elements
+    expect(qsa.mock.calls.length, 'one search of the re-rendered list').toBe(1);
+    expect(matches.mock.calls.length).toBeLessThanOrEqual(10);
+    qsa.mockClear();
+    matches.mockClear();
+    list.insertAdjacentHTML('beforeend', rows(500, 19) + '<li class="row"><div><form class="c" id="appended"></form></div></li>');
+    await tick();
+    expect(qsa.mock.calls.length, 'one query per appended row').toBeLessThanOrEqual(20);
+    expect(matches.mock.calls.length).toBeLessThanOrEqual(20 + 10);
+    expect(seen).toEqual(['in-render', 'appended']);
     qsa.mockRestore();
     matches.mockRestore();
   });

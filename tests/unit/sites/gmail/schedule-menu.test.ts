@@ -127,3 +127,17 @@ describe('Gmail: Schedule send menu outside the compose', () => {
     expect(seen).toEqual(['mouseup', 'click']);
   });
 });
+
+describe('Gmail: which composes close themselves on Send', () => {
+  test.each([
+    ['popout-compose.html', true],
+    ['gmail-new-compose.html', false],
+    ['fullscreen-compose.html', false],
+    ['inline-reply.html', false],
+  ])('%s → %s', (file, closes) => {
+    const fx = loadFixture('gmail', file);
+    const adapter = createGmailAdapter();
+    const root = fx.document.querySelector('div.M9')!;
+    expect(adapter.composerFor(root).closesOnSend?.()).toBe(closes);
+  });
+});

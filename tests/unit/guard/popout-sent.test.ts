@@ -1,0 +1,188 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { startGuard } from '@/lib/guard/guard';
+import type { SentOutcome, SiteAdapter } from '@/lib/guard/adapter';
+import { createEventRecorder, memoryPendingStore, type LedgerEvent, type PendingEntry } from '@/lib/guard/pending-events';
+import { createFakeAsk, createFakeSite, deferred, dialogButton, finding, settle, verdictOf, type FakeSite } from './fake-site';
+
+// Pop-out compose windows (Gmail ?view=cm, Outlook's popped-out form) close themselves once Send is accepted,
+// taking our content script with them before waitForSent can answer. The guard stores a provisional
+// "outbound-sent" record before the send goes; the page confirms or drops it; a page that went first leaves
+// it standing, and the app window records it.
+
+let ac: AbortController;
+let site: FakeSite;
+beforeEach(() => {
+  document.body.innerHTML = '';
+  ac = new AbortController();
+  site = createFakeSite();
+});
+afterEach(() => {
+  ac.abort();
+  vi.restoreAllMocks();
+});
+
+/** the fake site as a pop-out window: closesOnSend, and waitForSent answers only when the test says so */
+function popout(outcome: Promise<SentOutcome>, closes = true): SiteAdapter {
+  return {
+    ...site.adapter,
+    composerFor(root) {
+      const handle = site.adapter.composerFor(root);
+      return { ...handle, root: handle.root, closesOnSend: () => closes, waitForSent: () => outcome };
+    },
+  };
+}
+
+const outbound = (calls: { type: string; event?: unknown }[]) => calls.filter((c) => (c.event as LedgerEvent | undefined)?.kind === 'outbound-sent');
+
+function setup(adapter: SiteAdapter, decision: 'allow' | 'block' = 'block') {
+  const bg = createFakeAsk(() =>
+    decision === 'allow' ? verdictOf('allow', [{ key: 'anna@example.nl' }]) : verdictOf('block', [{ key: 'anna@example.nl', findings: [finding('TW-01', 'warn')] }]),
+  );
+  const store = memoryPendingStore();
+  const page = new AbortController(); // this window's content script
+  ac.signal.addEventListener('abort', () => page.abort());
+  const recorder = createEventRecorder({ ask: bg.ask, signal: page.signal, store, backoffMs: [60_000] });
+  startGuard({ adapter, ask: bg.ask, signal: page.signal, debounceMs: 5, checkingDialogAfterMs: 5, recorder });
+  return { bg, store, recorder, page };
+}
+
+/** what storage held at the moment the site's own Send handler ran */
+function storeAtSend(form: HTMLFormElement, store: { value: unknown }) {
+  const seen: PendingEntry[][] = [];
+  form.querySelector('button.send')!.addEventListener('click', () => seen.push(structuredClone(store.value as PendingEntry[])));
+  return seen;
+}
+
+describe('a send from a window that closes itself', () => {
+  test('held then released: the provisional record is in storage before the send leaves; the window closes; the app window records it at once', async () => {
+    const outcome = deferred<SentOutcome>();
+    const { store, recorder, page } = setup(popout(outcome.promise), 'block');
+    const form = site.addComposer();
+    const atSend = storeAtSend(form, store);
+    await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('held'));
+    form.querySelector<HTMLButtonElement>('button.send')!.click();
+    await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
+    // a warning: the rep sends anyway with a reason (the background takes the override)
+    dialogButton('send-anyway')!.click();
+    await settle();
+    const reason = document.querySelector('[data-outreach-guard="hold"]')!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
+    reason.value = 'Bestaande klant, afspraak bevestigd';
+    reason.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    dialogButton('confirm-send-anyway')!.click();
+    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    expect(atSend[0]!.map((e) => [e.event.kind, e.provisional])).toEqual([['outbound-sent', true]]);
+    expect(atSend[0]![0]!.event).toMatchObject({ recipients: [{ key: 'anna@example.nl' }] });
+
+    // the Gmail app window that opened the pop-out, watching the shared queue
+    const app = createFakeAsk(() => verdictOf('allow', []));
+    const appRecorder = createEventRecorder({ ask: app.ask, signal: ac.signal, store, adoptReleased: true, orphanAfterMs: 120_000 });
+    await appRecorder.flush();
+    expect(outbound(app.calls), "the pop-out's record is still its own").toHaveLength(0);
+    // Gmail closes the pop-out: pagehide, then the content script is gone before waitForSent answers
+    recorder.releaseProvisional();
+    page.abort();
+    // taken over at once, not after the orphan timeout
+    await vi.waitFor(() => expect(outbound(app.calls)).toHaveLength(1));
+    await vi.waitFor(() => expect(store.value).toEqual([]));
+  });
+
+  test('a clean send is not delayed; when waitForSent says "sent" the record is confirmed and written once', async () => {
+    const outcome = deferred<SentOutcome>();
+    const { bg, store } = setup(popout(outcome.promise), 'allow');
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
+    form.querySelector<HTMLButtonElement>('button.send')!.click();
+    expect(site.sent, 'clean: goes at once').toHaveLength(1);
+    await vi.waitFor(() => expect((store.value as PendingEntry[]).map((e) => e.provisional)).toEqual([true]));
+    expect(outbound(bg.calls), 'not recorded before it is known').toHaveLength(0);
+    outcome.resolve('sent');
+    await vi.waitFor(() => expect(outbound(bg.calls)).toHaveLength(1));
+    expect(store.value).toEqual([]);
+    await settle(20);
+    expect(outbound(bg.calls)).toHaveLength(1);
+  });
+
+  test('when waitForSent says "not sent" (Undo) the provisional record is dropped', async () => {
+    const outcome = deferred<SentOutcome>();
+    const { bg, store } = setup(popout(outcome.promise), 'allow');
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
+    form.querySelector<HTMLButtonElement>('button.send')!.click();
+    await vi.waitFor(() => expect(store.value).toHaveLength(1));
+    outcome.resolve('not-sent');
+    await vi.waitFor(() => expect(store.value).toEqual([]));
+    await settle(20);
+    expect(outbound(bg.calls)).toHaveLength(0);
+  });
+
+  test('a window that does not close itself writes nothing provisional (the record follows waitForSent)', async () => {
+    const outcome = deferred<SentOutcome>();
+    const { bg, store } = setup(popout(outcome.promise, false), 'allow');
+    const form = site.addComposer();
+    const atSend = storeAtSend(form, store);
+    await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
+    form.querySelector<HTMLButtonElement>('button.send')!.click();
+    await settle(20);
+    expect(atSend).toEqual([[]]);
+    expect(store.value).toEqual([]);
+    outcome.resolve('sent');
+    await vi.waitFor(() => expect(outbound(bg.calls)).toHaveLength(1));
+  });
+});
+
+describe('provisional records in the pending-events queue', () => {
+  const sentEvent: LedgerEvent = {
+    kind: 'outbound-sent',
+    site: 'gmail',
+    channel: 'email',
+    recipients: [{ key: 'anna@example.nl', email: 'anna@example.nl', field: 'to' }],
+    disclosureIncluded: false,
+    bodyFingerprint: 'sha256:00',
+  };
+
+  test("the page's own flush leaves its unsettled record alone; a page that vanished without pagehide is adopted after the orphan time", async () => {
+    const store = memoryPendingStore();
+    let t = 5_000_000;
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    const popPage = new AbortController();
+    const pop = createEventRecorder({ ask: bg.ask, signal: popPage.signal, store, now: () => t, backoffMs: [60_000] });
+    await pop.provisional(sentEvent);
+    await pop.flush();
+    expect(outbound(bg.calls), 'not sent before its outcome is known').toHaveLength(0);
+    popPage.abort(); // crashed: no pagehide
+
+    const app = createFakeAsk(() => verdictOf('allow', []));
+    const appRecorder = createEventRecorder({ ask: app.ask, signal: ac.signal, store, now: () => t, orphanAfterMs: 120_000 });
+    await appRecorder.flush();
+    expect(outbound(app.calls)).toHaveLength(0);
+    t += 121_000;
+    await appRecorder.flush();
+    expect(outbound(app.calls)).toHaveLength(1);
+    expect(store.value).toEqual([]);
+  });
+
+  test('confirming a record another page already took over does not record it twice', async () => {
+    const store = memoryPendingStore();
+    let t = 5_000_000;
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    const pop = createEventRecorder({ ask: bg.ask, signal: ac.signal, store, now: () => t });
+    const record = await pop.provisional(sentEvent);
+    t += 121_000;
+    const app = createFakeAsk(() => verdictOf('allow', []));
+    await createEventRecorder({ ask: app.ask, signal: ac.signal, store, now: () => t, orphanAfterMs: 120_000 }).flush();
+    await record.confirm();
+    expect(outbound(app.calls).length + outbound(bg.calls).length).toBe(1);
+  });
+
+  test('a record left unknown while the page lives on (the watch timed out) stands and is recorded', async () => {
+    const store = memoryPendingStore();
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    const pop = createEventRecorder({ ask: bg.ask, signal: ac.signal, store });
+    const record = await pop.provisional(sentEvent);
+    await record.stand();
+    await vi.waitFor(() => expect(outbound(bg.calls)).toHaveLength(1));
+    await vi.waitFor(() => expect(store.value).toEqual([]));
+  });
+});
