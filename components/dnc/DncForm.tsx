@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { Checkbox, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, domainCheck, emailCheck, hasErrors, linkedInCheck, phoneCheck, required, type Errors } from '../forms/validate';
@@ -31,6 +31,8 @@ export function DncForm({ inTeam, onAdd, busy }: { inTeam: boolean; onAdd: (e: D
   const { t } = useI18n();
   const [e, setE] = useState<DncEntry>({ by: 'email', value: '', scope: 'all', reason: '', shareWithTeam: inTeam });
   const [errors, setErrors] = useState<Errors<'value' | 'reason'>>({});
+  // The team status arrives after the first render: once in a team, sharing is the default (Art. 21(3)).
+  useEffect(() => setE((cur) => ({ ...cur, shareWithTeam: inTeam })), [inTeam]);
   async function submit(ev: Event) {
     ev.preventDefault();
     const found = validateDnc(e);

@@ -19,7 +19,8 @@ export function startBackground() {
   // One handler per request type: a missing one is a type error.
   const handlers: Handlers = {
     ...guardHandlers({ ledger, verdicts, queueTeamEntry }),
-    ...managementHandlers(ledger),
+    // Do-not-contact entries from the management pages (and call objections) reach the team too.
+    ...managementHandlers(ledger, undefined, { onSuppressionAdded: (keys, entry) => queueTeamEntry(keys, entry) }),
     ...teamHandlers({ team }),
   };
   const route = createRouter(handlers, {
@@ -29,6 +30,8 @@ export function startBackground() {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  // Build the contacts search index now, so the first search does not wait for it.
+  void ledger.warmUp().catch((error) => console.error('[outreach-guard] warm-up failed', error));
 
   if (import.meta.env.VITE_OG_BENCH === '1') {
     // Benchmark builds only: Playwright reaches the real ledger through serviceWorker.evaluate.

@@ -5,9 +5,10 @@
 // Cost on busy pages (issue #4/#5 benchmarks, ≤ +2 % main-thread time): every watched root (document, shadow
 // root, frame document) has ONE MutationObserver shared by all observe() calls. Each mutation batch (one
 // microtask) is handled once: text nodes are skipped, nodes a subscriber asks to skip (inside a composer it
-// already knows) are skipped, a leaf element costs one matches(), and an element subtree one combined
-// querySelectorAll over every subscriber's selectors, declared shadow hosts and iframes. Shadow roots of
-// undeclared hosts are found on the inserted node itself and in a full walk at start (and after parsing).
+// already knows) are skipped, a leaf element costs one matches(), an element subtree one combined
+// querySelectorAll over every subscriber's selectors, declared shadow hosts and iframes, and a parent that
+// got many children at once one such query for all of them. Shadow roots of undeclared hosts are found in a
+// full walk at start (and after parsing) and on a host inserted on its own, not inside bulk insertions.
 
 export type Cleanup = () => void;
 
@@ -97,38 +98,38 @@ function onRecords(hub: Hub, records: MutationRecord[]) {
   for (const s of hub.subscribers) if (!s.aborted()) (subs ??= []).push(s);
   if (!subs) return;
   let removed = false;
-  // Inserted elements grouped by parent: siblings share the answer to "inside a known composer?", and a
-  // parent that got mostly new children (a re-rendered list) is searched once instead of once per child.
-  const byParent = new Map<Node, Element[]>();
+  // A parent that got many children at once (a list appended to or re-rendered) is searched once, without
+  // touching each new child from script (every node handed to the content script's world costs a wrapper).
+  const bulk = new Set<Node>();
+  const single: Element[] = [];
   for (const record of records) {
     if (record.removedNodes.length) removed = true;
-    for (const node of record.addedNodes) {
-      if (node.nodeType !== 1) continue; // text: typing, never a composer
-      const group = byParent.get(record.target);
-      if (group) group.push(node as Element);
-      else byParent.set(record.target, [node as Element]);
-    }
-  }
-  for (const [parent, added] of byParent) {
-    if (!parent.isConnected) continue; // inserted and removed again within the batch
-    const wanted = subs.filter((s) => !s.skipInside?.(added[0]!));
-    if (wanted.length === 0) continue;
-    const fresh = new Set(added);
-    for (const node of fresh) if (node.shadowRoot) for (const s of wanted) s.shadow(node.shadowRoot);
-    if (fresh.size >= 8 && (parent as ParentNode).childElementCount <= fresh.size * 4) {
-      for (const el of safeQueryAll(parent as ParentNode, hub.combined)) {
-        let top: Node = el;
-        while (top.parentNode && top.parentNode !== parent) top = top.parentNode;
-        if (fresh.has(top as Element)) for (const s of wanted) s.found(el);
-      }
+    const added = record.addedNodes;
+    const count = added.length;
+    if (count === 0) continue;
+    const parent = record.target as Node & ParentNode;
+    if (count >= 8 && parent.childElementCount <= Math.max(count * 4, 5000)) {
+      bulk.add(parent);
       continue;
     }
-    for (const node of fresh) {
-      if (!node.isConnected || node.parentNode !== parent) continue; // moved on or out within the batch
-      if (safeMatches(node, hub.combined)) for (const s of wanted) s.found(node);
-      if (node.firstElementChild === null) continue;
-      for (const el of safeQueryAll(node, hub.combined)) for (const s of wanted) s.found(el);
-    }
+    for (let i = 0; i < count; i++) if (added[i]!.nodeType === 1) single.push(added[i] as Element); // text: typing, never a composer
+  }
+  const wantedFor = (node: Element): Subscriber[] => subs.filter((s) => !s.skipInside?.(node));
+  for (const parent of bulk) {
+    if (!parent.isConnected) continue; // inserted and removed again within the batch
+    // the new children are inside a known composer exactly when their parent is (or is that composer)
+    const wanted = parent.nodeType === 1 ? wantedFor(parent as Element) : subs;
+    if (wanted.length === 0) continue;
+    for (const el of safeQueryAll(parent as ParentNode, hub.combined)) for (const s of wanted) s.found(el); // old matches: reported once only
+  }
+  for (const node of single) {
+    if (!node.isConnected) continue;
+    const wanted = wantedFor(node);
+    if (wanted.length === 0) continue;
+    if (node.shadowRoot) for (const s of wanted) s.shadow(node.shadowRoot);
+    if (safeMatches(node, hub.combined)) for (const s of wanted) s.found(node);
+    if (node.firstElementChild === null) continue;
+    for (const el of safeQueryAll(node, hub.combined)) for (const s of wanted) s.found(el);
   }
   if (removed) for (const s of subs) s.checkRemoved();
 }
@@ -207,9 +208,14 @@ export function observe(
     }
   };
 
+  const waiting = new WeakSet<Element>();
   const waitForShadow = (host: Element, attempt = 0) => {
     // The page attaches the root some time after inserting the host; check a few times, backing off.
     if (signal.aborted || attempt > 12) return;
+    if (attempt === 0) {
+      if (waiting.has(host)) return; // found again by a later search: one wait per host
+      waiting.add(host);
+    }
     const t = setTimeout(() => {
       timers.delete(t);
       if (host.shadowRoot) watch(host.shadowRoot);

@@ -789,11 +789,12 @@ export class Ledger {
     const f = q.filters ?? {};
     const plain = words.length === 0 && Object.values(f).every((v) => v === undefined || v === false || v === '');
     if (plain && !this.listIndex) {
-      // The first page as the list opens: straight from the name index, while the search index is built.
-      void this.warmUp();
+      // The first page as the list opens: straight from the name index; then the search index is built
+      // (started after this read, or the page would wait behind the read of every contact).
       const [total, contacts] = await this.read(['contacts'], () =>
         Promise.all([this.db.contacts.count(), this.db.contacts.orderBy('sortName').offset(q.offset ?? 0).limit(q.limit ?? 50).toArray()]),
       );
+      void this.warmUp();
       return { total, items: contacts.map((c) => summaryOf(c, now)) };
     }
     const index = await this.contactListIndex();

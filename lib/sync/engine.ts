@@ -399,13 +399,13 @@ export function createTeamService(deps: TeamServiceDeps) {
     return rows.length;
   }
 
-  /** Deletes the documents on the server (admins only, by the design doc), then the local copies. */
+  /**
+   * Deletes the documents on the server (admins only, by the design doc), then the local copy and any
+   * queued upload of each. Nothing local changes for an id until the server answered for it, so a failed
+   * retract never loses an entry that was still waiting for upload.
+   */
   async function retractIds(c: TeamConfig, ids: readonly string[]): Promise<number> {
     const client = clientFor(c);
-    // An entry still waiting for upload must not come back with the next push.
-    const wanted = new Set(ids);
-    const queuedRows = (await store.peekOutbox(100_000)).filter((row) => wanted.has(row.doc._id));
-    if (queuedRows.length) await store.dropOutbox(queuedRows.map((row) => row.seq));
     let retracted = 0;
     for (const id of ids) {
       const doc = await client.getDoc(c.db, id).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
@@ -413,6 +413,9 @@ export function createTeamService(deps: TeamServiceDeps) {
         await client.deleteDoc(c.db, id, doc._rev);
         retracted++;
       }
+      // An entry still waiting for upload must not come back with the next push.
+      const queuedRows = (await store.peekOutbox(100_000)).filter((row) => row.doc._id === id);
+      if (queuedRows.length) await store.dropOutbox(queuedRows.map((row) => row.seq));
       await store.removeEntries([id]);
     }
     return retracted;

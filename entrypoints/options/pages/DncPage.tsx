@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatNumber, useI18n } from '@/components/i18n';
 import { DncForm, type DncEntry } from '@/components/dnc/DncForm';
+import { maskedLabel } from '@/components/dnc/mask';
 import { TeamEntriesTable, type TeamEntryView } from '@/components/dnc/TeamEntriesTable';
 import { ConfirmDialog, Loading, Notice } from '@/components/ui/basics';
 import type { RequestOf } from '@/lib/messaging/protocol';
@@ -9,31 +10,6 @@ import { useAction, useLoad } from '../app/hooks';
 
 const PAGE = 200;
 const TEAM_PAGE = 50;
-
-/**
- * What the team sees of an entry: enough to recognise it, not the identifier itself (every rep can read
- * the list). Companies and domains are not personal data and stay whole.
- */
-export function maskedLabel(e: Pick<DncEntry, 'by' | 'value'>): string {
-  const v = e.value.trim();
-  switch (e.by) {
-    case 'email': {
-      const at = v.lastIndexOf('@');
-      return at > 0 ? `${v[0]}•••${v.slice(at)}` : '•••';
-    }
-    case 'phone': {
-      const digits = v.replace(/\D/g, '');
-      return `••• ${digits.slice(-3)}`;
-    }
-    case 'linkedin': {
-      const slug = /\/in\/([^/?#]+)/.exec(v)?.[1] ?? '';
-      return `LinkedIn ${slug.slice(0, 3)}•••`;
-    }
-    case 'domain':
-    case 'company':
-      return v;
-  }
-}
 
 function teamIdentity(e: DncEntry): RequestOf<'team/add-entry'>['identity'] {
   switch (e.by) {

@@ -191,6 +191,25 @@ describe('Gmail guard', () => {
     await mail.page.close();
   });
 
+  test('a pop-out compose window that closes right after Send is still recorded as sent, by the app window', async () => {
+    const before = await outboundRecorded(ext);
+    // a long undo period: the window is gone long before the guard could see the mail leave
+    const mail = await WebmailPage.gmail(ext, 'popout-compose.html', 'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1', 20_000);
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    await mail.composer().root.locator('.anm [data-hovercard-id="jan.jansen@acme.nl"] .afX').dispatchEvent('click'); // an icon-only ✕
+    await mail.sendButton().click();
+    const dialog = await mail.composer().holdDialog().waitVisible();
+    await dialog.sendAnyway('Karin vroeg zelf om deze offerte');
+    await mail.waitForSent(1);
+    await mail.page.close({ runBeforeUnload: true }); // Gmail closes the pop-out once the send is accepted
+    expect(await outboundRecorded(ext)).toBe(before);
+    const app = await WebmailPage.gmail(ext, 'gmail-new-compose.html'); // the Gmail window that stays open
+    await expect.poll(() => outboundRecorded(ext), { timeout: 15_000 }).toBe(before + 1);
+    await app.page.waitForTimeout(1000);
+    expect(await outboundRecorded(ext), 'recorded once').toBe(before + 1);
+    await app.page.close();
+  });
+
   test('a released mail that really left is recorded once the undo period is over', async () => {
     const before = await outboundRecorded(ext);
     const mail = await WebmailPage.gmail(ext, 'popout-compose.html', 'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1', 500);

@@ -152,7 +152,7 @@ describe('observe() on a busy page (one shared observer, batched scans)', () => 
     }
   });
 
-  test('a re-rendered list is searched once; rows appended to a long list cost one query each, never one per selector or element', async () => {
+  test('a re-rendered or appended-to list is searched once per batch; a few rows cost one query each, never one per selector or element', async () => {
     document.body.innerHTML = '<ul id="list"></ul>';
     const list = document.getElementById('list')!;
     const seen: string[] = [];
@@ -172,9 +172,14 @@ describe('observe() on a busy page (one shared observer, batched scans)', () => 
     matches.mockClear();
     list.insertAdjacentHTML('beforeend', rows(500, 19) + '<li class="row"><div><form class="c" id="appended"></form></div></li>');
     await tick();
-    expect(qsa.mock.calls.length, 'one query per appended row').toBeLessThanOrEqual(20);
-    expect(matches.mock.calls.length).toBeLessThanOrEqual(20 + 10);
-    expect(seen).toEqual(['in-render', 'appended']);
+    expect(qsa.mock.calls.length, 'one search for 20 appended rows').toBe(1);
+    qsa.mockClear();
+    matches.mockClear();
+    list.insertAdjacentHTML('beforeend', rows(520, 2) + '<li class="row"><form class="c" id="one-of-three"></form></li>');
+    await tick();
+    expect(qsa.mock.calls.length, 'a few rows: one query each').toBeLessThanOrEqual(3);
+    expect(matches.mock.calls.length).toBeLessThanOrEqual(3 + 10);
+    expect(seen).toEqual(['in-render', 'appended', 'one-of-three']);
     qsa.mockRestore();
     matches.mockRestore();
   });

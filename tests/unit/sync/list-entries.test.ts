@@ -129,6 +129,17 @@ describe('team/list-entries over the stored team list', () => {
     expect((await bg.ask({ type: 'team/list-entries', offset: 0, limit: 10 })).result.total).toBe(1);
   });
 
+  test('a retract that cannot reach the server changes nothing: the queued entry and its upload stay', async () => {
+    const bg = background(memoryConfig(leadConfig())); // the server address has nothing listening
+    await bg.team.addEntry(['email:jan@acme.nl'], { reason: 'Bezwaar', scope: 'all', level: 'person' });
+    const [item] = (await bg.ask({ type: 'team/list-entries', offset: 0, limit: 10 })).result.items;
+    const res = await bg.ask({ type: 'team/retract', ids: item.ids });
+    expect(res).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(res.error.message).toMatch(/\(.+\)$/); // Dutch, then English in brackets
+    expect((await bg.ask({ type: 'team/list-entries', offset: 0, limit: 10 })).result.items).toEqual([item]);
+    expect(await bg.store.countOutbox()).toBe(1);
+  });
+
   test('a retract that names nothing is refused in plain words', async () => {
     const bg = background(memoryConfig(leadConfig()));
     const res = await bg.ask({ type: 'team/retract' });
