@@ -77,23 +77,23 @@ const pages = [
   {
     site: 'LinkedIn',
     url: 'https://www.linkedin.com/messaging/thread/2-ZmFrZS10aHJlYWQtZm9yLWZpeHR1cmVz/',
-    files: ['linkedin/messaging-thread.html', 'demo/linkedin-messaging-thread.html'],
+    file: 'linkedin/messaging-thread.html',
     // plays LinkedIn's part: enables Send while there is text, shows a sent message in the thread
     script: '../e2e/linkedin/linkedin-sim.js',
   },
   {
     site: 'Gmail',
     url: 'https://mail.google.com/mail/u/0/#inbox?compose=new',
-    files: ['gmail/gmail-new-compose.html', 'demo/gmail-new-compose.html'],
+    file: 'gmail/gmail-new-compose.html',
     script: 'gmail/harness.js',
   },
   {
     site: 'Outlook',
     url: 'https://outlook.office.com/mail/',
-    files: ['outlook/outlook-compose.html', 'demo/outlook-compose.html'],
+    file: 'outlook/outlook-compose.html',
     script: 'outlook/harness.js',
   },
-].map((p) => ({ ...p, file: p.files.map((f) => path.join(fixtures, f)).find((f) => existsSync(f)) }));
+].map((p) => ({ ...p, file: path.join(fixtures, p.file) }));
 
 function banner(site) {
   return (

@@ -49,6 +49,14 @@ describe.each(stores)('team store: %s', (_name, make) => {
     expect(never).toBeUndefined();
   });
 
+  test('all entries, pulled and queued, are there for the list page', async () => {
+    const { store } = make();
+    await store.applyPage([row(hexId(1), '1-a')], [], 1);
+    await store.queue([row(hexId(2))], [doc(hexId(2))], '2026-11-29T10:00:00.000Z');
+    const all = await store.allEntries();
+    expect(all.sort((a, b) => a.id.localeCompare(b.id))).toEqual([row(hexId(1), '1-a'), row(hexId(2))]);
+  });
+
   test('queued entries are visible at once and their documents wait in order in the outbox', async () => {
     const { store } = make();
     await store.queue([row(hexId(5)), row(hexId(6))], [doc(hexId(5)), doc(hexId(6))], '2026-11-29T10:00:00.000Z');
