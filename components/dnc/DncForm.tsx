@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { Checkbox, SelectField, TextArea, TextField } from '../ui/basics';
+import { SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, domainCheck, emailCheck, hasErrors, linkedInCheck, phoneCheck, required, type Errors } from '../forms/validate';
 
 export type DncBy = 'email' | 'phone' | 'linkedin' | 'company' | 'domain';
@@ -31,7 +31,7 @@ export function DncForm({ inTeam, onAdd, busy }: { inTeam: boolean; onAdd: (e: D
   const { t } = useI18n();
   const [e, setE] = useState<DncEntry>({ by: 'email', value: '', scope: 'all', reason: '', shareWithTeam: inTeam });
   const [errors, setErrors] = useState<Errors<'value' | 'reason'>>({});
-  // The team status arrives after the first render: once in a team, sharing is the default (Art. 21(3)).
+  // The team status arrives after the first render; in a team every entry is shared (Art. 21(3)).
   useEffect(() => setE((cur) => ({ ...cur, shareWithTeam: inTeam })), [inTeam]);
   async function submit(ev: Event) {
     ev.preventDefault();
@@ -59,7 +59,8 @@ export function DncForm({ inTeam, onAdd, busy }: { inTeam: boolean; onAdd: (e: D
         />
       </div>
       <TextArea label={t('dncReason')} hint={t('dncReasonHint')} value={e.reason} onValue={(reason) => setE({ ...e, reason })} error={errors.reason && t(errors.reason)} rows={2} />
-      {inTeam ? <Checkbox label={t('dncShareWithTeam')} checked={e.shareWithTeam} onChecked={(shareWithTeam) => setE({ ...e, shareWithTeam })} /> : null}
+      {/* No opt-out: the background shares every do-not-contact entry with the team (lib/background/main.ts). */}
+      {inTeam ? <p class="hint">{t('dncSharedWithTeamNote')}</p> : null}
       <button type="submit" class="primary" disabled={busy}>
         {t('dncAddButton')}
       </button>

@@ -24,6 +24,8 @@ const entrySchema = z.object({
    * it once it knows whether the message left. When the page goes first, the record stands as sent.
    */
   provisional: z.boolean().optional(),
+  /** a provisional record's page renews this while it lives; once it lapses the page is gone and any page adopts it */
+  leaseUntil: z.number().optional(),
 });
 export type PendingEntry = z.infer<typeof entrySchema>;
 
@@ -122,6 +124,8 @@ export interface RecorderOptions {
   now?: () => number;
   /** an entry not retried by its page for this long is taken over (ms) */
   orphanAfterMs?: number;
+  /** how long a provisional record's lease lasts; its page renews it at half that (ms) */
+  leaseMs?: number;
   /**
    * take over records other pages released (a closed pop-out compose) as soon as they do, not only at start;
    * only one page per tab should (the top frame)
@@ -143,6 +147,8 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
   const store = options.store ?? storageLocalPendingStore;
   const now = options.now ?? Date.now;
   const orphanAfter = options.orphanAfterMs ?? 120_000;
+  const leaseMs = options.leaseMs ?? 8_000;
+  let adoptTimer: ReturnType<typeof setTimeout> | undefined;
   const backoff = options.backoffMs ?? [3_000, 6_000, 15_000, 30_000, 60_000];
   const owner = `${now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   /** this page's entries (also when storage could not be written: then they live only here) */
@@ -151,6 +157,7 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let flushing: Promise<void> | null = null;
+  let renewTimer: ReturnType<typeof setInterval> | undefined;
   // One read-modify-write at a time within this page.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -195,7 +202,11 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
       void flush();
     }, wait);
   };
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    clearTimeout(adoptTimer);
+    clearInterval(renewTimer);
+  }, { once: true });
 
   async function queue(event: LedgerEvent): Promise<RecordOutcome> {
     const at = now();
@@ -224,14 +235,21 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
 
   async function runFlush(): Promise<void> {
     // Take over what closed pages left behind, and show other pages that ours are still being retried.
+    let nextLapse = Infinity;
     try {
       const t = now();
       await mutate((entries) =>
         entries.map((e) => {
           // this page's own provisional records wait for their send's outcome, not for a retry
           if (e.owner === owner && e.provisional && provisionals.has(e.id)) return e;
-          if (e.owner === owner || e.owner === released || t - e.claimedAt > orphanAfter) {
-            const { provisional: _standsAsSent, ...rest } = e;
+          // another page's provisional record is adopted once its lease lapsed (that page is gone)
+          const lapsed = e.provisional && e.owner !== owner && e.leaseUntil !== undefined ? e.leaseUntil < t : t - e.claimedAt > orphanAfter;
+          if (e.provisional && !lapsed && e.owner !== released) {
+            if (e.owner !== owner && e.leaseUntil !== undefined) nextLapse = Math.min(nextLapse, e.leaseUntil);
+            return e;
+          }
+          if (e.owner === owner || e.owner === released || lapsed) {
+            const { provisional: _standsAsSent, leaseUntil: _lease, ...rest } = e;
             const claimed = { ...rest, owner, claimedAt: t };
             mine.set(e.id, claimed);
             return claimed;
@@ -243,6 +261,11 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
       console.warn('[outreach-guard] could not read the pending ledger events', error);
     }
     report();
+    // the app window looks again when a pop-out's lease would lapse (the pop-out may close without a word)
+    if (options.adoptReleased && nextLapse < Infinity && !signal.aborted) {
+      clearTimeout(adoptTimer);
+      adoptTimer = setTimeout(() => void flush(), Math.max(0, nextLapse - now()) + 500);
+    }
     let failed = false;
     for (const entry of [...mine.values()]) {
       if (signal.aborted) return;
@@ -290,10 +313,22 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
     return present;
   };
 
+  /** keeps this page's provisional records leased while it lives: a page that vanishes stops renewing */
+  const renew = () => {
+    if (provisionals.size === 0 || signal.aborted) {
+      clearInterval(renewTimer);
+      renewTimer = undefined;
+      return;
+    }
+    const until = now() + leaseMs;
+    void mutate((entries) => entries.map((e) => (provisionals.has(e.id) && e.owner === owner ? { ...e, leaseUntil: until } : e))).catch(() => undefined);
+  };
+
   async function provisional(event: LedgerEvent): Promise<ProvisionalRecord> {
     const at = now();
-    const entry: PendingEntry = { id: `${owner}-${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, owner, claimedAt: at, queuedAt: at, event, provisional: true };
+    const entry: PendingEntry = { id: `${owner}-${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, owner, claimedAt: at, queuedAt: at, event, provisional: true, leaseUntil: at + leaseMs };
     provisionals.set(entry.id, entry);
+    renewTimer ??= setInterval(renew, leaseMs / 2);
     try {
       await mutate((entries) => [...entries, entry]);
     } catch (error) {
@@ -306,7 +341,7 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
       provisionals.delete(entry.id);
       if (how === 'stand') {
         // an ordinary queued record of this page from now on: retried like any other
-        const { provisional: _stands, ...rest } = entry;
+        const { provisional: _stands, leaseUntil: _lease, ...rest } = entry;
         mine.set(entry.id, rest);
         report();
         try {

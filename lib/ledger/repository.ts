@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Transaction } from 'dexie';
 import { domainKeyOfEmailKey, kindOfKey, normalizeDomain, toHex } from '../identity/normalize';
 import { appendAudit, AUDIT_HEAD_KEY, verifyAuditChain, type AuditHead, type AuditInput, type AuditVerifyResult } from './audit';
 import { normalizeIdentities, mergeContacts, type RawIdentities } from './contact-input';
@@ -149,6 +149,17 @@ function isClosedError(e: unknown): boolean {
   return e instanceof Error && (e.name === 'DatabaseClosedError' || e.name === Dexie.errnames.DatabaseClosed);
 }
 
+/**
+ * The database with each of the transaction's tables bound to it (`tx.table(name)`), so every request made
+ * through it joins this transaction whatever Dexie's current zone is.
+ */
+function boundTo(db: LedgerDb, tx: Transaction): LedgerDb {
+  const bound = Object.create(db) as LedgerDb;
+  for (const name of tx.storeNames) Object.defineProperty(bound, name, { value: tx.table(name) });
+  Object.defineProperty(bound, 'table', { value: (name: string) => tx.table(name) });
+  return bound;
+}
+
 /** A masked label for a suppressed key that a list can show without revealing the whole identifier. */
 export function maskKey(key: string): string {
   const kind = kindOfKey(key) ?? key.slice(0, key.indexOf(':'));
@@ -215,9 +226,16 @@ export class Ledger {
     }
   }
 
-  private async write<T>(op: () => Promise<T>): Promise<T> {
+  /**
+   * One read-write transaction over every table. `op` gets the database with its tables bound to this
+   * transaction: Dexie otherwise finds the transaction through its zone, which a concurrent request in the
+   * same service worker can make it lose; the next request then runs outside the transaction, this one
+   * has nothing pending and commits ("Transaction committed too early", seen in about 1 in 4 e2e runs).
+   * 'rw!' makes it a transaction of its own even if a zone leaked in from another request.
+   */
+  private async write<T>(op: (db: LedgerDb) => Promise<T>): Promise<T> {
     try {
-      return await this.run(() => this.db.transaction('rw', [...TABLES_ALL], op));
+      return await this.run(() => this.db.transaction('rw!', [...TABLES_ALL], (tx) => op(boundTo(this.db, tx))));
     } finally {
       for (const id of this.listPending) this.listDirty.add(id);
       this.listPending.clear();
@@ -252,7 +270,7 @@ export class Ledger {
       // One build at a time: concurrent list calls (and the warm-up) share it.
       this.listBuild ??= (async () => {
         this.listDirty.clear();
-        const all = await this.read(['contacts'], () => this.db.contacts.toArray());
+        const all = await this.read(['contacts'], (db) => db.contacts.toArray());
         return ContactListIndex.build(all);
       })().finally(() => (this.listBuild = null));
       const built = await this.listBuild;
@@ -263,23 +281,24 @@ export class Ledger {
     if (this.listDirty.size) {
       const ids = [...this.listDirty];
       this.listDirty.clear();
-      const rows = await this.read(['contacts'], () => this.db.contacts.bulkGet(ids));
+      const rows = await this.read(['contacts'], (db) => db.contacts.bulkGet(ids));
       ids.forEach((id, i) => index.update(id, rows[i]));
     }
     return index;
   }
 
-  private read<T>(tables: readonly string[], op: () => Promise<T>): Promise<T> {
-    return this.run(() => this.db.transaction('r', [...tables], op));
+  /** One read-only transaction over `tables`; `op` gets them bound to it (see `write`). */
+  private read<T>(tables: readonly string[], op: (db: LedgerDb) => Promise<T>): Promise<T> {
+    return this.run(() => this.db.transaction('r!', [...tables], (tx) => op(boundTo(this.db, tx))));
   }
 
-  private async actor(): Promise<string> {
-    const s = await this.readSettingsRow();
+  private async actor(db: LedgerDb): Promise<string> {
+    const s = await this.readSettingsRow(db);
     return s.rep.name || s.rep.email || 'local user';
   }
 
-  private audit(input: AuditInput) {
-    return appendAudit(this.db, input, this.nowIso());
+  private audit(db: LedgerDb, input: AuditInput) {
+    return appendAudit(db, input, this.nowIso());
   }
 
   close() {
@@ -288,14 +307,14 @@ export class Ledger {
 
   // --- settings ------------------------------------------------------------------------------------
 
-  private async readSettingsRow(): Promise<Settings> {
-    const row = await this.db.settings.get('settings');
+  private async readSettingsRow(db: LedgerDb): Promise<Settings> {
+    const row = await db.settings.get('settings');
     return repairSettings(row?.value);
   }
 
   /** The settings, validated and repaired on read: an invalid field falls back to its default. */
   getSettings(): Promise<Settings> {
-    return this.read(['settings'], () => this.readSettingsRow());
+    return this.read(['settings'], (db) => this.readSettingsRow(db));
   }
 
   async saveSettings(input: SettingsInput): Promise<Settings> {
@@ -304,9 +323,9 @@ export class Ledger {
       const i = parsed.error.issues[0]!;
       throw new LedgerError('invalid-settings', i.message, i.path.join('.'));
     }
-    return this.write(async () => {
-      await this.db.settings.put({ key: 'settings', value: parsed.data });
-      await this.audit({ actor: await this.actor(), action: 'settings-saved', detail: { policy: parsed.data.policy } });
+    return this.write(async (db) => {
+      await db.settings.put({ key: 'settings', value: parsed.data });
+      await this.audit(db, { actor: await this.actor(db), action: 'settings-saved', detail: { policy: parsed.data.policy } });
       return parsed.data;
     });
   }
@@ -315,14 +334,14 @@ export class Ledger {
 
   /** The contact the most of these identity keys belong to, or undefined. */
   async findContactByIdentityKeys(keys: readonly string[]): Promise<Contact | undefined> {
-    return this.read(['identities', 'contacts'], async () => {
-      const id = await this.bestContactId(keys);
-      return id.best ? this.db.contacts.get(id.best) : undefined;
+    return this.read(['identities', 'contacts'], async (db) => {
+      const id = await this.bestContactId(db, keys);
+      return id.best ? db.contacts.get(id.best) : undefined;
     });
   }
 
-  private async bestContactId(keys: readonly string[]): Promise<{ best?: string; others: string[] }> {
-    const rows = (await this.db.identities.bulkGet([...keys])).filter((r): r is IdentityRow => !!r);
+  private async bestContactId(db: LedgerDb, keys: readonly string[]): Promise<{ best?: string; others: string[] }> {
+    const rows = (await db.identities.bulkGet([...keys])).filter((r): r is IdentityRow => !!r);
     const votes = new Map<string, number>();
     for (const r of rows) votes.set(r.contactId, (votes.get(r.contactId) ?? 0) + 1);
     const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
@@ -337,16 +356,16 @@ export class Ledger {
   async factsForRecipient(keys: readonly string[], _now: Date = this.now()): Promise<RecipientFacts> {
     // Three rounds of parallel requests: what the keys alone find; then the contact's records; then only
     // what the contact's other identities add. Each round is one IPC hop in Chromium.
-    return this.read(['identities', 'contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments'], async () => {
+    return this.read(['identities', 'contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments'], async (db) => {
       const inputKeys = [...new Set(keys)];
       const hashOf = new Map<string, string>();
       const hashesFor = (ks: string[]) => ks.filter((k) => !hashOf.has(k)).map((k) => (hashOf.set(k, sha256Hex(k)), hashOf.get(k)!));
       const personKeys = (ks: string[]) => ks.filter((k) => !k.startsWith('domain:') && !k.startsWith('company:'));
       const round1Keys = [...new Set([...inputKeys, ...companyKeysOf(inputKeys)])];
       const [idRows, sup1, ev1] = await Promise.all([
-        this.db.identities.bulkGet(inputKeys),
-        this.db.suppressions.where('keyHash').anyOf(hashesFor(round1Keys)).toArray(),
-        this.db.events.where('keys').anyOf(personKeys(inputKeys)).toArray(),
+        db.identities.bulkGet(inputKeys),
+        db.suppressions.where('keyHash').anyOf(hashesFor(round1Keys)).toArray(),
+        db.events.where('keys').anyOf(personKeys(inputKeys)).toArray(),
       ]);
       const votes = new Map<string, number>();
       for (const r of idRows) if (r) votes.set(r.contactId, (votes.get(r.contactId) ?? 0) + 1);
@@ -354,11 +373,11 @@ export class Ledger {
       const best = ranked[0]?.[0];
       const [contact, bases, evidence, provenance, ev2] = best
         ? await Promise.all([
-            this.db.contacts.get(best),
-            this.db.bases.where('contactId').equals(best).toArray(),
-            this.db.evidence.where('contactId').equals(best).toArray(),
-            this.db.provenance.where('contactId').equals(best).toArray(),
-            this.db.events.where('contactId').equals(best).toArray(),
+            db.contacts.get(best),
+            db.bases.where('contactId').equals(best).toArray(),
+            db.evidence.where('contactId').equals(best).toArray(),
+            db.provenance.where('contactId').equals(best).toArray(),
+            db.events.where('contactId').equals(best).toArray(),
           ])
         : [undefined, [], [], [], []];
       const allKeys = new Set(round1Keys);
@@ -367,9 +386,9 @@ export class Ledger {
       const extra = [...allKeys].filter((k) => !round1Keys.includes(k));
       const liIds = bases.filter((b) => b.type === 'legitimate_interest').map((b) => (b as { assessmentId: string }).assessmentId);
       const [sup3, ev3, assessments] = await Promise.all([
-        extra.length ? this.db.suppressions.where('keyHash').anyOf(hashesFor(extra)).toArray() : Promise.resolve([]),
-        personKeys(extra).length ? this.db.events.where('keys').anyOf(personKeys(extra)).toArray() : Promise.resolve([]),
-        liIds.length ? this.db.assessments.where('id').anyOf(liIds).toArray() : Promise.resolve([]),
+        extra.length ? db.suppressions.where('keyHash').anyOf(hashesFor(extra)).toArray() : Promise.resolve([]),
+        personKeys(extra).length ? db.events.where('keys').anyOf(personKeys(extra)).toArray() : Promise.resolve([]),
+        liIds.length ? db.assessments.where('id').anyOf(liIds).toArray() : Promise.resolve([]),
       ]);
       const keyOfHash = new Map([...hashOf.entries()].map(([k, h]) => [h, k]));
       const events = dedupeById([...ev1, ...ev2, ...ev3]);
@@ -398,18 +417,18 @@ export class Ledger {
 
   /** How many outbound messages with this body fingerprint went out since `sinceIso` (LI-04 bulk sending). */
   countRecentSimilarSends(fingerprint: string, sinceIso: string): Promise<number> {
-    return this.read(['events'], () =>
-      this.db.events.where('[bodyFingerprint+at]').between([fingerprint, sinceIso], [fingerprint, Dexie.maxKey], true, true).count(),
+    return this.read(['events'], (db) =>
+      db.events.where('[bodyFingerprint+at]').between([fingerprint, sinceIso], [fingerprint, Dexie.maxKey], true, true).count(),
     );
   }
 
   /** Records one outbound event per recipient; a known recipient's contact gets its first/last contact dates. */
   async recordOutbound(record: OutboundRecord): Promise<number> {
     const at = record.at ?? this.nowIso();
-    return this.write(async () => {
+    return this.write(async (db) => {
       let n = 0;
       for (const r of record.recipients) {
-        const { best } = await this.bestContactId(r.keys);
+        const { best } = await this.bestContactId(db, r.keys);
         const ev: LedgerEvent = {
           id: uuid(),
           kind: 'outbound',
@@ -421,19 +440,19 @@ export class Ledger {
           keys: r.keys.slice(0, 50),
           ...(best ? { contactId: best } : {}),
         };
-        await this.db.events.add(ev);
+        await db.events.add(ev);
         if (best) {
-          await this.db.contacts.update(best, (c) => {
+          await db.contacts.update(best, (c) => {
             c.firstContactAt ??= at;
             c.lastInteractionAt = at;
             if (record.disclosureIncluded && !c.art14SentAt && !c.art13SentAt) c.art14SentAt = at;
           });
-          await this.refreshDerived(best);
+          await this.refreshDerived(db, best);
         }
         n++;
       }
-      await this.audit({
-        actor: await this.actor(),
+      await this.audit(db, {
+        actor: await this.actor(db),
         action: 'outbound-recorded',
         detail: { channel: record.channel, recipients: n, disclosureIncluded: record.disclosureIncluded },
       });
@@ -444,12 +463,12 @@ export class Ledger {
   /** Records a "send anyway" against the engine's advice; always audited with the codes and reason. */
   async recordOverride(record: OverrideRecord): Promise<number> {
     const at = record.at ?? this.nowIso();
-    return this.write(async () => {
+    return this.write(async (db) => {
       const contactIds: string[] = [];
       for (const r of record.recipients) {
-        const { best } = await this.bestContactId(r.keys);
+        const { best } = await this.bestContactId(db, r.keys);
         if (best) contactIds.push(best);
-        await this.db.events.add({
+        await db.events.add({
           id: uuid(),
           kind: 'override',
           at,
@@ -462,8 +481,8 @@ export class Ledger {
           ...(best ? { contactId: best } : {}),
         });
       }
-      await this.audit({
-        actor: await this.actor(),
+      await this.audit(db, {
+        actor: await this.actor(db),
         action: 'override',
         detail: { channel: record.channel, codes: record.codes, reason: record.reason, decision: record.decision, contactIds, recipients: record.recipients.length },
       });
@@ -473,15 +492,15 @@ export class Ledger {
 
   /** A generic event (reply, declined InMail, meeting) about a recipient. */
   async recordEvent(kind: LedgerEvent['kind'], keys: string[], extra: Partial<LedgerEvent> = {}): Promise<string> {
-    return this.write(async () => {
-      const { best } = await this.bestContactId(keys);
+    return this.write(async (db) => {
+      const { best } = await this.bestContactId(db, keys);
       const id = uuid();
-      await this.db.events.add({ ...extra, id, kind, at: extra.at ?? this.nowIso(), keys: keys.slice(0, 50), ...(best ? { contactId: best } : {}) });
+      await db.events.add({ ...extra, id, kind, at: extra.at ?? this.nowIso(), keys: keys.slice(0, 50), ...(best ? { contactId: best } : {}) });
       if (best) {
-        if (kind === 'reply' || kind === 'meeting' || kind === 'call') await this.db.contacts.update(best, { lastInteractionAt: extra.at ?? this.nowIso() });
-        await this.refreshDerived(best);
+        if (kind === 'reply' || kind === 'meeting' || kind === 'call') await db.contacts.update(best, { lastInteractionAt: extra.at ?? this.nowIso() });
+        await this.refreshDerived(db, best);
       }
-      await this.audit({ actor: await this.actor(), action: `event-${kind}`, ...(best ? { contactId: best } : {}), detail: { kind, outcome: extra.outcome } });
+      await this.audit(db, { actor: await this.actor(db), action: `event-${kind}`, ...(best ? { contactId: best } : {}), detail: { kind, outcome: extra.outcome } });
       return id;
     });
   }
@@ -491,10 +510,10 @@ export class Ledger {
    * hashes of the domain/company keys they imply. Returns how many new entries were written.
    */
   async addSuppressionForKeys(keys: readonly string[], options: SuppressionOptions): Promise<number> {
-    return this.write(async () => {
-      const n = await this.addSuppressionsInTx(keys, options);
-      await this.audit({
-        actor: options.recordedBy ?? (await this.actor()),
+    return this.write(async (db) => {
+      const n = await this.addSuppressionsInTx(db, keys, options);
+      await this.audit(db, {
+        actor: options.recordedBy ?? (await this.actor(db)),
         action: 'suppression-added',
         detail: { level: options.level, scope: options.scope, reason: options.reason, keyHashes: n.hashes },
       });
@@ -502,21 +521,21 @@ export class Ledger {
     });
   }
 
-  private async addSuppressionsInTx(keys: readonly string[], options: SuppressionOptions): Promise<{ added: number; hashes: string[] }> {
+  private async addSuppressionsInTx(db: LedgerDb, keys: readonly string[], options: SuppressionOptions): Promise<{ added: number; hashes: string[] }> {
     const target = options.level === 'company' ? companyKeysOf(keys) : keys.filter((k) => !k.startsWith('domain:') && !k.startsWith('company:'));
-    const recordedBy = options.recordedBy ?? (await this.actor());
+    const recordedBy = options.recordedBy ?? (await this.actor(db));
     let added = 0;
     const hashes: string[] = [];
     for (const key of new Set(target)) {
       const keyHash = sha256Hex(key);
       hashes.push(keyHash);
-      const existing = await this.db.suppressions.where('keyHash').equals(keyHash).toArray();
+      const existing = await db.suppressions.where('keyHash').equals(keyHash).toArray();
       const same = existing.find((s) => s.scope === options.scope && s.level === options.level);
       if (same) {
-        if (options.erased && !same.erased) await this.db.suppressions.update(same.id, { erased: true });
+        if (options.erased && !same.erased) await db.suppressions.update(same.id, { erased: true });
         continue;
       }
-      await this.db.suppressions.add({
+      await db.suppressions.add({
         id: uuid(),
         keyHash,
         keyKind: kindOfKey(key) ?? 'company',
@@ -528,32 +547,32 @@ export class Ledger {
         source: 'personal',
         ...(options.erased ? { erased: true } : { label: maskKey(key) }),
       });
-      await this.db.suppressedKeys.put({ keyHash, count: existing.length + 1 });
+      await db.suppressedKeys.put({ keyHash, count: existing.length + 1 });
       added++;
     }
     // The contacts list's "objection" filter reads a derived flag: refresh the people these keys belong to.
-    const owners = new Set((await this.db.identities.bulkGet([...keys])).filter((r): r is IdentityRow => !!r).map((r) => r.contactId));
-    for (const id of owners) await this.refreshDerived(id);
+    const owners = new Set((await db.identities.bulkGet([...keys])).filter((r): r is IdentityRow => !!r).map((r) => r.contactId));
+    for (const id of owners) await this.refreshDerived(db, id);
     return { added, hashes };
   }
 
   async listSuppressions(offset = 0, limit = 50): Promise<{ total: number; items: SuppressionRow[] }> {
-    return this.read(['suppressions'], async () => ({
-      total: await this.db.suppressions.count(),
-      items: await this.db.suppressions.orderBy('recordedAt').reverse().offset(offset).limit(limit).toArray(),
+    return this.read(['suppressions'], async (db) => ({
+      total: await db.suppressions.count(),
+      items: await db.suppressions.orderBy('recordedAt').reverse().offset(offset).limit(limit).toArray(),
     }));
   }
 
   async removeSuppression(id: string): Promise<boolean> {
-    return this.write(async () => {
-      const s = await this.db.suppressions.get(id);
+    return this.write(async (db) => {
+      const s = await db.suppressions.get(id);
       if (!s) return false;
       if (s.erased) throw new LedgerError('erased', 'This entry is what remains of an erased person; it cannot be removed.');
-      await this.db.suppressions.delete(id);
-      const left = await this.db.suppressions.where('keyHash').equals(s.keyHash).count();
-      if (left) await this.db.suppressedKeys.put({ keyHash: s.keyHash, count: left });
-      else await this.db.suppressedKeys.delete(s.keyHash);
-      await this.audit({ actor: await this.actor(), action: 'suppression-removed', detail: { keyHash: s.keyHash, level: s.level, scope: s.scope } });
+      await db.suppressions.delete(id);
+      const left = await db.suppressions.where('keyHash').equals(s.keyHash).count();
+      if (left) await db.suppressedKeys.put({ keyHash: s.keyHash, count: left });
+      else await db.suppressedKeys.delete(s.keyHash);
+      await this.audit(db, { actor: await this.actor(db), action: 'suppression-removed', detail: { keyHash: s.keyHash, level: s.level, scope: s.scope } });
       return true;
     });
   }
@@ -561,17 +580,17 @@ export class Ledger {
   // --- contacts --------------------------------------------------------------------------------------
 
   /** Recomputes a contact's derived index fields from its records. Inside a write transaction. */
-  private async refreshDerived(contactId: string): Promise<void> {
-    const c = await this.db.contacts.get(contactId);
+  private async refreshDerived(db: LedgerDb, contactId: string): Promise<void> {
+    const c = await db.contacts.get(contactId);
     if (!c) return;
     const [bases, provenance, events] = await Promise.all([
-      this.db.bases.where('contactId').equals(contactId).toArray(),
-      this.db.provenance.where('contactId').equals(contactId).toArray(),
-      this.db.events.where('contactId').equals(contactId).toArray(),
+      db.bases.where('contactId').equals(contactId).toArray(),
+      db.provenance.where('contactId').equals(contactId).toArray(),
+      db.events.where('contactId').equals(contactId).toArray(),
     ]);
     const hashes = keysOfContact(c).map(sha256Hex);
-    const suppressed = hashes.length > 0 && (await this.db.suppressedKeys.bulkGet(hashes)).some((r) => !!r);
-    await this.db.contacts.put(deriveContactIndex(c, bases, provenance, events, suppressed));
+    const suppressed = hashes.length > 0 && (await db.suppressedKeys.bulkGet(hashes)).some((r) => !!r);
+    await db.contacts.put(deriveContactIndex(c, bases, provenance, events, suppressed));
     this.touch(contactId);
   }
 
@@ -589,15 +608,15 @@ export class Ledger {
       throw new LedgerError('invalid-contact', 'Enter at least one e-mail address, phone number or LinkedIn profile.', 'emails');
     }
     const basis = extra.basis ? this.checkBasis(extra.basis, 'x', 'basis.') : undefined;
-    const result = await this.write(async () => {
-      const actor = await this.actor();
-      if (basis?.type === 'legitimate_interest' && (await this.db.assessments.where('id').equals(basis.assessmentId).count()) === 0) {
+    const result = await this.write(async (db) => {
+      const actor = await this.actor(db);
+      if (basis?.type === 'legitimate_interest' && (await db.assessments.where('id').equals(basis.assessmentId).count()) === 0) {
         throw new LedgerError('invalid-basis', 'The legitimate-interest assessment it names does not exist.', 'basis.assessmentId');
       }
-      const existing = draft.id ? await this.db.contacts.get(draft.id) : undefined;
+      const existing = draft.id ? await db.contacts.get(draft.id) : undefined;
       if (draft.id && !existing) throw new LedgerError('not-found', 'This contact no longer exists.', 'id');
       const keys = keysOfContact(ids);
-      const owners = (await this.db.identities.bulkGet(keys)).map((r, i) => ({ key: keys[i]!, owner: r?.contactId }));
+      const owners = (await db.identities.bulkGet(keys)).map((r, i) => ({ key: keys[i]!, owner: r?.contactId }));
       const now = this.nowIso();
       let id: string;
       let created = false;
@@ -610,31 +629,31 @@ export class Ledger {
         id = existing.id;
         const next = { ...existing, ...contactFields(draft), ...ids, updatedAt: now };
         if (!ids.company) delete (next as Partial<Contact>).company;
-        await this.db.contacts.put(next);
+        await db.contacts.put(next);
         const oldKeys = keysOfContact(existing).filter((k) => !keys.includes(k));
-        await this.db.identities.bulkDelete(oldKeys);
+        await db.identities.bulkDelete(oldKeys);
       } else {
         const owner = owners.find((o) => o.owner)?.owner;
         const fresh = { id: uuid(), ...contactFields(draft), ...ids, addresses: draft.addresses ?? [], recipientKind: draft.recipientKind ?? 'unknown', createdAt: now, updatedAt: now };
         if (owner) {
-          const into = (await this.db.contacts.get(owner))!;
+          const into = (await db.contacts.get(owner))!;
           id = into.id;
           mergedInto = into.id;
-          await this.db.contacts.put({ ...mergeContacts(into, fresh), updatedAt: now });
+          await db.contacts.put({ ...mergeContacts(into, fresh), updatedAt: now });
         } else {
           id = fresh.id;
           created = true;
-          await this.db.contacts.put(deriveContactIndex(fresh as Contact, [], [], [], false));
+          await db.contacts.put(deriveContactIndex(fresh as Contact, [], [], [], false));
         }
       }
-      const merged = (await this.db.contacts.get(id))!;
-      await this.db.identities.bulkPut(keysOfContact(merged).map((key) => ({ key, contactId: id })));
+      const merged = (await db.contacts.get(id))!;
+      await db.identities.bulkPut(keysOfContact(merged).map((key) => ({ key, contactId: id })));
       if (extra.provenance) {
-        await this.db.provenance.add({ id: uuid(), contactId: id, ...extra.provenance, recordedAt: now, recordedBy: actor });
+        await db.provenance.add({ id: uuid(), contactId: id, ...extra.provenance, recordedAt: now, recordedBy: actor });
       }
-      if (basis) await this.db.bases.put({ ...basis, contactId: id });
-      await this.refreshDerived(id);
-      await this.audit({
+      if (basis) await db.bases.put({ ...basis, contactId: id });
+      await this.refreshDerived(db, id);
+      await this.audit(db, {
         actor,
         action: created ? 'contact-created' : mergedInto ? 'contact-merged' : 'contact-updated',
         contactId: id,
@@ -658,69 +677,69 @@ export class Ledger {
 
   async saveBasis(contactId: string, draft: BasisDraft): Promise<string> {
     const basis = this.checkBasis(draft, contactId, 'basis.');
-    return this.write(async () => {
-      if (!(await this.db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
-      const actor = await this.actor();
-      const previous = draft.id ? await this.db.bases.get(draft.id) : undefined;
+    return this.write(async (db) => {
+      if (!(await db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      const actor = await this.actor(db);
+      const previous = draft.id ? await db.bases.get(draft.id) : undefined;
       if (previous && previous.contactId !== contactId) throw new LedgerError('not-found', 'This basis belongs to another contact.', 'basis.id');
-      if (basis.type === 'legitimate_interest' && (await this.db.assessments.where('id').equals(basis.assessmentId).count()) === 0) {
+      if (basis.type === 'legitimate_interest' && (await db.assessments.where('id').equals(basis.assessmentId).count()) === 0) {
         throw new LedgerError('invalid-basis', 'The legitimate-interest assessment it names does not exist.', 'basis.assessmentId');
       }
       const record = { ...basis, recordedBy: previous?.recordedBy ?? actor, recordedAt: previous?.recordedAt ?? basis.recordedAt };
-      await this.db.bases.put(record);
-      await this.refreshDerived(contactId);
-      await this.audit({ actor, action: previous ? 'basis-updated' : 'basis-added', contactId, detail: { basisId: record.id, type: record.type } });
+      await db.bases.put(record);
+      await this.refreshDerived(db, contactId);
+      await this.audit(db, { actor, action: previous ? 'basis-updated' : 'basis-added', contactId, detail: { basisId: record.id, type: record.type } });
       return record.id;
     });
   }
 
   async deleteBasis(id: string): Promise<boolean> {
-    return this.write(async () => {
-      const b = await this.db.bases.get(id);
+    return this.write(async (db) => {
+      const b = await db.bases.get(id);
       if (!b) return false;
-      await this.db.bases.delete(id);
-      await this.refreshDerived(b.contactId);
-      await this.audit({ actor: await this.actor(), action: 'basis-deleted', contactId: b.contactId, detail: { basisId: id, type: b.type } });
+      await db.bases.delete(id);
+      await this.refreshDerived(db, b.contactId);
+      await this.audit(db, { actor: await this.actor(db), action: 'basis-deleted', contactId: b.contactId, detail: { basisId: id, type: b.type } });
       return true;
     });
   }
 
   async addProvenance(contactId: string, draft: ProvenanceDraft): Promise<string> {
-    return this.write(async () => {
-      if (!(await this.db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
-      const actor = await this.actor();
+    return this.write(async (db) => {
+      if (!(await db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      const actor = await this.actor(db);
       const id = uuid();
-      await this.db.provenance.add({ id, contactId, ...draft, recordedAt: this.nowIso(), recordedBy: actor });
-      await this.refreshDerived(contactId);
-      await this.audit({ actor, action: 'provenance-added', contactId, detail: { source: draft.source } });
+      await db.provenance.add({ id, contactId, ...draft, recordedAt: this.nowIso(), recordedBy: actor });
+      await this.refreshDerived(db, contactId);
+      await this.audit(db, { actor, action: 'provenance-added', contactId, detail: { source: draft.source } });
       return id;
     });
   }
 
   /** Deletes a contact and everything about it (no suppression kept; use `erase` for a rights request). */
   async deleteContact(id: string): Promise<boolean> {
-    const done = await this.write(async () => {
-      const c = await this.db.contacts.get(id);
+    const done = await this.write(async (db) => {
+      const c = await db.contacts.get(id);
       if (!c) return false;
-      await this.deleteContactInTx(c);
-      await this.audit({ actor: await this.actor(), action: 'contact-deleted', contactId: id, detail: {} });
+      await this.deleteContactInTx(db, c);
+      await this.audit(db, { actor: await this.actor(db), action: 'contact-deleted', contactId: id, detail: {} });
       return true;
     });
     return done;
   }
 
-  private async deleteContactInTx(c: Contact): Promise<void> {
+  private async deleteContactInTx(db: LedgerDb, c: Contact): Promise<void> {
     // primaryKeys + bulkDelete rather than Collection.delete(), which let the transaction commit early here.
-    await this.db.identities.bulkDelete(keysOfContact(c));
-    await this.db.bases.bulkDelete(await this.db.bases.where('contactId').equals(c.id).primaryKeys());
-    await this.db.evidence.bulkDelete(await this.db.evidence.where('contactId').equals(c.id).primaryKeys());
-    await this.db.provenance.bulkDelete(await this.db.provenance.where('contactId').equals(c.id).primaryKeys());
+    await db.identities.bulkDelete(keysOfContact(c));
+    await db.bases.bulkDelete(await db.bases.where('contactId').equals(c.id).primaryKeys());
+    await db.evidence.bulkDelete(await db.evidence.where('contactId').equals(c.id).primaryKeys());
+    await db.provenance.bulkDelete(await db.provenance.where('contactId').equals(c.id).primaryKeys());
     const eventIds = new Set([
-      ...(await this.db.events.where('contactId').equals(c.id).primaryKeys()),
-      ...(await this.db.events.where('keys').anyOf(keysOfContact(c)).primaryKeys()),
+      ...(await db.events.where('contactId').equals(c.id).primaryKeys()),
+      ...(await db.events.where('keys').anyOf(keysOfContact(c)).primaryKeys()),
     ]);
-    await this.db.events.bulkDelete([...eventIds]);
-    await this.db.contacts.delete(c.id);
+    await db.events.bulkDelete([...eventIds]);
+    await db.contacts.delete(c.id);
     this.touch(c.id);
   }
 
@@ -730,41 +749,41 @@ export class Ledger {
    */
   async erase(contactId: string, reason: string): Promise<{ erased: boolean; suppressionKeys: number }> {
     // An async arrow: handing Dexie the method's promise directly made it commit early (PrematureCommitError).
-    const r = await this.write(async () => await this.eraseInTx(contactId, reason));
+    const r = await this.write(async (db) => await this.eraseInTx(db, contactId, reason));
     return r;
   }
 
-  private async eraseInTx(contactId: string, reason: string, actorName?: string): Promise<{ erased: boolean; suppressionKeys: number }> {
-    const c = await this.db.contacts.get(contactId);
+  private async eraseInTx(db: LedgerDb, contactId: string, reason: string, actorName?: string): Promise<{ erased: boolean; suppressionKeys: number }> {
+    const c = await db.contacts.get(contactId);
     if (!c) return { erased: false, suppressionKeys: 0 };
-    const actor = actorName ?? (await this.actor());
+    const actor = actorName ?? (await this.actor(db));
     const keys = keysOfContact(c);
-    const { hashes } = await this.addSuppressionsInTx(keys, { scope: 'all', level: 'person', reason: 'erased', recordedBy: actor, erased: true });
-    await this.deleteContactInTx(c);
-    await this.audit({ actor, action: 'erased', contactId, detail: { reason, keyHashes: hashes } });
+    const { hashes } = await this.addSuppressionsInTx(db, keys, { scope: 'all', level: 'person', reason: 'erased', recordedBy: actor, erased: true });
+    await this.deleteContactInTx(db, c);
+    await this.audit(db, { actor, action: 'erased', contactId, detail: { reason, keyHashes: hashes } });
     return { erased: true, suppressionKeys: hashes.length };
   }
 
   async getContact(id: string): Promise<Contact | undefined> {
-    return this.read(['contacts'], () => this.db.contacts.get(id));
+    return this.read(['contacts'], (db) => db.contacts.get(id));
   }
 
   /** The contact page: the contact with all its records (evidence without files). */
   async contactPage(id: string) {
-    return this.read(['contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments'], async () => {
-      const contact = await this.db.contacts.get(id);
+    return this.read(['contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments'], async (db) => {
+      const contact = await db.contacts.get(id);
       if (!contact) throw new LedgerError('not-found', 'This contact does not exist (any more).', 'id');
       const keys = keysOfContact(contact);
       const allKeys = [...keys, ...companyKeysOf(keys, contact.company)];
       const [bases, evidence, provenance, byContact, suppressions] = await Promise.all([
-        this.db.bases.where('contactId').equals(id).toArray(),
-        this.db.evidence.where('contactId').equals(id).toArray(),
-        this.db.provenance.where('contactId').equals(id).toArray(),
-        this.db.events.where('contactId').equals(id).toArray(),
-        this.db.suppressions.where('keyHash').anyOf(allKeys.map(sha256Hex)).toArray(),
+        db.bases.where('contactId').equals(id).toArray(),
+        db.evidence.where('contactId').equals(id).toArray(),
+        db.provenance.where('contactId').equals(id).toArray(),
+        db.events.where('contactId').equals(id).toArray(),
+        db.suppressions.where('keyHash').anyOf(allKeys.map(sha256Hex)).toArray(),
       ]);
       const liIds = bases.filter((b) => b.type === 'legitimate_interest').map((b) => (b as { assessmentId: string }).assessmentId);
-      const assessments = liIds.length ? await this.db.assessments.where('id').anyOf(liIds).toArray() : [];
+      const assessments = liIds.length ? await db.assessments.where('id').anyOf(liIds).toArray() : [];
       return {
         contact,
         bases,
@@ -791,23 +810,23 @@ export class Ledger {
     if (plain && !this.listIndex) {
       // The first page as the list opens: straight from the name index; then the search index is built
       // (started after this read, or the page would wait behind the read of every contact).
-      const [total, contacts] = await this.read(['contacts'], () =>
-        Promise.all([this.db.contacts.count(), this.db.contacts.orderBy('sortName').offset(q.offset ?? 0).limit(q.limit ?? 50).toArray()]),
+      const [total, contacts] = await this.read(['contacts'], (db) =>
+        Promise.all([db.contacts.count(), db.contacts.orderBy('sortName').offset(q.offset ?? 0).limit(q.limit ?? 50).toArray()]),
       );
       void this.warmUp();
       return { total, items: contacts.map((c) => summaryOf(c, now)) };
     }
     const index = await this.contactListIndex();
     const { total, ids } = index.query(words, f, now.toISOString().slice(0, 10), q.offset ?? 0, q.limit ?? 50);
-    const contacts = (await this.read(['contacts'], () => this.db.contacts.bulkGet(ids))).filter((c): c is Contact => !!c);
+    const contacts = (await this.read(['contacts'], (db) => db.contacts.bulkGet(ids))).filter((c): c is Contact => !!c);
     return { total, items: contacts.map((c) => summaryOf(c, now)) };
   }
 
   /** "My list": contacts saved from LinkedIn, newest first. */
   async myList(offset = 0, limit = 50) {
-    return this.read(['contacts', 'bases'], async () => {
-      const ids = (await this.db.contacts.where('flags').equals('mylist').primaryKeys()) as string[];
-      const contacts = (await this.db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
+    return this.read(['contacts', 'bases'], async (db) => {
+      const ids = (await db.contacts.where('flags').equals('mylist').primaryKeys()) as string[];
+      const contacts = (await db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
       contacts.sort((a, b) => (b.savedFromLinkedIn?.at ?? '').localeCompare(a.savedFromLinkedIn?.at ?? ''));
       return {
         total: contacts.length,
@@ -907,11 +926,11 @@ export class Ledger {
   // --- evidence ------------------------------------------------------------------------------------------
 
   async addEvidenceNote(input: { contactId: string; basisId?: string; date: string; title?: string; text: string }): Promise<string> {
-    return this.write(async () => {
-      if (!(await this.db.contacts.get(input.contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
-      const actor = await this.actor();
+    return this.write(async (db) => {
+      if (!(await db.contacts.get(input.contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      const actor = await this.actor(db);
       const id = uuid();
-      await this.db.evidence.add({
+      await db.evidence.add({
         id,
         contactId: input.contactId,
         ...(input.basisId ? { basisId: input.basisId } : {}),
@@ -922,17 +941,17 @@ export class Ledger {
         recordedAt: this.nowIso(),
         recordedBy: actor,
       });
-      await this.linkEvidence(input.basisId, id);
-      await this.audit({ actor, action: 'evidence-note-added', contactId: input.contactId, detail: { evidenceId: id, textSha256: sha256Hex(input.text) } });
+      await this.linkEvidence(db, input.basisId, id);
+      await this.audit(db, { actor, action: 'evidence-note-added', contactId: input.contactId, detail: { evidenceId: id, textSha256: sha256Hex(input.text) } });
       return id;
     });
   }
 
-  private async linkEvidence(basisId: string | undefined, evidenceId: string) {
+  private async linkEvidence(db: LedgerDb, basisId: string | undefined, evidenceId: string) {
     if (!basisId) return;
-    const b = await this.db.bases.get(basisId);
+    const b = await db.bases.get(basisId);
     if (!b) throw new LedgerError('not-found', 'The basis this evidence belongs to does not exist.', 'basisId');
-    await this.db.bases.update(basisId, { evidenceIds: [...b.evidenceIds, evidenceId] });
+    await db.bases.update(basisId, { evidenceIds: [...b.evidenceIds, evidenceId] });
   }
 
   /** Stores a file (e.g. a call recording) with its SHA-256. Over 25 MB is refused before anything is written. */
@@ -951,9 +970,9 @@ export class Ledger {
     // Hash before the transaction: WebCrypto is async and would let the transaction close.
     const sha256 = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', input.bytes as Uint8Array<ArrayBuffer>)));
     const blob = new Blob([input.bytes as Uint8Array<ArrayBuffer>], { type: input.mime });
-    return this.write(async () => {
-      if (!(await this.db.contacts.get(input.contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
-      const actor = await this.actor();
+    return this.write(async (db) => {
+      if (!(await db.contacts.get(input.contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      const actor = await this.actor(db);
       const id = uuid();
       const row: EvidenceRow = {
         id,
@@ -970,16 +989,16 @@ export class Ledger {
         recordedBy: actor,
         blob,
       };
-      await this.db.evidence.add(row);
-      await this.linkEvidence(input.basisId, id);
-      await this.audit({ actor, action: 'evidence-file-added', contactId: input.contactId, detail: { evidenceId: id, sha256, size: row.size } });
+      await db.evidence.add(row);
+      await this.linkEvidence(db, input.basisId, id);
+      await this.audit(db, { actor, action: 'evidence-file-added', contactId: input.contactId, detail: { evidenceId: id, sha256, size: row.size } });
       return { id, sha256, size: input.bytes.byteLength };
     });
   }
 
   /** The file and its metadata; the hash is checked again so a changed file is noticed. */
   async getEvidenceFile(id: string): Promise<{ meta: EvidenceMeta; bytes: Uint8Array }> {
-    const row = await this.read(['evidence'], () => this.db.evidence.get(id));
+    const row = await this.read(['evidence'], (db) => db.evidence.get(id));
     if (!row || row.kind !== 'file' || !row.blob) throw new LedgerError('not-found', 'This evidence file does not exist.', 'id');
     const bytes = new Uint8Array(await row.blob.arrayBuffer());
     const actual = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
@@ -988,15 +1007,15 @@ export class Ledger {
   }
 
   async deleteEvidence(id: string): Promise<boolean> {
-    return this.write(async () => {
-      const row = await this.db.evidence.get(id);
+    return this.write(async (db) => {
+      const row = await db.evidence.get(id);
       if (!row) return false;
-      await this.db.evidence.delete(id);
+      await db.evidence.delete(id);
       if (row.basisId) {
-        const b = await this.db.bases.get(row.basisId);
-        if (b) await this.db.bases.update(b.id, { evidenceIds: b.evidenceIds.filter((e) => e !== id) });
+        const b = await db.bases.get(row.basisId);
+        if (b) await db.bases.update(b.id, { evidenceIds: b.evidenceIds.filter((e) => e !== id) });
       }
-      await this.audit({ actor: await this.actor(), action: 'evidence-deleted', contactId: row.contactId, detail: { evidenceId: id, sha256: row.sha256 } });
+      await this.audit(db, { actor: await this.actor(db), action: 'evidence-deleted', contactId: row.contactId, detail: { evidenceId: id, sha256: row.sha256 } });
       return true;
     });
   }
@@ -1005,8 +1024,8 @@ export class Ledger {
 
   async listAssessments() {
     const now = this.now();
-    return this.read(['assessments'], async () => {
-      const all = await this.db.assessments.toArray();
+    return this.read(['assessments'], async (db) => {
+      const all = await db.assessments.toArray();
       const latest = new Map<string, Assessment>();
       for (const a of all) if ((latest.get(a.id)?.version ?? 0) < a.version) latest.set(a.id, a);
       return [...latest.values()]
@@ -1016,20 +1035,20 @@ export class Ledger {
   }
 
   async getAssessment(id: string, version?: number) {
-    return this.read(['assessments', 'bases'], async () => {
-      const versions = (await this.db.assessments.where('id').equals(id).toArray()).sort((a, b) => a.version - b.version);
+    return this.read(['assessments', 'bases'], async (db) => {
+      const versions = (await db.assessments.where('id').equals(id).toArray()).sort((a, b) => a.version - b.version);
       const a = version ? versions.find((v) => v.version === version) : versions[versions.length - 1];
       if (!a) throw new LedgerError('not-found', 'This assessment does not exist.', 'id');
-      const contactCount = await this.db.bases.filter((b) => b.type === 'legitimate_interest' && b.assessmentId === id).count();
+      const contactCount = await db.bases.filter((b) => b.type === 'legitimate_interest' && b.assessmentId === id).count();
       return { assessment: a, versions: versions.map((v) => v.version), contactCount };
     });
   }
 
   /** Saves an assessment; editing one stores a new version and keeps the old (bases name the version they relied on). */
   async saveAssessment(input: Omit<Assessment, 'id' | 'version' | 'createdAt'> & { id?: string }): Promise<{ id: string; version: number }> {
-    return this.write(async () => {
+    return this.write(async (db) => {
       const id = input.id ?? uuid();
-      const prev = await this.db.assessments.where('id').equals(id).toArray();
+      const prev = await db.assessments.where('id').equals(id).toArray();
       if (input.id && prev.length === 0) throw new LedgerError('not-found', 'This assessment does not exist.', 'id');
       const version = prev.reduce((m, a) => Math.max(m, a.version), 0) + 1;
       const parsed = assessmentSchema.safeParse({ ...input, id, version, createdAt: this.nowIso() });
@@ -1037,8 +1056,8 @@ export class Ledger {
         const i = parsed.error.issues[0]!;
         throw new LedgerError('invalid-assessment', i.message, i.path.join('.'));
       }
-      await this.db.assessments.put(parsed.data);
-      await this.audit({ actor: await this.actor(), action: 'assessment-saved', detail: { assessmentId: id, version } });
+      await db.assessments.put(parsed.data);
+      await this.audit(db, { actor: await this.actor(db), action: 'assessment-saved', detail: { assessmentId: id, version } });
       return { id, version };
     });
   }
@@ -1048,7 +1067,7 @@ export class Ledger {
   /** Everything held about one person (Art. 15), as JSON; evidence files as metadata and hashes. */
   async accessExport(contactId: string) {
     const page = await this.contactPage(contactId);
-    const audit = await this.read(['audit'], () => this.db.audit.where('contactId').equals(contactId).toArray());
+    const audit = await this.read(['audit'], (db) => db.audit.where('contactId').equals(contactId).toArray());
     return { ...page, audit, exportedAt: this.nowIso() };
   }
 
@@ -1059,10 +1078,10 @@ export class Ledger {
     const settings = await this.getSettings();
     const now = this.now();
     const today = now.toISOString().slice(0, 10);
-    return this.read(['contacts', 'bases'], async () => {
-      const noBasis = (await this.db.contacts.where('flags').equals('no_provable_basis').primaryKeys()) as string[];
-      const art14 = (await this.db.contacts.where('art14DueAt').below(today).primaryKeys()) as string[];
-      const consents = await this.db.bases.where('type').equals('consent').toArray();
+    return this.read(['contacts', 'bases'], async (db) => {
+      const noBasis = (await db.contacts.where('flags').equals('no_provable_basis').primaryKeys()) as string[];
+      const art14 = (await db.contacts.where('art14DueAt').below(today).primaryKeys()) as string[];
+      const consents = await db.bases.where('type').equals('consent').toArray();
       const byContact = new Map<string, BasisRecord[]>();
       for (const b of consents) byContact.set(b.contactId, [...(byContact.get(b.contactId) ?? []), b]);
       const tooOld: string[] = [];
@@ -1073,7 +1092,7 @@ export class Ledger {
       // Retention: no interaction (or creation) within the retention period.
       const retention: string[] = [];
       const cutoff = addMonths(now, -settings.policy.retentionMonths).toISOString();
-      await this.db.contacts.each((c) => {
+      await db.contacts.each((c) => {
         const last = [c.lastInteractionAt, c.updatedAt, c.createdAt].filter((x): x is string => !!x).sort().pop()!;
         if (last < cutoff) retention.push(c.id);
       });
@@ -1090,13 +1109,13 @@ export class Ledger {
 
   /** Erases many contacts in chunks (each chunk one transaction), reporting progress. */
   async eraseMany(ids: readonly string[], reason: string, onProgress?: (done: number, total: number) => void): Promise<{ erased: number }> {
-    const actor = await this.actor();
+    const actor = await this.read(['settings'], (db) => this.actor(db));
     let erased = 0;
     for (let i = 0; i < ids.length; i += 100) {
       const chunk = ids.slice(i, i + 100);
-      erased += await this.write(async () => {
+      erased += await this.write(async (db) => {
         let n = 0;
-        for (const id of chunk) if ((await this.eraseInTx(id, reason, actor)).erased) n++;
+        for (const id of chunk) if ((await this.eraseInTx(db, id, reason, actor)).erased) n++;
         return n;
       });
       onProgress?.(Math.min(i + chunk.length, ids.length), ids.length);
@@ -1107,8 +1126,8 @@ export class Ledger {
   // --- audit --------------------------------------------------------------------------------------------
 
   async listAudit(q: { action?: string; contactId?: string; from?: string; to?: string; offset?: number; limit?: number }) {
-    return this.read(['audit'], async () => {
-      let coll = q.contactId ? this.db.audit.where('contactId').equals(q.contactId) : this.db.audit.orderBy('seq');
+    return this.read(['audit'], async (db) => {
+      let coll = q.contactId ? db.audit.where('contactId').equals(q.contactId) : db.audit.orderBy('seq');
       if (q.action || q.from || q.to) {
         coll = coll.filter((e) => (!q.action || e.action === q.action) && (!q.from || e.at >= q.from) && (!q.to || e.at <= `${q.to}\uffff`));
       }
@@ -1121,29 +1140,29 @@ export class Ledger {
 
   /** Checks the whole chain and its recorded head; says which entry was edited or deleted. */
   async verifyAudit(): Promise<AuditVerifyResult> {
-    return this.read(['audit', 'kv'], async () => {
-      const entries = await this.db.audit.orderBy('seq').toArray();
-      const head = (await this.db.kv.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined;
+    return this.read(['audit', 'kv'], async (db) => {
+      const entries = await db.audit.orderBy('seq').toArray();
+      const head = (await db.kv.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined;
       return verifyAuditChain(entries, head);
     });
   }
 
   async exportAudit(): Promise<AuditEntry[]> {
-    return this.read(['audit'], () => this.db.audit.orderBy('seq').toArray());
+    return this.read(['audit'], (db) => db.audit.orderBy('seq').toArray());
   }
 
   // --- popup lookup and call check ----------------------------------------------------------------------
 
   async logCallOutcome(input: { contactId?: string; phoneKey: string; outcome: string; note: string; openingRead: boolean }) {
-    return this.write(async () => {
-      const actor = await this.actor();
+    return this.write(async (db) => {
+      const actor = await this.actor(db);
       let contactId = input.contactId;
-      if (contactId && !(await this.db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
-      contactId ??= (await this.bestContactId([input.phoneKey])).best;
+      if (contactId && !(await db.contacts.get(contactId))) throw new LedgerError('not-found', 'This contact no longer exists.', 'contactId');
+      contactId ??= (await this.bestContactId(db, [input.phoneKey])).best;
       const at = this.nowIso();
       const eventId = uuid();
       const keys = [input.phoneKey];
-      await this.db.events.add({
+      await db.events.add({
         id: eventId,
         kind: 'call',
         at,
@@ -1156,17 +1175,17 @@ export class Ledger {
       });
       let suppressionAdded = false;
       if (input.outcome === 'objected') {
-        await this.db.events.add({ id: uuid(), kind: 'objection', at, channel: 'call', keys, ...(contactId ? { contactId } : {}), recordedBy: actor });
-        const contact = contactId ? await this.db.contacts.get(contactId) : undefined;
+        await db.events.add({ id: uuid(), kind: 'objection', at, channel: 'call', keys, ...(contactId ? { contactId } : {}), recordedBy: actor });
+        const contact = contactId ? await db.contacts.get(contactId) : undefined;
         const personKeys = contact ? keysOfContact(contact) : keys;
         // Art. 21(3) and Tw verzet: the objection binds the whole organisation on every channel.
-        suppressionAdded = (await this.addSuppressionsInTx(personKeys, { scope: 'all', level: 'person', reason: 'objected during a call', recordedBy: actor })).added > 0;
+        suppressionAdded = (await this.addSuppressionsInTx(db, personKeys, { scope: 'all', level: 'person', reason: 'objected during a call', recordedBy: actor })).added > 0;
       }
       if (contactId) {
-        await this.db.contacts.update(contactId, { lastInteractionAt: at });
-        await this.refreshDerived(contactId);
+        await db.contacts.update(contactId, { lastInteractionAt: at });
+        await this.refreshDerived(db, contactId);
       }
-      await this.audit({ actor, action: 'call-logged', ...(contactId ? { contactId } : {}), detail: { outcome: input.outcome, openingRead: input.openingRead, suppressionAdded } });
+      await this.audit(db, { actor, action: 'call-logged', ...(contactId ? { contactId } : {}), detail: { outcome: input.outcome, openingRead: input.openingRead, suppressionAdded } });
       return { eventId, suppressionAdded };
     });
   }
@@ -1174,7 +1193,7 @@ export class Ledger {
   /** Whether these keys are suppressed (any level) or were erased, without a contact. */
   async suppressionStatus(keys: readonly string[]): Promise<{ suppressed: boolean; erased: boolean }> {
     const all = [...keys, ...companyKeysOf(keys)];
-    const rows = await this.read(['suppressions'], () => this.db.suppressions.where('keyHash').anyOf(all.map(sha256Hex)).toArray());
+    const rows = await this.read(['suppressions'], (db) => db.suppressions.where('keyHash').anyOf(all.map(sha256Hex)).toArray());
     return { suppressed: rows.length > 0, erased: rows.some((r) => r.erased) };
   }
 
@@ -1192,16 +1211,16 @@ export class Ledger {
     const normalized = rows.map((r) => ({ ...r, ids: normalizeIdentities(r.contact, `row ${r.row}: `) }));
     const bases = rows.map((r) => (r.basis ? this.checkBasis(r.basis, 'x', `row ${r.row}: basis.`) : undefined));
     const now = this.nowIso();
-    const result = await this.write(async () => {
-      const actor = await this.actor();
+    const result = await this.write(async (db) => {
+      const actor = await this.actor(db);
       const allKeys = [...new Set(normalized.flatMap((r) => keysOfContact(r.ids)))];
       const owners = new Map<string, string>();
-      const found = await this.db.identities.bulkGet(allKeys);
+      const found = await db.identities.bulkGet(allKeys);
       found.forEach((r, i) => r && owners.set(allKeys[i]!, r.contactId));
       const existingIds = [...new Set(owners.values())];
       const existingSet = new Set(existingIds);
       const working = new Map<string, Omit<Contact, 'sortName' | 'searchTokens' | 'flags'>>();
-      for (const c of await this.db.contacts.bulkGet(existingIds)) if (c) working.set(c.id, c);
+      for (const c of await db.contacts.bulkGet(existingIds)) if (c) working.set(c.id, c);
       const touchedExisting = new Set<string>();
       let created = 0;
       const provRows: Provenance[] = [];
@@ -1234,8 +1253,8 @@ export class Ledger {
         if (b) basisRows.push({ ...b, id: uuid(), contactId: id, recordedBy: actor });
         if (i % 5000 === 0) onProgress?.(i, rows.length * 2);
       });
-      await this.db.provenance.bulkAdd(provRows);
-      await this.db.bases.bulkAdd(basisRows);
+      await db.provenance.bulkAdd(provRows);
+      await db.bases.bulkAdd(basisRows);
       // Derived fields: records of touched existing contacts come from the database, the new ones from this file.
       const group = <T extends { contactId?: string }>(xs: T[]) => {
         const m = new Map<string, T[]>();
@@ -1245,9 +1264,9 @@ export class Ledger {
       const touched = [...touchedExisting];
       const [oldBases, oldProv, oldEvents] = touched.length
         ? await Promise.all([
-            this.db.bases.where('contactId').anyOf(touched).toArray(),
-            this.db.provenance.where('contactId').anyOf(touched).toArray(),
-            this.db.events.where('contactId').anyOf(touched).toArray(),
+            db.bases.where('contactId').anyOf(touched).toArray(),
+            db.provenance.where('contactId').anyOf(touched).toArray(),
+            db.events.where('contactId').anyOf(touched).toArray(),
           ])
         : [[], [], []];
       const newBasisIds = new Set(basisRows.map((b) => b.id));
@@ -1257,7 +1276,7 @@ export class Ledger {
       const allHashes = new Map<string, string>();
       for (const [id, c] of working) for (const k of keysOfContact(c)) allHashes.set(sha256Hex(k), id);
       const hashList = [...allHashes.keys()];
-      const suppressedIds = new Set((await this.db.suppressedKeys.bulkGet(hashList)).flatMap((r, i) => (r ? [allHashes.get(hashList[i]!)!] : [])));
+      const suppressedIds = new Set((await db.suppressedKeys.bulkGet(hashList)).flatMap((r, i) => (r ? [allHashes.get(hashList[i]!)!] : [])));
       const out: Contact[] = [];
       const identities: IdentityRow[] = [];
       let i = 0;
@@ -1266,11 +1285,11 @@ export class Ledger {
         for (const key of keysOfContact(c)) identities.push({ key, contactId: id });
         if (++i % 5000 === 0) onProgress?.(rows.length + Math.round((i / working.size) * rows.length * 0.5), rows.length * 2);
       }
-      await this.db.contacts.bulkPut(out);
-      await this.db.identities.bulkPut(identities);
+      await db.contacts.bulkPut(out);
+      await db.identities.bulkPut(identities);
       onProgress?.(rows.length * 2, rows.length * 2);
       const merged = rows.length - created;
-      await this.audit({ actor, action: 'contacts-imported', detail: { rows: rows.length, created, merged } });
+      await this.audit(db, { actor, action: 'contacts-imported', detail: { rows: rows.length, created, merged } });
       return { created, merged };
     });
     this.invalidateList();
@@ -1279,22 +1298,22 @@ export class Ledger {
 
   /** All contacts in name order (CSV export). */
   async allContacts(): Promise<Contact[]> {
-    return this.read(['contacts'], () => this.db.contacts.orderBy('sortName').toArray());
+    return this.read(['contacts'], (db) => db.contacts.orderBy('sortName').toArray());
   }
 
   /** Every ledger table as plain rows (evidence with its Blob), for the backup. Team sync state is not included. */
   async dumpForBackup() {
-    return this.read(['contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments', 'settings', 'audit', 'kv'], async () => ({
-      contacts: await this.db.contacts.toArray(),
-      bases: await this.db.bases.toArray(),
-      evidence: await this.db.evidence.toArray(),
-      provenance: await this.db.provenance.toArray(),
-      events: await this.db.events.toArray(),
-      suppressions: await this.db.suppressions.toArray(),
-      assessments: await this.db.assessments.toArray(),
-      settings: await this.readSettingsRow(),
-      audit: await this.db.audit.orderBy('seq').toArray(),
-      auditHead: (await this.db.kv.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined,
+    return this.read(['contacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments', 'settings', 'audit', 'kv'], async (db) => ({
+      contacts: await db.contacts.toArray(),
+      bases: await db.bases.toArray(),
+      evidence: await db.evidence.toArray(),
+      provenance: await db.provenance.toArray(),
+      events: await db.events.toArray(),
+      suppressions: await db.suppressions.toArray(),
+      assessments: await db.assessments.toArray(),
+      settings: await this.readSettingsRow(db),
+      audit: await db.audit.orderBy('seq').toArray(),
+      auditHead: (await db.kv.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined,
     }));
   }
 
@@ -1303,17 +1322,17 @@ export class Ledger {
    * chain included); `merge` adds it, merging contacts that share an identity and keeping the local audit chain.
    */
   async restoreFromBackup(data: BackupData, mode: 'merge' | 'replace'): Promise<Record<string, number>> {
-    const result = await this.write(async () => {
-      const actor = await this.actor();
+    const result = await this.write(async (db) => {
+      const actor = await this.actor(db);
       const counts: Record<string, number> = {};
       if (mode === 'replace') {
         for (const t of ['contacts', 'identities', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'suppressedKeys', 'assessments', 'settings', 'audit'] as const) {
-          await this.db.table(t).clear();
+          await db.table(t).clear();
         }
-        await this.db.kv.delete(AUDIT_HEAD_KEY);
-        await this.db.audit.bulkAdd(data.audit);
+        await db.kv.delete(AUDIT_HEAD_KEY);
+        await db.audit.bulkAdd(data.audit);
         const last = data.audit[data.audit.length - 1];
-        if (last) await this.db.kv.put({ key: AUDIT_HEAD_KEY, value: { seq: last.seq, hash: last.hash } });
+        if (last) await db.kv.put({ key: AUDIT_HEAD_KEY, value: { seq: last.seq, hash: last.hash } });
       }
       // Contacts: an incoming contact whose identity is already known merges into that contact.
       const remap = new Map<string, string>();
@@ -1321,45 +1340,45 @@ export class Ledger {
       for (const c of data.contacts) {
         const keys = keysOfContact(c);
         const owner =
-          mode === 'merge' ? (await this.db.identities.bulkGet(keys)).find((r) => r && r.contactId !== c.id)?.contactId : undefined;
-        const sameId = mode === 'merge' ? await this.db.contacts.get(c.id) : undefined;
+          mode === 'merge' ? (await db.identities.bulkGet(keys)).find((r) => r && r.contactId !== c.id)?.contactId : undefined;
+        const sameId = mode === 'merge' ? await db.contacts.get(c.id) : undefined;
         if (owner) {
-          const into = (await this.db.contacts.get(owner))!;
-          await this.db.contacts.put(mergeContacts(into, c) as Contact);
+          const into = (await db.contacts.get(owner))!;
+          await db.contacts.put(mergeContacts(into, c) as Contact);
           remap.set(c.id, owner);
           merged++;
         } else if (sameId) {
-          await this.db.contacts.put(mergeContacts(sameId, c) as Contact);
+          await db.contacts.put(mergeContacts(sameId, c) as Contact);
           remap.set(c.id, c.id);
           merged++;
         } else {
-          await this.db.contacts.put(c);
+          await db.contacts.put(c);
           remap.set(c.id, c.id);
         }
-        const target = (await this.db.contacts.get(remap.get(c.id)!))!;
-        await this.db.identities.bulkPut(keysOfContact(target).map((key) => ({ key, contactId: target.id })));
+        const target = (await db.contacts.get(remap.get(c.id)!))!;
+        await db.identities.bulkPut(keysOfContact(target).map((key) => ({ key, contactId: target.id })));
       }
       const cid = <T extends { contactId?: string }>(r: T): T => (r.contactId && remap.has(r.contactId) ? { ...r, contactId: remap.get(r.contactId)! } : r);
-      await this.db.bases.bulkPut(data.bases.map(cid));
-      await this.db.evidence.bulkPut(data.evidence.map(cid));
-      await this.db.provenance.bulkPut(data.provenance.map(cid));
-      await this.db.events.bulkPut(data.events.map(cid));
+      await db.bases.bulkPut(data.bases.map(cid));
+      await db.evidence.bulkPut(data.evidence.map(cid));
+      await db.provenance.bulkPut(data.provenance.map(cid));
+      await db.events.bulkPut(data.events.map(cid));
       // Suppressions: one entry per key hash, scope and level.
       let supAdded = 0;
       for (const s of data.suppressions) {
-        const dup = (await this.db.suppressions.where('keyHash').equals(s.keyHash).toArray()).find((x) => x.scope === s.scope && x.level === s.level);
+        const dup = (await db.suppressions.where('keyHash').equals(s.keyHash).toArray()).find((x) => x.scope === s.scope && x.level === s.level);
         if (dup) {
-          if (s.erased && !dup.erased) await this.db.suppressions.update(dup.id, { erased: true });
+          if (s.erased && !dup.erased) await db.suppressions.update(dup.id, { erased: true });
           continue;
         }
-        await this.db.suppressions.put(s);
-        const n = (await this.db.suppressedKeys.get(s.keyHash))?.count ?? 0;
-        await this.db.suppressedKeys.put({ keyHash: s.keyHash, count: n + 1 });
+        await db.suppressions.put(s);
+        const n = (await db.suppressedKeys.get(s.keyHash))?.count ?? 0;
+        await db.suppressedKeys.put({ keyHash: s.keyHash, count: n + 1 });
         supAdded++;
       }
-      await this.db.assessments.bulkPut(data.assessments);
-      if (mode === 'replace' || !(await this.db.settings.get('settings'))) await this.db.settings.put({ key: 'settings', value: data.settings });
-      for (const id of new Set(remap.values())) await this.refreshDerived(id);
+      await db.assessments.bulkPut(data.assessments);
+      if (mode === 'replace' || !(await db.settings.get('settings'))) await db.settings.put({ key: 'settings', value: data.settings });
+      for (const id of new Set(remap.values())) await this.refreshDerived(db, id);
       counts.contacts = data.contacts.length;
       counts.mergedContacts = merged;
       counts.bases = data.bases.length;
@@ -1369,7 +1388,7 @@ export class Ledger {
       counts.suppressions = supAdded;
       counts.assessments = data.assessments.length;
       counts.audit = mode === 'replace' ? data.audit.length : 0;
-      await this.audit({
+      await this.audit(db, {
         actor,
         action: 'backup-imported',
         detail: { mode, ...counts, importedAuditHead: data.audit[data.audit.length - 1]?.hash ?? null },

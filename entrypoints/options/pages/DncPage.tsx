@@ -69,17 +69,25 @@ export function DncPage() {
   async function add(e: DncEntry): Promise<boolean> {
     setStatus(undefined);
     const done = await action.run(async () => {
-      const personal = await ask({ type: 'suppressions/add', by: e.by, value: e.value, scope: e.scope, reason: e.reason });
       let queued = 0;
+      let teamError: string | undefined;
       if (e.shareWithTeam && team.data?.inTeam) {
+        // First, with the masked display label: the background shares every personal entry with the team
+        // anyway, but without a label, and an identity the team already lists is not queued twice.
         const level = e.by === 'company' || e.by === 'domain' ? 'company' : 'person';
-        queued = (await ask({ type: 'team/add-entry', identity: teamIdentity(e), reason: e.reason, scope: e.scope, level, label: maskedLabel(e) })).queued;
+        try {
+          queued = (await ask({ type: 'team/add-entry', identity: teamIdentity(e), reason: e.reason, scope: e.scope, level, label: maskedLabel(e) })).queued;
+        } catch (error) {
+          teamError = errorText(error); // the personal entry must still be stored
+        }
       }
-      return { personal, queued };
+      const personal = await ask({ type: 'suppressions/add', by: e.by, value: e.value, scope: e.scope, reason: e.reason });
+      return { personal, queued, teamError };
     });
     if (!done) return false;
     setStatus(done.queued ? t('dncAddedShared', done.personal.added) : t('dncAdded', done.personal.added));
-    await Promise.all([list.reload(), done.queued ? Promise.all([team.reload(), teamList.reload()]) : null]);
+    setTeamStatus(done.teamError ? { kind: 'error', text: t('dncTeamAddFailed', done.teamError) } : undefined);
+    await Promise.all([list.reload(), inTeam ? Promise.all([team.reload(), teamList.reload()]) : null]);
     return true;
   }
 

@@ -53,7 +53,7 @@ describe('team entries on the do-not-contact page', () => {
     await team.getByText('The team list is empty.').waitFor();
     await byLabel(page, 'E-mail address').fill('jan.jansen@acme.nl');
     await byLabel(page, 'Reason').fill('Objected by phone');
-    expect(await page.getByLabel('Also add to the team list').isChecked()).toBe(true);
+    await page.getByText('In a team, every entry also goes to the team list', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByText(/^Added \(\d+ keys\) and shared with the team\.$/).waitFor();
 

@@ -142,7 +142,7 @@ describe('provisional records in the pending-events queue', () => {
     bodyFingerprint: 'sha256:00',
   };
 
-  test("the page's own flush leaves its unsettled record alone; a page that vanished without pagehide is adopted after the orphan time", async () => {
+  test("the page's own flush leaves its unsettled record alone; a page that vanished without pagehide is adopted once its lease lapses", async () => {
     const store = memoryPendingStore();
     let t = 5_000_000;
     const bg = createFakeAsk(() => verdictOf('allow', []));
@@ -157,7 +157,7 @@ describe('provisional records in the pending-events queue', () => {
     const appRecorder = createEventRecorder({ ask: app.ask, signal: ac.signal, store, now: () => t, orphanAfterMs: 120_000 });
     await appRecorder.flush();
     expect(outbound(app.calls)).toHaveLength(0);
-    t += 121_000;
+    t += 9_000; // past the 8 s lease, long before the 120 s orphan time
     await appRecorder.flush();
     expect(outbound(app.calls)).toHaveLength(1);
     expect(store.value).toEqual([]);
@@ -184,5 +184,23 @@ describe('provisional records in the pending-events queue', () => {
     await record.stand();
     await vi.waitFor(() => expect(outbound(bg.calls)).toHaveLength(1));
     await vi.waitFor(() => expect(store.value).toEqual([]));
+  });
+
+  test('a live page keeps renewing its lease, so the app window leaves the record alone until the page is gone', async () => {
+    const store = memoryPendingStore();
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    const popPage = new AbortController();
+    const pop = createEventRecorder({ ask: bg.ask, signal: popPage.signal, store, leaseMs: 60 });
+    await pop.provisional(sentEvent);
+    const app = createFakeAsk(() => verdictOf('allow', []));
+    const appRecorder = createEventRecorder({ ask: app.ask, signal: ac.signal, store, leaseMs: 60, adoptReleased: true });
+    await appRecorder.flush();
+    await settle(200); // three lease periods, renewed by the live page
+    await appRecorder.flush();
+    expect(outbound(app.calls)).toHaveLength(0);
+    popPage.abort(); // the pop-out vanished without pagehide: no more renewals
+    // the app window looks again by itself once the lease would lapse
+    await vi.waitFor(() => expect(outbound(app.calls)).toHaveLength(1), { timeout: 2000 });
+    expect(store.value).toEqual([]);
   });
 });
