@@ -122,7 +122,7 @@ export function benchHooks(ledger: Ledger) {
     },
 
     /** Generates a Dutch-Excel CSV of `rows` contacts and imports it: parse+check and write times. */
-    async csvImport(options: { rows: number; offset?: number }): Promise<{ parseMs: number; writeMs: number; totalMs: number; created: number; merged: number; progressReports: number }> {
+    async csvImport(options: { rows: number; offset?: number }): Promise<{ parseMs: number; writeMs: number; totalMs: number; created: number; merged: number; progressReports: number; phases: Record<string, number> }> {
       const off = options.offset ?? 1_000_000;
       const lines = ['Naam;E-mail;Telefoon;Bedrijf;Bron;Verkregen op'];
       for (let i = off; i < off + options.rows; i++) {
@@ -136,7 +136,7 @@ export function benchHooks(ledger: Ledger) {
       let progressReports = 0;
       const r = await ledger.importContacts(plan.rows, () => progressReports++);
       const t2 = performance.now();
-      return { parseMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), ...r, progressReports };
+      return { parseMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), ...r, progressReports, phases: ledger.lastImportPhases };
     },
 
     /** How many contacts and suppression keys are stored (a kept bench profile need not be seeded again). */

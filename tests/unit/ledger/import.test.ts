@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import type { ImportRow } from '../../../lib/ledger/repository';
+import { consentBasis, freshLedger } from './helpers';
+
+// The import writes in chunks of 2 000 rows inside one transaction; these files span several chunks.
+
+const row = (n: number, contact: ImportRow['contact'], extra: Partial<ImportRow> = {}): ImportRow => ({
+  row: n,
+  contact,
+  provenance: { source: 'event_list', detail: 'beurs', obtainedAt: '2026-01-15' },
+  ...extra,
+});
+
+describe('bulk CSV import', () => {
+  test('duplicates within the file merge into one contact, also across chunks, with every row’s provenance and basis', async () => {
+    const ledger = freshLedger();
+    const rows: ImportRow[] = [];
+    for (let i = 0; i < 4500; i++) rows.push(row(i + 2, { name: `Persoon ${i}`, emails: [`p${i}@klant.nl`] }));
+    // Row 4502 repeats person 7's e-mail and adds a phone; row 4503 reaches the same person by that phone only.
+    rows.push(row(4502, { name: 'P. Zeven', emails: ['P7@Klant.nl'], phones: ['06 11112222'] }, { basis: consentBasis }));
+    rows.push(row(4503, { name: 'Zeven via telefoon', phones: ['+31611112222'], emails: ['zeven.prive@mail.nl'] }));
+    const progress: number[] = [];
+    const r = await ledger.importContacts(rows, (done, total) => progress.push(done / total));
+    expect(r).toEqual({ created: 4500, merged: 2 });
+    expect((await ledger.listContacts({})).total).toBe(4500);
+    const facts = await ledger.factsForRecipient(['email:zeven.prive@mail.nl']);
+    expect(facts.contact?.name).toBe('Persoon 7');
+    expect(facts.contact?.emails.sort()).toEqual(['p7@klant.nl', 'zeven.prive@mail.nl']);
+    expect(facts.contact?.phones).toEqual(['+31611112222']);
+    expect(facts.provenance).toHaveLength(3);
+    expect(facts.bases.map((b) => b.type)).toEqual(['consent']);
+    // Progress rises chunk by chunk to the end.
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  test('rows matching existing contacts merge into them; a file with a bad row imports nothing', async () => {
+    const ledger = freshLedger();
+    const { id } = await ledger.saveContact({ name: 'Bestaand', emails: ['bestaand@klant.nl'] });
+    const rows: ImportRow[] = [];
+    for (let i = 0; i < 2500; i++) rows.push(row(i + 2, { name: `Nieuw ${i}`, emails: [`n${i}@klant.nl`] }));
+    rows.push(row(2502, { name: 'Bestaand bis', emails: ['bestaand@klant.nl'], phones: ['0201234567'] }));
+    expect(await ledger.importContacts(rows)).toEqual({ created: 2500, merged: 1 });
+    expect((await ledger.findContactByIdentityKeys(['phone:+31201234567']))?.id).toBe(id);
+
+    const bad = [...rows.slice(0, 10).map((r) => ({ ...r, contact: { ...r.contact, emails: [`x${r.row}@nieuw.nl`] } })), row(99, { name: 'Fout', emails: ['geen-adres'] })];
+    await expect(ledger.importContacts(bad)).rejects.toMatchObject({ code: 'invalid-email', where: 'row 99: emails.0' });
+    expect((await ledger.listContacts({})).total).toBe(2501);
+    expect(await ledger.findContactByIdentityKeys(['email:x2@nieuw.nl'])).toBeUndefined();
+  });
+
+  test('an imported person already on the do-not-contact list is flagged in the list', async () => {
+    const ledger = freshLedger();
+    await ledger.addSuppressionForKeys(['email:bezwaar@klant.nl'], { scope: 'all', reason: 'bezwaar', level: 'person' });
+    const rows: ImportRow[] = [];
+    for (let i = 0; i < 3000; i++) rows.push(row(i + 2, { name: `Persoon ${i}`, emails: [`p${i}@klant.nl`] }));
+    rows.push(row(3002, { name: 'Bezwaarmaker', emails: ['bezwaar@klant.nl'] }));
+    await ledger.importContacts(rows);
+    const flagged = await ledger.listContacts({ filters: { objection: true } });
+    expect(flagged.items.map((c) => c.name)).toEqual(['Bezwaarmaker']);
+  });
+});
