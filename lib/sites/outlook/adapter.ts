@@ -280,6 +280,11 @@ class OutlookCompose implements ComposerHandle {
   badgeAnchor(): Element {
     return queryFirst(this.root, S.sendButton)?.parentElement ?? this.root;
   }
+
+  /** the popped-out window closes itself after Send: the guard records the send before it goes */
+  closesOnSend(): boolean {
+    return S.popoutRoot.some((sel) => this.root.matches(sel));
+  }
 }
 
 export function createOutlookAdapter(options: OutlookAdapterOptions = {}): SiteAdapter {

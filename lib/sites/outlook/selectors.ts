@@ -13,6 +13,8 @@ export const outlookSelectors = {
     '[id^="docking_InitVisiblePart"]', // compose docked in the reading pane, also inline replies (BR, AUTO, LINK)
     '[data-app-section="Form_Content"]', // compose popped out into its own window (BR, LINK)
   ],
+  /** the popped-out compose window, which closes itself once the send is accepted */
+  popoutRoot: ['[data-app-section="Form_Content"]'],
   /** an Outlook editor exists: if no compose root holds it, our root selectors have drifted */
   expectedCompose: [
     '[id^="editorParent_"] [contenteditable="true"][role="textbox"]', // the body editor (CN)

@@ -282,3 +282,13 @@ describe('Outlook: did the mail really leave?', () => {
     expect(await outcome).toBe('not-sent');
   });
 });
+
+describe('Outlook: a popped-out compose closes its own window after Send', () => {
+  test.each([
+    ['popout-compose.html', true],
+    ['outlook-compose.html', false],
+    ['inline-reply.html', false],
+  ])('%s: closes on send = %s (the guard then records the send before it goes)', (file, closes) => {
+    expect(only(loadFixture('outlook', file)).closesOnSend?.()).toBe(closes);
+  });
+});

@@ -13,6 +13,7 @@ const columns = [...outlookFixtures, 'after Send (harness)'] as const;
 const expected: Record<string, number[]> = {
   'composeRoot[0]':               [1, 0, 1, 1, 0],
   'composeRoot[1]':               [0, 1, 0, 0, 0],
+  'popoutRoot[0]':                [0, 1, 0, 0, 0],
   'expectedCompose[0]':           [1, 1, 1, 1, 0],
   'field(to)[0]':                 [1, 1, 2, 1, 0],
   'field(cc)[0]':                 [1, 1, 0, 1, 0],
