@@ -378,6 +378,15 @@ export function startGuard(options: GuardOptions): GuardController {
 
   function onComposerEvent(w: Watched, event: Event) {
     if (!w.handle) {
+      // A composer that was still rendering when it appeared may be complete now (its debounced re-check
+      // may not have run yet): try once more before treating the send as unreadable.
+      try {
+        w.handle = adapter.composerFor(w.matched);
+      } catch {
+        w.handle = null;
+      }
+    }
+    if (!w.handle) {
       const trigger = fallbackTriggerOf(event, plainEnterMaySend);
       if (!trigger) return;
       if (releaseActive(w, null)) return;

@@ -291,6 +291,23 @@ describe('a held send', () => {
   });
 });
 
+describe('a composer that was still rendering when it appeared', () => {
+  test('a send right after it finished rendering is checked for real, not "could not check"', async () => {
+    const bg = createFakeAsk(() => blocked());
+    // a long debounce: the composer's own re-check has not run yet when the rep presses Send
+    start(bg.ask, { debounceMs: 60_000 });
+    const form = site.addComposer({ broken: true });
+    await vi.waitFor(() => expect(state(form)).toBe('inactive'));
+    const body = document.createElement('textarea');
+    body.value = 'Hallo, zullen we bellen?';
+    form.prepend(body);
+    clickSend(form);
+    expect(site.sent).toHaveLength(0);
+    await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('block'));
+    expect(bg.of('verdict/for-recipients').length).toBeGreaterThan(0);
+  });
+});
+
 describe('when the background fails', () => {
   test('the send is held with "could not check" and can go only with a reason', async () => {
     const bg = createFakeAsk(() => verdictOf('allow', []));
