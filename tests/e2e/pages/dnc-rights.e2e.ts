@@ -29,7 +29,8 @@ describe('do-not-contact and rights requests', () => {
     await byLabel(page, 'Domain, e.g. acme.nl').fill('concurrent.nl');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(async () => (await ask<{ total: number }>(page, { type: 'suppressions/list', offset: 0, limit: 50 })).total).toBe(2);
-    expect(await page.locator('table tbody tr').count()).toBe(2);
+    // the page re-reads its list after the ledger answered: wait for the second row to be rendered
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(2);
   });
 
   test('the access export downloads as JSON and shows as a readable page', async () => {
