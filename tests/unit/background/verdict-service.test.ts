@@ -5,6 +5,7 @@ import { guardHandlers } from '@/lib/background/guard-handlers';
 import { createRouter, type Handlers } from '@/lib/background/router';
 import type { TeamSuppression } from '@/lib/sync/engine';
 import type { PageRecipient } from '@/lib/messaging/common';
+import { bodyFingerprint } from '@/lib/guard/fingerprint';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 
@@ -124,6 +125,34 @@ describe('verdict for a draft', () => {
     await ledger.saveSettings({ policy: { mode: 'strict', consentMaxAgeMonths: 24, retentionMonths: 12, telemarketingCutover: '2026-07-01', overridesAllowed: false, overrideNeedsReason: true } });
     const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
     expect(v.overridesAllowed).toBe(false);
+  });
+});
+
+describe('LinkedIn bulk sending (LI-04) from recorded outbound messages', () => {
+  test('the same text sent to five other people today makes the next send "bulk"; a fresh text does not', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    const template = (name: string) => `Hoi ${name}, ik zag je profiel en wil graag onze planningssoftware laten zien. Zin in een demo?`;
+    const names = ['Anna', 'Bram', 'Cees', 'Dirk', 'Eva'];
+    for (const name of names) {
+      const r: PageRecipient = { key: name, displayName: name, linkedin: { vanity: name.toLowerCase() } };
+      await ledger.recordOutbound({
+        site: 'linkedin',
+        channel: 'linkedin_dm',
+        recipients: [{ keys: [`li-vanity:${name.toLowerCase()}`] }],
+        disclosureIncluded: false,
+        bodyFingerprint: await bodyFingerprint(template(name), [r]),
+      });
+    }
+    const fien: PageRecipient = { key: 'fien', displayName: 'Fien', linkedin: { vanity: 'fien' } };
+    const bulk = await verdicts.forDraft({ channel: 'linkedin_dm', recipients: [fien], message: { body: template('Fien') } });
+    expect(bulk.recipients[0]!.findings.map((f) => f.code)).toContain('LI-04');
+    const personal = await verdicts.forDraft({
+      channel: 'linkedin_dm',
+      recipients: [fien],
+      message: { body: 'Hoi Fien, leuk je gisteren op de beurs in Utrecht te spreken over jullie magazijn.' },
+    });
+    expect(personal.recipients[0]!.findings.map((f) => f.code)).not.toContain('LI-04');
   });
 });
 
