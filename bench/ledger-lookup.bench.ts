@@ -90,7 +90,7 @@ async function main() {
     console.log(`seeded`, seed);
     const facts: { p95: number } = await evaluate((a) => (globalThis as any).__ogBench.lookups(a), { count: lookups, seededContacts: contacts }); // eslint-disable-line @typescript-eslint/no-explicit-any
     console.log(`factsForRecipient over ${lookups} lookups (ms):`, facts);
-    const list = await evaluate((a) => (globalThis as any).__ogBench.list(a), { searches: ['p', 'pe', 'per', 'pers', 'perso', 'persoon', 'persoon 4', 'persoon 42', 'bedrijf12.nl', 'achternaam5'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const list = await evaluate((a) => (globalThis as any).__ogBench.list(a), { probe: process.env.BENCH_LIST_PROBE === '1', dropStoredCount: process.env.BENCH_LIST_NO_STORED_COUNT === '1', searches: ['p', 'pe', 'per', 'pers', 'perso', 'persoon', 'persoon 4', 'persoon 42', 'bedrijf12.nl', 'achternaam5'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
     console.log('contacts list (ms):', list);
     const csv: { totalMs: number } = await evaluate((a) => (globalThis as any).__ogBench.csvImport(a), { rows: csvRows }); // eslint-disable-line @typescript-eslint/no-explicit-any
     console.log(`CSV import of ${csvRows} rows (ms):`, csv);

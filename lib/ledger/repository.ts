@@ -141,6 +141,33 @@ export interface ImportRow {
 
 const TABLES_ALL = ['contacts', 'identities', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'suppressedKeys', 'assessments', 'settings', 'audit', 'kv'] as const;
 
+/**
+ * kv key holding how many contacts there are, kept in the same transaction as every write that adds or
+ * deletes contacts: IndexedDB’s count() walks the whole store (0.2–1.6 s at 100 000 contacts in Chromium),
+ * which the list's first page cannot afford.
+ */
+export const CONTACT_COUNT_KEY = 'contacts.count';
+
+function storedCount(row: { value: unknown } | undefined): number | undefined {
+  const v = row?.value;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
+/** Adds `delta` to the stored count (call after the contact rows are written); an older database without it counts once. */
+async function addToContactCount(db: LedgerDb, delta: number): Promise<void> {
+  const stored = storedCount(await db.kv.get(CONTACT_COUNT_KEY));
+  // Counted inside the transaction, so the count already includes this write.
+  const value = stored === undefined ? await db.contacts.count() : stored + delta;
+  await db.kv.put({ key: CONTACT_COUNT_KEY, value });
+}
+
+/** Sets the stored count from the table itself (bulk restores, repairs). */
+async function recountContacts(db: LedgerDb): Promise<number> {
+  const value = await db.contacts.count();
+  await db.kv.put({ key: CONTACT_COUNT_KEY, value });
+  return value;
+}
+
 function uuid(): string {
   return crypto.randomUUID();
 }
@@ -272,8 +299,10 @@ export class Ledger {
       // One build at a time: concurrent list calls (and the warm-up) share it.
       this.listBuild ??= (async () => {
         this.listDirty.clear();
-        const all = await this.read(['contacts'], (db) => db.contacts.toArray());
-        return ContactListIndex.build(all);
+        const [all, countRow] = await this.read(['contacts', 'kv'], (db) => Promise.all([db.contacts.toArray(), db.kv.get(CONTACT_COUNT_KEY)]));
+        const built = ContactListIndex.build(all);
+        await this.checkContactCount(built.size, storedCount(countRow));
+        return built;
       })().finally(() => (this.listBuild = null));
       const built = await this.listBuild;
       if (generation !== this.listGeneration) return built; // a bulk write happened meanwhile: use once, do not keep
@@ -287,6 +316,22 @@ export class Ledger {
       ids.forEach((id, i) => index.update(id, rows[i]));
     }
     return index;
+  }
+
+  /**
+   * Self-check of the stored contact count against the freshly built index (both read in one transaction):
+   * a write path that forgot to keep it would otherwise show a wrong total on every cold start.
+   */
+  private async checkContactCount(indexed: number, stored: number | undefined): Promise<void> {
+    if (stored === indexed) return;
+    if (stored !== undefined) console.warn(`[ledger] stored contact count ${stored} ≠ ${indexed} contacts; repaired`);
+    // Recounted in a write transaction of its own: writes since the index's read are included.
+    await this.countTx(async (db) => void (await recountContacts(db))).catch((e: unknown) => console.warn('[ledger] contact count repair failed', e));
+  }
+
+  /** A small read-write transaction over contacts and kv only (the stored count). */
+  private countTx<T>(op: (db: LedgerDb) => Promise<T>): Promise<T> {
+    return this.run(() => this.db.transaction('rw!', ['contacts', 'kv'], (tx) => op(boundTo(this.db, tx))));
   }
 
   /** One read-only transaction over `tables`; `op` gets them bound to it (see `write`). */
@@ -646,6 +691,7 @@ export class Ledger {
           id = fresh.id;
           created = true;
           await db.contacts.put(deriveContactIndex(fresh as Contact, [], [], [], false));
+          await addToContactCount(db, 1);
         }
       }
       const merged = (await db.contacts.get(id))!;
@@ -742,6 +788,7 @@ export class Ledger {
     ]);
     await db.events.bulkDelete([...eventIds]);
     await db.contacts.delete(c.id);
+    await addToContactCount(db, -1);
     this.touch(c.id);
   }
 
@@ -812,9 +859,12 @@ export class Ledger {
     if (plain && !this.listIndex) {
       // The first page as the list opens: straight from the name index; then the search index is built
       // (started after this read, or the page would wait behind the read of every contact).
-      const [total, contacts] = await this.read(['contacts'], (db) =>
-        Promise.all([db.contacts.count(), db.contacts.orderBy('sortName').offset(q.offset ?? 0).limit(q.limit ?? 50).toArray()]),
+      // The total is the stored count (see CONTACT_COUNT_KEY), not count(), which walks every contact.
+      const [countRow, contacts] = await this.read(['contacts', 'kv'], (db) =>
+        Promise.all([db.kv.get(CONTACT_COUNT_KEY), db.contacts.orderBy('sortName').offset(q.offset ?? 0).limit(q.limit ?? 50).toArray()]),
       );
+      // An older database has no stored count yet: count once and keep it.
+      const total = storedCount(countRow) ?? (await this.countTx(async (db) => storedCount(await db.kv.get(CONTACT_COUNT_KEY)) ?? (await recountContacts(db))));
       void this.warmUp();
       return { total, items: contacts.map((c) => summaryOf(c, now)) };
     }
@@ -1318,6 +1368,7 @@ export class Ledger {
       mark('writeContacts');
       await inChunks(identities, (c) => db.identities.bulkPut(c));
       mark('writeIdentities');
+      await addToContactCount(db, created);
       const merged = rows.length - created;
       await this.audit(db, { actor, action: 'contacts-imported', detail: { rows: rows.length, created, merged } });
       return { created, merged };
@@ -1368,6 +1419,7 @@ export class Ledger {
       }
       // Contacts: an incoming contact whose identity is already known merges into that contact.
       const remap = new Map<string, string>();
+      const added = new Set<string>();
       let merged = 0;
       for (const c of data.contacts) {
         const keys = keysOfContact(c);
@@ -1386,6 +1438,7 @@ export class Ledger {
         } else {
           await db.contacts.put(c);
           remap.set(c.id, c.id);
+          added.add(c.id);
         }
         const target = (await db.contacts.get(remap.get(c.id)!))!;
         await db.identities.bulkPut(keysOfContact(target).map((key) => ({ key, contactId: target.id })));
@@ -1411,6 +1464,9 @@ export class Ledger {
       await db.assessments.bulkPut(data.assessments);
       if (mode === 'replace' || !(await db.settings.get('settings'))) await db.settings.put({ key: 'settings', value: data.settings });
       for (const id of new Set(remap.values())) await this.refreshDerived(db, id);
+      // After 'replace' the table holds exactly the added contacts; 'merge' only adds.
+      if (mode === 'replace') await db.kv.put({ key: CONTACT_COUNT_KEY, value: added.size });
+      else await addToContactCount(db, added.size);
       counts.contacts = data.contacts.length;
       counts.mergedContacts = merged;
       counts.bases = data.bases.length;
