@@ -55,6 +55,27 @@ interface Status {
   lastError: { code: string } | null;
 }
 
+/**
+ * Resident memory (MiB) of the browser's renderer processes started by this run. The extension's service
+ * worker lives in one of them (service workers expose no performance.memory), so the peak during the
+ * pull is an upper bound for the background's memory.
+ */
+function rendererRssMiB(): number {
+  let kib = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (!cmd.includes('chrom') || !cmd.includes('--type=renderer')) continue;
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, 'utf8'));
+      if (rss) kib += Number(rss[1]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return Math.round(kib / 1024);
+}
+
 async function main() {
   const couch = await startCouch();
   const ext = await launchExtension();
@@ -94,6 +115,9 @@ async function main() {
     console.log(`server filled with ${TOTAL} entries in ${(loadMs / 1000).toFixed(1)} s`);
 
     const cpu0 = childCpuSeconds();
+    const rssBefore = rendererRssMiB();
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rendererRssMiB())), 250);
     const t0 = performance.now();
     await ask(page, { type: 'team/join', inviteCode, username: 'rep-bench', password: 'bench-wachtwoord' });
     // The join started the first sync; wait for its end (a sync-now here would add a second run). Poll
@@ -105,6 +129,7 @@ async function main() {
       if (status.lastError) throw new Error(`sync failed: ${status.lastError.code}`);
     } while (!status.lastSyncAt);
     const joinToDoneMs = performance.now() - t0;
+    clearInterval(sampler);
     // The engine's own measure of the run (from its start to the last page stored), unless an alarm's
     // follow-up run has replaced it by the time we looked; then the 1 s-grained wall time.
     const initialRun = status.lastRun && (status.lastRun as { pulled?: number }).pulled === TOTAL ? status.lastRun : null;
@@ -144,6 +169,7 @@ async function main() {
       incrementalPullMs: Math.round(incrementalPullMs),
       incrementalChanges: INCREMENT,
       initialPullBreakdown: initial.stats ?? null,
+      rendererMemoryMiB: { beforePull: rssBefore, peakDuringPull: rssPeak },
       initialPullCpuSeconds: {
         server: +(cpu1.server - cpu0.server).toFixed(1),
         browser: +(cpu1.browser - cpu0.browser).toFixed(1),
