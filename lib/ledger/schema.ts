@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  addressKindSchema as rulesAddressKindSchema,
+  consentChannelSchema as rulesConsentChannelSchema,
+  sourceSchema as rulesSourceSchema,
+} from '../rules/input';
 
 // The ledger's records, as Zod schemas: they check what comes in through messages, backups and CSV, and
 // `settings` is repaired on read with them. Field names follow legal-rules.md §2.7 and §5 and the rules
@@ -17,35 +22,13 @@ const id = z.string().min(1).max(200);
 export const recipientKinds = ['natural_consumer', 'natural_professional', 'legal_person', 'unknown'] as const;
 export const recipientKindSchema = z.enum(recipientKinds);
 
-export const addressKindSchema = z.enum([
-  'role_designated',
-  'role_generic',
-  'personal_business',
-  'personal_private',
-  'phone_switchboard',
-  'phone_direct',
-  'phone_mobile',
-  'linkedin_member',
-]);
+// Address and source kinds are the engine's own (legal-rules.md §2.2 and §5): the ledger stores what the
+// rules read, so the two lists cannot drift apart.
+export const addressKindSchema = rulesAddressKindSchema;
 export type AddressKind = z.infer<typeof addressKindSchema>;
 
-/** legal-rules.md §5 source kinds, plus the engine's extra ones. */
-export const sourceKinds = [
-  'data_subject',
-  'company_website',
-  'linkedin_manual',
-  'linkedin_tool',
-  'kvk',
-  'referral',
-  'lead_vendor',
-  'event_list',
-  'legacy_import',
-  'public_web',
-  'scraping',
-  'colleague',
-  'unknown',
-] as const;
-export const sourceKindSchema = z.enum(sourceKinds);
+export const sourceKindSchema = rulesSourceSchema;
+export const sourceKinds = rulesSourceSchema.options;
 export type SourceKind = z.infer<typeof sourceKindSchema>;
 
 export const companySchema = z.object({
@@ -121,19 +104,8 @@ const basisCommon = {
   evidenceIds: z.array(id).max(50).default([]),
 };
 
-export const consentChannelSchema = z.enum([
-  'email',
-  'linkedin_dm',
-  'linkedin_inmail',
-  'linkedin_connect_note',
-  'sms',
-  'whatsapp',
-  'call',
-  'automated_call',
-  'linkedin',
-  'phone',
-  'any',
-]);
+/** A consent's channels: a channel, a channel family, or 'any' (the engine's list). */
+export const consentChannelSchema = rulesConsentChannelSchema;
 
 export const consentFields = z.object({
   /** the identified person who gave consent */
