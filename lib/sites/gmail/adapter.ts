@@ -14,7 +14,8 @@ import {
   splitTyped,
   visibleTextOf,
   waitUntil,
-} from './editable';
+  eventTarget,
+} from '../shared/dom';
 import { gmailSelectors as S, recipientFields, type RecipientField } from './selectors';
 
 // Gmail: one ComposerHandle per compose core (div.M9), whether it floats, fills the screen, lives in a
@@ -37,18 +38,6 @@ const defaults: Required<GmailAdapterOptions> = { closeTimeoutMs: 15_000, notice
 
 function fail(what: string, selectors: readonly string[]): never {
   throw new AdapterError('gmail', what, selectors.join(' | '));
-}
-
-function isElement(x: unknown): x is Element {
-  return typeof x === 'object' && x !== null && (x as Node).nodeType === 1;
-}
-
-/** The element an event really started on (inside open shadow roots too). */
-function eventTarget(event: Event): Element | null {
-  const first = event.composedPath?.()[0] ?? event.target;
-  if (isElement(first)) return first;
-  const t = event.target as Node | null;
-  return t && t.nodeType === 3 ? t.parentElement : isElement(t) ? t : null;
 }
 
 export function composeKindOf(root: Element): GmailComposeKind {

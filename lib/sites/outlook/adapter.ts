@@ -15,7 +15,8 @@ import {
   splitTyped,
   visibleTextOf,
   waitUntil,
-} from '../gmail/editable';
+  eventTarget,
+} from '../shared/dom';
 import { isOutlookMail } from './detect';
 import { outlookFields, outlookSelectors as S, type OutlookField } from './selectors';
 
@@ -34,17 +35,6 @@ const defaults: Required<OutlookAdapterOptions> = { closeTimeoutMs: 15_000, undo
 
 function fail(what: string, selectors: readonly string[]): never {
   throw new AdapterError('outlook', what, selectors.join(' | '));
-}
-
-function isElement(x: unknown): x is Element {
-  return typeof x === 'object' && x !== null && (x as Node).nodeType === 1;
-}
-
-function eventTarget(event: Event): Element | null {
-  const first = event.composedPath?.()[0] ?? event.target;
-  if (isElement(first)) return first;
-  const t = event.target as Node | null;
-  return t && t.nodeType === 3 ? t.parentElement : isElement(t) ? t : null;
 }
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(INVISIBLE, '').trim();

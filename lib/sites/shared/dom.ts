@@ -2,7 +2,6 @@ import { watchChanges } from '../../guard/observe';
 
 // DOM helpers both webmail adapters share: reading an editor's text, inserting text so the site's editor
 // keeps it, clicking like a user, waiting for the page to change. Nothing here knows a site's markup.
-// (They live in the Gmail folder because site folders are owned per site; Outlook imports them from here.)
 
 /** zero-width characters editors leave around chips and at line ends */
 export const INVISIBLE = /\u200b|\u200c|\u200d|\ufeff/g;
@@ -226,4 +225,16 @@ export function cutFrom(container: Element, node: Node): void {
     if (cur === node) (cur as ChildNode).remove();
     cur = parent;
   }
+}
+
+export function isElement(x: unknown): x is Element {
+  return typeof x === 'object' && x !== null && (x as Node).nodeType === 1;
+}
+
+/** The element an event really started on (inside open shadow roots too). */
+export function eventTarget(event: Event): Element | null {
+  const first = event.composedPath?.()[0] ?? event.target;
+  if (isElement(first)) return first;
+  const t = event.target as Node | null;
+  return t && t.nodeType === 3 ? t.parentElement : isElement(t) ? t : null;
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import { addressIn, addressOfEntry, cutFrom, looksLikeAddress, splitTyped, visibleTextOf } from '../../../../lib/sites/gmail/editable';
+import { addressIn, addressOfEntry, cutFrom, looksLikeAddress, splitTyped, visibleTextOf } from '../../../lib/sites/shared/dom';
 
 // The small parsers both webmail adapters rely on. "Malformed" must never turn into a clean address.
 
