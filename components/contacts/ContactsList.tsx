@@ -4,6 +4,7 @@ import { formatNumber, useI18n } from '../i18n';
 import { VirtualList } from '../ui/VirtualList';
 import { Checkbox, SelectField, TextField } from '../ui/basics';
 import type { ContactFilters, ContactSummary } from '@/lib/messaging/management';
+import { sourceSchema } from '@/lib/rules/input';
 
 export type ContactRow = ContactSummary;
 
@@ -36,21 +37,8 @@ export const basisKinds = [
   'public_source',
   'none',
 ] as const;
-export const sourceKinds = [
-  'data_subject',
-  'company_website',
-  'linkedin_manual',
-  'linkedin_tool',
-  'kvk',
-  'referral',
-  'lead_vendor',
-  'event_list',
-  'legacy_import',
-  'public_web',
-  'scraping',
-  'colleague',
-  'unknown',
-] as const;
+/** The rules engine's source kinds (legal-rules.md §5): one list, so a new source shows up in every picker. */
+export const sourceKinds = sourceSchema.options;
 
 export function toProtocolFilters(f: ContactFilterState): ContactFilters {
   return {
