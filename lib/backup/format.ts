@@ -21,7 +21,7 @@ export const BACKUP_VERSION = 1;
 export const BACKUP_MAX_CHARS = 64 * 1024 * 1024;
 
 /** Contacts in a backup leave out the derived index fields; they are recomputed on import. */
-export const backupContactSchema = contactSchema.omit({ sortName: true, searchTokens: true, flags: true, art14DueAt: true, obtainedAt: true });
+export const backupContactSchema = contactSchema.omit({ sortName: true, searchTokens: true, flags: true, art14DueAt: true, obtainedAt: true, keys: true, provenance: true });
 
 export const backupEvidenceSchema = evidenceSchema.extend({
   /** the file, base64; present for kind "file" */

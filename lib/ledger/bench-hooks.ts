@@ -1,5 +1,4 @@
 import { planCsvImport } from '../csv/import';
-import { keysOfContact } from './db';
 import { deriveContactIndex } from './derive';
 import { CONTACT_COUNT_KEY, type Ledger } from './repository';
 import type { Contact, Provenance, SuppressionRow } from './schema';
@@ -45,7 +44,7 @@ function syntheticContact(i: number, now: string): { contact: Contact; provenanc
     updatedAt: now,
   };
   const provenance: Provenance = { id: `bench-p-${i}`, contactId: base.id, source: i % 3 ? 'linkedin_manual' : 'event_list', obtainedAt: '2026-01-01', recordedAt: now, recordedBy: 'bench' };
-  return { contact: deriveContactIndex(base, [], [provenance], [], false), provenance };
+  return { contact: deriveContactIndex({ ...base, provenance: [provenance] }, [], [provenance], [], false), provenance };
 }
 
 /**
@@ -84,10 +83,8 @@ export function benchHooks(ledger: Ledger) {
       for (let start = 0; start < options.contacts; start += chunk) {
         const rows: ReturnType<typeof syntheticContact>[] = [];
         for (let i = start; i < Math.min(options.contacts, start + chunk); i++) rows.push(syntheticContact(i, now));
-        await db.transaction('rw', [db.contacts, db.identities, db.provenance], async () => {
+        await db.transaction('rw', [db.contacts], async () => {
           await db.contacts.bulkPut(rows.map((r) => r.contact));
-          await db.provenance.bulkPut(rows.map((r) => r.provenance));
-          await db.identities.bulkPut(rows.flatMap((r) => keysOfContact(r.contact).map((key) => ({ key, contactId: r.contact.id }))));
         });
       }
       for (let start = 0; start < options.suppressions; start += chunk * 4) {
@@ -229,12 +226,10 @@ export function benchHooks(ledger: Ledger) {
       const ids = (await db.contacts.where('sortName').startsWithAnyOf(['zz import ', 'import ']).primaryKeys()) as string[];
       for (let i = 0; i < ids.length; i += 5000) {
         const chunk = ids.slice(i, i + 5000);
-        await db.transaction('rw', [db.contacts, db.identities, db.provenance, db.kv], async () => {
+        await db.transaction('rw', [db.contacts, db.kv], async () => {
           const rows = await db.contacts.bulkGet(chunk);
           const stored = (await db.kv.get(CONTACT_COUNT_KEY))?.value;
           if (typeof stored === 'number') await db.kv.put({ key: CONTACT_COUNT_KEY, value: stored - rows.filter(Boolean).length });
-          await db.identities.bulkDelete(rows.flatMap((c) => (c ? keysOfContact(c) : [])));
-          await db.provenance.bulkDelete((await db.provenance.where('contactId').anyOf(chunk).primaryKeys()) as string[]);
           await db.contacts.bulkDelete(chunk);
         });
       }

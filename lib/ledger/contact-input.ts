@@ -99,5 +99,9 @@ export function mergeContacts<T extends Omit<Contact, 'sortName' | 'searchTokens
   if (!out.name.trim() && from.name) out.name = from.name;
   out.addresses = [...(into.addresses ?? []), ...(from.addresses ?? []).filter((a) => !(into.addresses ?? []).some((b) => b.value === a.value))];
   if (into.legacy || from.legacy) out.legacy = true;
+  if (into.provenance || from.provenance) {
+    const seen = new Set((into.provenance ?? []).map((p) => p.id));
+    out.provenance = [...(into.provenance ?? []), ...(from.provenance ?? []).filter((p) => !seen.has(p.id)).map((p) => ({ ...p, contactId: into.id }))];
+  }
   return out;
 }

@@ -1,8 +1,10 @@
 import type { BasisRecord, Contact, LedgerEvent, Provenance } from './schema';
 import { provableBasisTypes } from './schema';
+import { keysOfContact } from './keys';
 
-// Index fields derived from a contact and its records, recomputed whenever one of them changes. They let
-// the contacts list filter and search 100 000 contacts through IndexedDB indexes instead of scanning.
+// Index fields derived from a contact and its records, recomputed whenever one of them changes: the identity
+// keys the `*keys` index finds a recipient by, and what the in-memory contacts list (list-index.ts) sorts,
+// searches and filters on.
 
 /** Lower-case, accents removed: "Müller-Lüdenscheidt" → "muller-ludenscheidt". */
 export function foldText(s: string): string {
@@ -101,6 +103,7 @@ export function deriveContactIndex(
     sortName: foldText(c.name).trim() || '\uffff',
     searchTokens: searchTokensOf(c),
     flags: [...flags],
+    keys: keysOfContact(c),
   };
   if (obtained) out.obtainedAt = obtained;
   if (obtained && !informed && indirect) out.art14DueAt = isoDay(addMonths(dateOf(obtained), 1));

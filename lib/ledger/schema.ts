@@ -59,6 +59,18 @@ export const addressSchema = z.object({
     .optional(),
 });
 
+export const provenanceSchema = z.object({
+  id,
+  contactId: id,
+  source: sourceKindSchema,
+  detail: text().optional(),
+  url: text(2000).optional(),
+  obtainedAt: isoDate,
+  recordedAt: isoDate,
+  recordedBy: text(300),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
 /** A contact (data subject or company contact) as stored. `searchTokens`, `flags`, `sortName` are derived. */
 export const contactSchema = z.object({
   id,
@@ -90,6 +102,10 @@ export const contactSchema = z.object({
   /** first-contact/Art. 14 deadline: obtainedAt + 1 month while no Art. 13/14 information was given */
   art14DueAt: z.string().optional(),
   obtainedAt: isoDate.optional(),
+  /** every identity key the contact answers to (keysOfContact): the `*keys` lookup index (schema v3) */
+  keys: z.array(z.string()).optional(),
+  /** where the data came from, kept on the contact (schema v3): an import writes one row per person, not two */
+  provenance: z.array(provenanceSchema).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -191,17 +207,6 @@ export type EvidenceMeta = z.infer<typeof evidenceSchema>;
 /** What the evidence table holds: the metadata plus the file itself. */
 export type EvidenceRow = EvidenceMeta & { blob?: Blob };
 
-export const provenanceSchema = z.object({
-  id,
-  contactId: id,
-  source: sourceKindSchema,
-  detail: text().optional(),
-  url: text(2000).optional(),
-  obtainedAt: isoDate,
-  recordedAt: isoDate,
-  recordedBy: text(300),
-});
-export type Provenance = z.infer<typeof provenanceSchema>;
 
 export const eventKinds = ['outbound', 'reply', 'call', 'objection', 'override', 'declined_inmail', 'meeting'] as const;
 export const eventSchema = z.object({

@@ -321,7 +321,7 @@ export const managementRequests = [
 // --- responses ---------------------------------------------------------------------------------------
 
 /** A stored contact as the page sees it (derived index fields left out). */
-export const contactViewSchema = contactSchema.omit({ searchTokens: true, flags: true, sortName: true });
+export const contactViewSchema = contactSchema.omit({ searchTokens: true, flags: true, sortName: true, keys: true, provenance: true });
 export type ContactView = z.infer<typeof contactViewSchema>;
 export const suppressionViewSchema = suppressionSchema;
 export type SuppressionView = z.infer<typeof suppressionViewSchema>;

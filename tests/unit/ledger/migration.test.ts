@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { LedgerDb, schemaV1 } from '../../../lib/ledger/db';
+import { LedgerDb, schemaV1, schemaV2 } from '../../../lib/ledger/db';
 import { Ledger } from '../../../lib/ledger/repository';
 
 describe('schema upgrade v1 → v2', () => {
@@ -73,17 +73,95 @@ describe('schema upgrade v1 → v2', () => {
     expect((await ledger.listContacts({ filters: { art14Passed: true } })).items.map((c) => c.id)).toEqual(['c2']);
     // The new existence index over suppression hashes is built from the v1 suppressions.
     expect(await ledger.db.suppressedKeys.get('a'.repeat(64))).toEqual({ keyHash: 'a'.repeat(64), count: 1 });
-    expect(ledger.db.verno).toBe(2);
+    expect(ledger.db.verno).toBe(3);
+    // v1 provenance ends up on its contact (v3).
+    expect((await ledger.contactPage('c2')).provenance.map((p) => p.source)).toEqual(['legacy_import']);
     ledger.close();
   });
 
   test('a fresh database opens at the current version', async () => {
     const db = new LedgerDb(`fresh-${Date.now()}`);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['assessments', 'audit', 'bases', 'contacts', 'events', 'evidence', 'identities', 'kv', 'provenance', 'settings', 'suppressedKeys', 'suppressions', 'teamEntries', 'teamOutbox'].sort(),
+      ['assessments', 'audit', 'bases', 'contacts', 'events', 'evidence', 'kv', 'settings', 'suppressedKeys', 'suppressions', 'teamEntries', 'teamOutbox'].sort(),
     );
     db.close();
+  });
+});
+
+describe('schema upgrade v2 → v3', () => {
+  /** A database as the second release wrote it: identities and provenance in tables of their own. */
+  async function v2Database(name: string) {
+    const v2 = new Dexie(name);
+    v2.version(1).stores(schemaV1);
+    v2.version(2).stores(schemaV2);
+    await v2.open();
+    const contact = (id: string, name: string, email: string, phone: string | undefined, flags: string[], extra: Record<string, unknown> = {}) => ({
+      id,
+      name,
+      emails: [email],
+      phones: phone ? [phone] : [],
+      linkedin: { memberIds: [], vanities: [], leadIds: [] },
+      recipientKind: 'natural_professional',
+      addresses: [],
+      createdAt: '2025-05-01T00:00:00.000Z',
+      updatedAt: '2025-05-01T00:00:00.000Z',
+      sortName: name.toLowerCase(),
+      searchTokens: [...name.toLowerCase().split(' '), email],
+      flags,
+      ...extra,
+    });
+    await v2.table('contacts').bulkAdd([
+      contact('k1', 'Kees de Vries', 'kees@gamma.nl', '+31687654321', ['source:event_list', 'no_provable_basis', 'first_contact_pending'], { obtainedAt: '2025-05-01', art14DueAt: '2025-06-01' }),
+      contact('k2', 'Lotte Bakker', 'lotte@delta.nl', undefined, ['no_provable_basis', 'first_contact_pending', 'mylist'], {
+        savedFromLinkedIn: { at: '2025-05-02T00:00:00.000Z', restrictedVisibility: false },
+      }),
+    ]);
+    await v2.table('identities').bulkAdd([
+      { key: 'email:kees@gamma.nl', contactId: 'k1' },
+      { key: 'phone:+31687654321', contactId: 'k1' },
+      { key: 'email:lotte@delta.nl', contactId: 'k2' },
+    ]);
+    await v2.table('provenance').bulkAdd([
+      { id: 'p1', contactId: 'k1', source: 'event_list', detail: 'Beurs Utrecht', obtainedAt: '2025-05-01', recordedAt: '2025-05-01T00:00:00.000Z', recordedBy: 'x' },
+      { id: 'p2', contactId: 'k1', source: 'referral', obtainedAt: '2025-05-03', recordedAt: '2025-05-03T00:00:00.000Z', recordedBy: 'x' },
+    ]);
+    await v2.table('kv').put({ key: 'contacts.count', value: 2 });
+    v2.close();
+  }
+
+  test('identities become the contacts’ key index and provenance moves onto its contact, nothing lost', async () => {
+    const name = `migrate-v2-${Date.now()}`;
+    await v2Database(name);
+    const ledger = new Ledger({ name, now: () => new Date('2026-03-01T00:00:00Z') });
+    // Every identity still finds its person, through the new index.
+    expect((await ledger.findContactByIdentityKeys(['phone:+31687654321']))?.id).toBe('k1');
+    expect((await ledger.findContactByIdentityKeys(['email:lotte@delta.nl']))?.id).toBe('k2');
+    const facts = await ledger.factsForRecipient(['email:kees@gamma.nl']);
+    expect(facts.known).toBe(true);
+    expect(facts.provenance.map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+    expect(facts.keys).toEqual(expect.arrayContaining(['phone:+31687654321']));
+    const page = await ledger.contactPage('k1');
+    expect(page.provenance.map((p) => [p.id, p.detail ?? null])).toEqual([
+      ['p1', 'Beurs Utrecht'],
+      ['p2', null],
+    ]);
+    // My list and clean-up read the in-memory list index now that the flags/art14DueAt indexes are gone.
+    expect((await ledger.myList()).items.map((c) => c.id)).toEqual(['k2']);
+    const scan = await ledger.cleanupScan();
+    expect(scan.categories.no_provable_basis.ids.sort()).toEqual(['k1', 'k2']);
+    expect(scan.categories.art14_passed.ids).toEqual(['k1']);
+    // The backup still lists provenance as rows of its own.
+    const dump = await ledger.dumpForBackup();
+    expect(dump.provenance.map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+    expect(dump.contacts[0]).not.toHaveProperty('provenance');
+    expect(dump.contacts[0]).not.toHaveProperty('keys');
+    // A new contact cannot take an identity the upgrade indexed: it merges instead.
+    const saved = await ledger.saveContact({ name: 'K. de Vries', emails: [], phones: ['0687654321'] });
+    expect(saved).toMatchObject({ created: false, mergedInto: 'k1' });
+    expect(ledger.db.verno).toBe(3);
+    expect(ledger.db.tables.map((t) => t.name)).not.toContain('identities');
+    ledger.close();
   });
 });
