@@ -118,6 +118,7 @@ try {
     'first + last name': (n) => `Persoon ${n}`,
     'company name': (n) => `Bedrijf ${n % 5000}`,
   };
+  page.on('console', (m) => m.type() === 'warning' && console.log(`  [page] ${m.text()}`));
   const search = [];
   const backgroundOnly = [];
   const perKind = {};
@@ -146,6 +147,9 @@ try {
           // Recorded as 30 s when no match appears (kept in the numbers rather than dropped).
           setTimeout(() => {
             obs.disconnect();
+            // Say what the list showed instead, so a miss can be told from a slow answer.
+            const shown = document.querySelector('.vrow')?.textContent ?? document.querySelector('main')?.textContent?.slice(0, 200);
+            console.warn(`no row matching "${q}" after 30 s; the list shows: ${shown}`);
             resolve(30_000);
           }, 30_000);
         }),

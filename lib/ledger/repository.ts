@@ -1326,19 +1326,48 @@ export class Ledger {
       const newBasisIds = new Set(basisRows.map((b) => b.id));
       const basesBy = group([...oldBases.filter((b) => !newBasisIds.has(b.id)), ...basisRows]);
       const eventsBy = group(oldEvents);
-      const allHashes = new Map<string, string>();
-      for (const [id, c] of working) for (const k of keysOfContact(c)) allHashes.set(sha256Hex(k), id);
-      const hashList = [...allHashes.keys()];
-      mark('hash');
+      // Which people are on the do-not-contact list (the list's objection flag). Requests go out chunk by
+      // chunk while the next chunk is hashed: IndexedDB works in the browser process meanwhile.
+      const entries = [...working.entries()];
       const suppressedIds = new Set<string>();
-      await inChunks(hashList.sort(), async (chunk) => {
-        for (const h of await suppressedAmong(db, chunk)) suppressedIds.add(allHashes.get(h)!);
-      });
+      const smallStore = await allSuppressedKeysIfFew(db, Math.ceil(keyCount / 2));
+      const lookups: Promise<void>[] = [];
+      for (let at = 0; at < entries.length; at += IMPORT_CHUNK) {
+        const hashes: string[] = [];
+        const owner: string[] = [];
+        for (const [id, c] of entries.slice(at, at + IMPORT_CHUNK)) {
+          for (const k of keysOfContact(c)) {
+            hashes.push(sha256Hex(k));
+            owner.push(id);
+          }
+        }
+        const chunkSize = hashes.length;
+        const found = smallStore ? Promise.resolve(hashes.map((h) => smallStore.has(h))) : db.suppressedKeys.bulkGet(hashes).then((rows) => rows.map((r) => !!r));
+        lookups.push(
+          found.then((hit) => {
+            hit.forEach((yes, i) => yes && suppressedIds.add(owner[i]!));
+            done += chunkSize;
+            onProgress?.(Math.min(rows.length, Math.round((done / work) * rows.length)), rows.length);
+          }),
+        );
+      }
+      await Promise.all(lookups);
       mark('suppressedKeys');
-      const out: Contact[] = [];
-      for (const [id, c] of working) out.push(deriveContactIndex(c, basesBy.get(id) ?? [], c.provenance ?? [], eventsBy.get(id) ?? [], suppressedIds.has(id)));
-      mark('derive');
-      await inChunks(out, (c) => db.contacts.bulkPut(c));
+      // Derive and write chunk by chunk without waiting for each write: the next chunk is derived while
+      // the browser stores this one.
+      const writes: Promise<void>[] = [];
+      for (let at = 0; at < entries.length; at += IMPORT_CHUNK) {
+        const chunk = entries
+          .slice(at, at + IMPORT_CHUNK)
+          .map(([id, c]) => deriveContactIndex(c, basesBy.get(id) ?? [], c.provenance ?? [], eventsBy.get(id) ?? [], suppressedIds.has(id)));
+        writes.push(
+          db.contacts.bulkPut(chunk).then(() => {
+            done += chunk.length;
+            onProgress?.(Math.min(rows.length, Math.round((done / work) * rows.length)), rows.length);
+          }),
+        );
+      }
+      await Promise.all(writes);
       mark('writeContacts');
       await addToContactCount(db, created);
       const merged = rows.length - created;
@@ -1532,18 +1561,13 @@ function evidenceMeta(row: EvidenceRow): EvidenceMeta {
 const IMPORT_CHUNK = 2000;
 
 /**
- * Which of these key hashes (sorted) are suppressed. One request for the stored hashes between the first
- * and the last, when there are not many more of those than asked; otherwise one get per hash.
+ * Every stored suppression key hash, when there are at most `atMost` of them (one request); otherwise null
+ * and the caller asks per hash. Reading a key in bulk costs a fraction of a keyed get, so a small list
+ * (the usual case) is cheaper read whole.
  */
-async function suppressedAmong(db: LedgerDb, sorted: readonly string[]): Promise<string[]> {
-  if (!sorted.length) return [];
-  const cap = sorted.length * 16;
-  const inRange = await db.suppressedKeys.where(':id').between(sorted[0]!, sorted[sorted.length - 1]!, true, true).limit(cap + 1).primaryKeys();
-  if (inRange.length <= cap) {
-    const stored = new Set(inRange);
-    return sorted.filter((h) => stored.has(h));
-  }
-  return (await db.suppressedKeys.bulkGet([...sorted])).flatMap((r, i) => (r ? [sorted[i]!] : []));
+async function allSuppressedKeysIfFew(db: LedgerDb, atMost: number): Promise<Set<string> | null> {
+  const keys = await db.suppressedKeys.limit(Math.max(1, atMost) + 1).primaryKeys();
+  return keys.length <= atMost ? new Set(keys) : null;
 }
 
 /**

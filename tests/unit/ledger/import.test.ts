@@ -60,4 +60,16 @@ describe('bulk CSV import', () => {
     const flagged = await ledger.listContacts({ filters: { objection: true } });
     expect(flagged.items.map((c) => c.name)).toEqual(['Bezwaarmaker']);
   });
+
+  test('a long do-not-contact list (more keys than the file has) is asked per key, with the same result', async () => {
+    const ledger = freshLedger();
+    const blocked = Array.from({ length: 40 }, (_, i) => `email:geblokkeerd${i}@elders.nl`);
+    await ledger.addSuppressionForKeys([...blocked, 'phone:+31612345678'], { scope: 'all', reason: 'bezwaar', level: 'person' });
+    await ledger.importContacts([
+      row(2, { name: 'Gewoon', emails: ['gewoon@klant.nl'] }),
+      row(3, { name: 'Belt niet', emails: ['belt@klant.nl'], phones: ['06 12345678'] }),
+    ]);
+    const flagged = await ledger.listContacts({ filters: { objection: true } });
+    expect(flagged.items.map((c) => c.name)).toEqual(['Belt niet']);
+  });
 });
