@@ -36,7 +36,7 @@ export function startBackground() {
   if (import.meta.env.VITE_OG_BENCH === '1') {
     // Benchmark builds only: Playwright reaches the real ledger through serviceWorker.evaluate.
     void import('../ledger/bench-hooks').then(({ benchHooks }) => {
-      (globalThis as { __ogBench?: unknown }).__ogBench = benchHooks(ledger);
+      (globalThis as { __ogBench?: unknown }).__ogBench = benchHooks(ledger, { teamSuppressionsFor });
     });
   }
 }

@@ -72,7 +72,12 @@ function countRequests(into: Record<string, number>): () => void {
   return () => undo.forEach((u) => u());
 }
 
-export function benchHooks(ledger: Ledger) {
+/** What the verdict service asks besides the ledger: the team do-not-contact lookup (lib/sync/engine.ts). */
+export interface BenchTeamLookup {
+  teamSuppressionsFor(keys: string[]): Promise<unknown[]>;
+}
+
+export function benchHooks(ledger: Ledger, team?: BenchTeamLookup) {
   const db = ledger.db;
   return {
     /** Adds `contacts` synthetic contacts and `suppressions` suppression keys in bulk (chunked transactions). */
@@ -130,6 +135,35 @@ export function benchHooks(ledger: Ledger) {
         if (f.known) found++;
       }
       return { ...timingsOf(samples), found };
+    },
+
+    /**
+     * Times one recipient's look-up as the verdict service makes it (verdict-service.ts): ledger facts and the
+     * team list at once; and each alone, to say which part costs what. `keys` per recipient; the team is
+     * asked with the e-mail's `domain:` key too, as the service does.
+     */
+    async recipientLookups(options: { recipients: string[][]; warmUp?: number }): Promise<{ facts: Timings; team: Timings; both: Timings; teamHits: number }> {
+      if (!team) throw new Error('benchHooks was made without a team lookup');
+      const withDomain = (keys: string[]) => [...new Set([...keys, ...keys.filter((k) => k.startsWith('email:')).map((k) => `domain:${k.slice(k.lastIndexOf('@') + 1)}`)])];
+      const now = new Date();
+      for (const keys of options.recipients.slice(0, options.warmUp ?? 20)) await Promise.all([ledger.factsForRecipient(keys, now), team.teamSuppressionsFor(withDomain(keys))]);
+      const facts: number[] = [];
+      const teamMs: number[] = [];
+      const both: number[] = [];
+      let teamHits = 0;
+      for (const keys of options.recipients) {
+        let t = performance.now();
+        await ledger.factsForRecipient(keys, now);
+        facts.push(performance.now() - t);
+        t = performance.now();
+        const hits = await team.teamSuppressionsFor(withDomain(keys));
+        teamMs.push(performance.now() - t);
+        if (hits.length) teamHits++;
+        t = performance.now();
+        await Promise.all([ledger.factsForRecipient(keys, now), team.teamSuppressionsFor(withDomain(keys))]);
+        both.push(performance.now() - t);
+      }
+      return { facts: timingsOf(facts), team: timingsOf(teamMs), both: timingsOf(both), teamHits };
     },
 
     /** Times the contacts list: first page, and a search per "keystroke". */
