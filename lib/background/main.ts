@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { benchHooks } from '../ledger/bench-hooks';
 import { Ledger } from '../ledger/repository';
 import { queueTeamEntry, teamSuppressionsFor } from '../sync/engine';
 import { guardHandlers } from './guard-handlers';
@@ -34,9 +35,8 @@ export function startBackground() {
   void ledger.warmUp().catch((error) => console.error('[outreach-guard] warm-up failed', error));
 
   if (import.meta.env.VITE_OG_BENCH === '1') {
-    // Benchmark builds only: Playwright reaches the real ledger through serviceWorker.evaluate.
-    void import('../ledger/bench-hooks').then(({ benchHooks }) => {
-      (globalThis as { __ogBench?: unknown }).__ogBench = benchHooks(ledger, { teamSuppressionsFor });
-    });
+    // Benchmark builds only: Playwright reaches the real ledger through serviceWorker.evaluate. (A static
+    // import: service workers refuse import(); other builds drop this branch and the module with it.)
+    (globalThis as { __ogBench?: unknown }).__ogBench = benchHooks(ledger, { teamSuppressionsFor });
   }
 }
