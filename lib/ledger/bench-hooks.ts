@@ -115,6 +115,8 @@ export function benchHooks(ledger: Ledger, team?: BenchTeamLookup) {
       // Seeding writes past the repository: keep its stored contact count (the list's total) true.
       const seeded = await db.contacts.count();
       await db.kv.put({ key: CONTACT_COUNT_KEY, value: seeded });
+      // The background built its list index at start-up, before these rows existed.
+      ledger.invalidateList();
       return { ms: Math.round(performance.now() - started), contacts: seeded, suppressions: await db.suppressions.count() };
     },
 
@@ -267,6 +269,7 @@ export function benchHooks(ledger: Ledger, team?: BenchTeamLookup) {
           await db.contacts.bulkDelete(chunk);
         });
       }
+      ledger.invalidateList();
       return ids.length;
     },
 

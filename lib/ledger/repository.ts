@@ -277,8 +277,8 @@ export class Ledger {
     this.listPending.add(id);
   }
 
-  /** After bulk writes: rebuild the list index on next use. */
-  private invalidateList() {
+  /** After bulk writes (also ones made past the repository, as the bench's seeding): rebuild the list index on next use. */
+  invalidateList() {
     this.listIndex = null;
     this.listGeneration++;
   }
