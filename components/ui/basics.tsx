@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n';
 
 // Small building blocks every screen uses: labelled fields with inline errors, notices, progress, confirm.
@@ -207,7 +207,9 @@ export function ConfirmDialog({
 }) {
   const { t } = useI18n();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  // Before the dialog paints: with a passive effect, focus stayed on the button that opened it for a frame,
+  // and a quick second Enter went there.
+  useLayoutEffect(() => cancelRef.current?.focus(), []);
   return (
     <div class="modal-backdrop">
       <div
