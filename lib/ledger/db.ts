@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AuditEntry, BasisRecord, Contact, EvidenceRow, LedgerEvent, Provenance, SuppressionRow, Assessment } from './schema';
 import { deriveContactIndex } from './derive';
-import { keysOfContact } from './keys';
+import { keysOfContact, withoutKeys } from './keys';
 
 // The ledger's IndexedDB schema. Opened only in the background service worker (the extension's origin):
 // a content script's IndexedDB belongs to the web page. One `version(n)` per released schema; an upgrade
@@ -95,7 +95,7 @@ export const schemaV2 = {
  * (~80 µs each on a 2-core machine, whatever the row's size) and index entries (~10–17 µs each). So:
  * - the identities table (one row per key) became the contacts' multi-entry `*keys` index;
  * - provenance rows moved onto their contact (`contact.provenance`): always read with it, never alone;
- * - the `*flags` and `art14DueAt` indexes went: the list, My list and clean-up read the in-memory list
+ * - the `*flags` and `art14DueAt` indexes went: the list and My list read the in-memory list index
  *   index (list-index.ts), which holds both.
  */
 export const schemaV3 = {
@@ -160,10 +160,16 @@ export class LedgerDb extends Dexie {
         // Dexie deletes the dropped tables after this runs, so their rows can still be read here.
         const provOf = new Map<string, Provenance[]>();
         for (const p of (await tx.table('provenance').toArray()) as Provenance[]) provOf.set(p.contactId, [...(provOf.get(p.contactId) ?? []), p]);
+        // v2's identities table named one owner per key; a contact merged into another could still list a
+        // key the table gave to that other one. The table decides: the loser gives the identity up, so no
+        // key ends up on two contacts under the `*keys` index.
+        const ownerOf = new Map(((await tx.table('identities').toArray()) as IdentityRow[]).map((r) => [r.key, r.contactId]));
         await tx
           .table('contacts')
           .toCollection()
           .modify((c: Contact) => {
+            const lost = new Set(keysOfContact(c).filter((k) => ownerOf.has(k) && ownerOf.get(k) !== c.id));
+            if (lost.size) Object.assign(c, withoutKeys(c, lost));
             c.keys = keysOfContact(c);
             c.provenance = provOf.get(c.id) ?? [];
           });

@@ -225,7 +225,8 @@ export class Ledger {
   private listIndex: ContactListIndex | null = null;
   /** bumped on bulk writes so an index built from an older snapshot is not kept */
   private listGeneration = 0;
-  private listBuild: Promise<ContactListIndex> | null = null;
+  /** the build in flight, with the generation it started under (a later generation must not reuse it) */
+  private listBuild: { generation: number; promise: Promise<ContactListIndex> } | null = null;
   /** contacts changed since the index was last patched */
   private readonly listDirty = new Set<string>();
   /** marked inside transactions; marked again once they commit, so a list read in between cannot lose them */
@@ -296,15 +297,26 @@ export class Ledger {
     if (this.listIndex && this.listDirty.size > 500) this.invalidateList();
     if (!this.listIndex) {
       const generation = this.listGeneration;
-      // One build at a time: concurrent list calls (and the warm-up) share it.
-      this.listBuild ??= (async () => {
-        this.listDirty.clear();
-        const [all, countRow] = await this.read(['contacts', 'kv'], (db) => Promise.all([db.contacts.toArray(), db.kv.get(CONTACT_COUNT_KEY)]));
-        const built = ContactListIndex.build(all);
-        await this.checkContactCount(built.size, storedCount(countRow));
-        return built;
-      })().finally(() => (this.listBuild = null));
-      const built = await this.listBuild;
+      // One build at a time: concurrent list calls (and the warm-up) share it, unless a bulk write came
+      // after it started: then its snapshot is old and a caller from the new generation builds afresh.
+      if (this.listBuild?.generation !== generation) {
+        const build = {
+          generation,
+          promise: (async () => {
+            this.listDirty.clear();
+            const [all, countRow] = await this.read(['contacts', 'kv'], (db) => Promise.all([db.contacts.toArray(), db.kv.get(CONTACT_COUNT_KEY)]));
+            const built = ContactListIndex.build(all);
+            await this.checkContactCount(built.size, storedCount(countRow));
+            return built;
+          })(),
+        };
+        this.listBuild = build;
+        build.promise.then(
+          () => this.listBuild === build && (this.listBuild = null),
+          () => this.listBuild === build && (this.listBuild = null),
+        );
+      }
+      const built = await this.listBuild!.promise;
       if (generation !== this.listGeneration) return built; // a bulk write happened meanwhile: use once, do not keep
       this.listIndex = built;
     }
@@ -312,8 +324,13 @@ export class Ledger {
     if (this.listDirty.size) {
       const ids = [...this.listDirty];
       this.listDirty.clear();
-      const rows = await this.read(['contacts'], (db) => db.contacts.bulkGet(ids));
-      ids.forEach((id, i) => index.update(id, rows[i]));
+      try {
+        const rows = await this.read(['contacts'], (db) => db.contacts.bulkGet(ids));
+        ids.forEach((id, i) => index.update(id, rows[i]));
+      } catch (error) {
+        for (const id of ids) this.listDirty.add(id); // patched on the next call instead of lost
+        throw error;
+      }
     }
     return index;
   }
@@ -398,8 +415,8 @@ export class Ledger {
    * @param now the send date: decides nothing here but is kept for callers that derive from it
    */
   async factsForRecipient(keys: readonly string[], _now: Date = this.now()): Promise<RecipientFacts> {
-    // Three rounds of parallel requests: what the keys alone find; then the contact's records; then only
-    // what the contact's other identities add. Each round is one IPC hop in Chromium.
+    // Two rounds of parallel requests (each one IPC hop in Chromium): what the keys alone find, the contact
+    // included; then the contact's records and what its other identities add.
     return this.read(['contacts', 'bases', 'evidence', 'events', 'suppressions', 'assessments'], async (db) => {
       const inputKeys = [...new Set(keys)];
       const hashOf = new Map<string, string>();
@@ -603,6 +620,9 @@ export class Ledger {
   }
 
   async removeSuppression(id: string): Promise<boolean> {
+    // The entry stores only a hash, so its people are found among the contacts flagged as objecting (read
+    // before the write: the list index has its own transactions).
+    const flagged = (await this.contactListIndex()).query([], { objection: true }, this.nowIso().slice(0, 10), 0, Number.MAX_SAFE_INTEGER).ids;
     return this.write(async (db) => {
       const s = await db.suppressions.get(id);
       if (!s) return false;
@@ -611,6 +631,9 @@ export class Ledger {
       const left = await db.suppressions.where('keyHash').equals(s.keyHash).count();
       if (left) await db.suppressedKeys.put({ keyHash: s.keyHash, count: left });
       else await db.suppressedKeys.delete(s.keyHash);
+      // Their "objection" flag is derived: recompute it for the people this entry covered.
+      const covered = (await db.contacts.bulkGet(flagged)).filter((c): c is Contact => !!c && keysOfContact(c).some((k) => sha256Hex(k) === s.keyHash));
+      for (const c of covered) await this.refreshDerived(db, c.id);
       await this.audit(db, { actor: await this.actor(db), action: 'suppression-removed', detail: { keyHash: s.keyHash, level: s.level, scope: s.scope } });
       return true;
     });
@@ -654,8 +677,8 @@ export class Ledger {
       const existing = draft.id ? await db.contacts.get(draft.id) : undefined;
       if (draft.id && !existing) throw new LedgerError('not-found', 'This contact no longer exists.', 'id');
       const keys = keysOfContact(ids);
-      const { ownerOf } = await contactsByKeys(db, keys);
-      const owners = keys.map((key) => ({ key, owner: ownerOf.get(key) }));
+      const found = await contactsByKeys(db, keys);
+      const owners = keys.map((key) => ({ key, owner: found.ownersOf.get(key)?.find((o) => o !== existing?.id) ?? found.ownerOf.get(key) }));
       const now = this.nowIso();
       let id: string;
       let created = false;
@@ -670,7 +693,7 @@ export class Ledger {
         if (!ids.company) delete (next as Partial<Contact>).company;
         await db.contacts.put(next);
       } else {
-        const owner = owners.find((o) => o.owner)?.owner;
+        const owner = singleOwner((k) => found.ownersOf.get(k) ?? [], (id) => found.contacts.get(id)?.name ?? id, keys, ids);
         const fresh = { id: uuid(), ...contactFields(draft), ...ids, addresses: draft.addresses ?? [], recipientKind: draft.recipientKind ?? 'unknown', createdAt: now, updatedAt: now };
         if (owner) {
           const into = (await db.contacts.get(owner))!;
@@ -1217,19 +1240,21 @@ export class Ledger {
         recordedBy: actor,
       });
       let suppressionAdded = false;
+      let blockedKeys: string[] = [];
       if (input.outcome === 'objected') {
         await db.events.add({ id: uuid(), kind: 'objection', at, channel: 'call', keys, ...(contactId ? { contactId } : {}), recordedBy: actor });
         const contact = contactId ? await db.contacts.get(contactId) : undefined;
         const personKeys = contact ? keysOfContact(contact) : keys;
         // Art. 21(3) and Tw verzet: the objection binds the whole organisation on every channel.
         suppressionAdded = (await this.addSuppressionsInTx(db, personKeys, { scope: 'all', level: 'person', reason: 'objected during a call', recordedBy: actor })).added > 0;
+        blockedKeys = personKeys;
       }
       if (contactId) {
         await db.contacts.update(contactId, { lastInteractionAt: at });
         await this.refreshDerived(db, contactId);
       }
       await this.audit(db, { actor, action: 'call-logged', ...(contactId ? { contactId } : {}), detail: { outcome: input.outcome, openingRead: input.openingRead, suppressionAdded } });
-      return { eventId, suppressionAdded };
+      return { eventId, suppressionAdded, blockedKeys };
     });
   }
 
@@ -1262,7 +1287,8 @@ export class Ledger {
       const allKeys = [...new Set(normalized.flatMap((r) => keysOfContact(r.ids)))];
       mark('prepare');
       // Which of the file's identities are already known, and by whom.
-      const { ownerOf: owners, contacts: existing } = await contactsByKeys(db, allKeys, storedCount(await db.kv.get(CONTACT_COUNT_KEY)));
+      const found = await contactsByKeys(db, allKeys, storedCount(await db.kv.get(CONTACT_COUNT_KEY)));
+      const { ownerOf: owners, contacts: existing } = found;
       mark('identityKeys');
       const existingSet = new Set(existing.keys());
       const working = new Map<string, Omit<Contact, 'sortName' | 'searchTokens' | 'flags'>>(existing);
@@ -1271,7 +1297,9 @@ export class Ledger {
       const basisRows: BasisRecord[] = [];
       normalized.forEach((r, i) => {
         const keys = keysOfContact(r.ids);
-        const owner = keys.map((k) => owners.get(k)).find((x): x is string => !!x);
+        // Owners as the file has merged them so far, plus every stored holder of a key (a stored conflict).
+        const holders = (k: string) => [...new Set([...(owners.has(k) ? [owners.get(k)!] : []), ...(found.ownersOf.get(k) ?? [])])];
+        const owner = singleOwner(holders, (id) => working.get(id)?.name ?? id, keys, r.ids, `row ${r.row}: `);
         const draft = {
           id: owner ?? uuid(),
           ...contactFields(r.contact),
@@ -1328,7 +1356,9 @@ export class Ledger {
       const eventsBy = group(oldEvents);
       // Which people are on the do-not-contact list (the list's objection flag). Requests go out chunk by
       // chunk while the next chunk is hashed: IndexedDB works in the browser process meanwhile.
-      const entries = [...working.entries()];
+      // Only what this file adds or changes is derived and written: an existing contact it does not touch
+      // keeps its stored flags (its bases and events were not read).
+      const entries = [...working.entries()].filter(([id]) => !existingSet.has(id) || touchedExisting.has(id));
       const suppressedIds = new Set<string>();
       const smallStore = await allSuppressedKeysIfFew(db, Math.ceil(keyCount / 2));
       const lookups: Promise<void>[] = [];
@@ -1392,16 +1422,16 @@ export class Ledger {
       // The backup format keeps provenance as rows of its own (docs/backup-format.md); `keys` is derived.
       const contacts = stored.map(({ provenance: _p, keys: _k, ...c }) => c as Contact);
       return {
-      contacts,
-      bases: await db.bases.toArray(),
-      evidence: await db.evidence.toArray(),
-      provenance: stored.flatMap((c) => c.provenance ?? []),
-      events: await db.events.toArray(),
-      suppressions: await db.suppressions.toArray(),
-      assessments: await db.assessments.toArray(),
-      settings: await this.readSettingsRow(db),
-      audit: await db.audit.orderBy('seq').toArray(),
-      auditHead: (await db.kv.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined,
+        contacts,
+        bases: await db.bases.toArray(),
+        evidence: await db.evidence.toArray(),
+        provenance: stored.flatMap((c) => c.provenance ?? []),
+        events: await db.events.toArray(),
+        suppressions: await db.suppressions.toArray(),
+        assessments: await db.assessments.toArray(),
+        settings: await this.readSettingsRow(db),
+        audit: await db.audit.orderBy('seq').toArray(),
+        auditHead: (await db.kv.get(AUDIT_HEAD_KEY))?.value as AuditHead | undefined,
       };
     });
   }
@@ -1433,8 +1463,11 @@ export class Ledger {
         const { keys: _k, ...rest } = backupContact;
         const c: Contact = { ...rest, provenance: provenanceOf.get(backupContact.id) ?? [] };
         const keys = keysOfContact(c);
-        const owner =
-          mode === 'merge' ? [...(await contactsByKeys(db, keys)).contacts.keys()].find((id) => id !== c.id) : undefined;
+        let owner: string | undefined;
+        if (mode === 'merge') {
+          const found = await contactsByKeys(db, keys);
+          owner = singleOwner((k) => (found.ownersOf.get(k) ?? []).filter((id) => id !== c.id), (id) => found.contacts.get(id)?.name ?? id, keys, c, `contact ${c.name}: `);
+        }
         const sameId = mode === 'merge' ? await db.contacts.get(c.id) : undefined;
         if (owner) {
           const into = (await db.contacts.get(owner))!;
@@ -1478,7 +1511,9 @@ export class Ledger {
       counts.mergedContacts = merged;
       counts.bases = data.bases.length;
       counts.evidence = data.evidence.length;
-      counts.provenance = data.provenance.length;
+      // Rows attached to a contact of the backup (a row naming no contact has no place to live now).
+      const backupIds = new Set(data.contacts.map((c) => c.id));
+      counts.provenance = data.provenance.filter((p) => backupIds.has(p.contactId)).length;
       counts.events = data.events.length;
       counts.suppressions = supAdded;
       counts.assessments = data.assessments.length;
@@ -1580,14 +1615,18 @@ async function contactsByKeys(
   db: LedgerDb,
   keys: readonly string[],
   storedContacts?: number,
-): Promise<{ contacts: Map<string, Contact>; ownerOf: Map<string, string>; best?: string; others: string[] }> {
+): Promise<{ contacts: Map<string, Contact>; ownerOf: Map<string, string>; ownersOf: Map<string, string[]>; best?: string; others: string[] }> {
   const wanted = [...new Set(keys)];
   const contacts = new Map<string, Contact>();
   const ownerOf = new Map<string, string>();
+  // Every contact holding a key: the writes keep one owner per key, so more than one is a conflict to refuse.
+  const ownersOf = new Map<string, string[]>();
   const votes = new Map<string, number>();
   const take = (key: string, c: Contact) => {
-    if (ownerOf.has(key)) return;
-    ownerOf.set(key, c.id);
+    const holders = ownersOf.get(key) ?? [];
+    if (holders.includes(c.id)) return;
+    ownersOf.set(key, [...holders, c.id]);
+    if (!ownerOf.has(key)) ownerOf.set(key, c.id);
     contacts.set(c.id, c);
     votes.set(c.id, (votes.get(c.id) ?? 0) + 1);
   };
@@ -1602,10 +1641,31 @@ async function contactsByKeys(
     }
   } else if (wanted.length) {
     const found = await Promise.all(wanted.map((k) => db.contacts.where('keys').equals(k).toArray()));
-    found.forEach((rows, i) => rows[0] && take(wanted[i]!, rows[0]));
+    found.forEach((rows, i) => rows.forEach((c) => take(wanted[i]!, c)));
   }
   const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
-  return { contacts, ownerOf, ...(ranked[0] ? { best: ranked[0][0] } : {}), others: ranked.slice(1).map(([id]) => id) };
+  return { contacts, ownerOf, ownersOf, ...(ranked[0] ? { best: ranked[0][0] } : {}), others: ranked.slice(1).map(([id]) => id) };
+}
+
+/**
+ * The one contact these keys belong to, or undefined; refuses keys spread over two contacts (one has the
+ * e-mail, another the phone): merging into either would leave the other holding a key that is no longer its own.
+ */
+function singleOwner(
+  holdersOf: (key: string) => readonly string[],
+  nameOf: (id: string) => string,
+  keys: readonly string[],
+  ids: { emails: string[]; phones: string[] },
+  prefix = '',
+): string | undefined {
+  const owners = [...new Set(keys.flatMap(holdersOf))];
+  if (owners.length <= 1) return owners[0];
+  const second = keys.find((k) => holdersOf(k).includes(owners[1]!))!;
+  throw new LedgerError(
+    'duplicate-identity',
+    `${prefix}these details belong to two different contacts (${nameOf(owners[0]!)} and ${nameOf(owners[1]!)}); edit or delete one of them first.`,
+    prefix + fieldOfKey(second, ids),
+  );
 }
 
 /**

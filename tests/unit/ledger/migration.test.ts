@@ -114,7 +114,9 @@ describe('schema upgrade v2 → v3', () => {
     });
     await v2.table('contacts').bulkAdd([
       contact('k1', 'Kees de Vries', 'kees@gamma.nl', '+31687654321', ['source:event_list', 'no_provable_basis', 'first_contact_pending'], { obtainedAt: '2025-05-01', art14DueAt: '2025-06-01' }),
-      contact('k2', 'Lotte Bakker', 'lotte@delta.nl', undefined, ['no_provable_basis', 'first_contact_pending', 'mylist'], {
+      // Lotte still lists Kees's phone: v2 merged a contact into Kees and its identities table gave the phone
+      // to him, but left it in her list.
+      contact('k2', 'Lotte Bakker', 'lotte@delta.nl', '+31687654321', ['no_provable_basis', 'first_contact_pending', 'mylist'], {
         savedFromLinkedIn: { at: '2025-05-02T00:00:00.000Z', restrictedVisibility: false },
       }),
     ]);
@@ -162,6 +164,10 @@ describe('schema upgrade v2 → v3', () => {
     expect(saved).toMatchObject({ created: false, mergedInto: 'k1' });
     expect(ledger.db.verno).toBe(3);
     expect(ledger.db.tables.map((t) => t.name)).not.toContain('identities');
+    // The v2 identities table decided who owns the phone: only Kees holds it now, Lotte keeps her e-mail.
+    expect(await ledger.db.contacts.where('keys').equals('phone:+31687654321').primaryKeys()).toEqual(['k1']);
+    expect((await ledger.getContact('k2'))!.phones).toEqual([]);
+    expect((await ledger.getContact('k2'))!.emails).toEqual(['lotte@delta.nl']);
     ledger.close();
   });
 });
