@@ -32,7 +32,10 @@ export interface GuardHandlerDeps {
     'recordOutbound' | 'recordOverride' | 'recordEvent' | 'addSuppressionForKeys' | 'saveProfileWithChoice' | 'profileStatus' | 'listAssessments' | 'getSettings'
   >;
   verdicts: VerdictService;
-  /** shares a personal objection with the team, when in one (no-op otherwise) */
+  /**
+   * Shares a personal objection with the team, when in one (no-op otherwise). Never throws: the personal entry
+   * is stored by then, and a queue failure shows in the team status (main.ts wraps queueTeamEntry).
+   */
   queueTeamEntry: (keys: string[], payload: { reason: string; scope: 'all' | 'email' | 'phone' | 'linkedin'; level: 'person' | 'company'; label?: string }) => Promise<boolean>;
 }
 
@@ -83,7 +86,8 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
             const recipients = recipientsWithKeys(event.recipients);
             if (recipients.length === 0) return { recorded: 0 };
             const recorded = await ledger.recordOutbound({
-              site: event.site,
+              // the site the router saw the request come from, not the one the message claims
+              site: caller.kind === 'content-script' ? caller.site : event.site,
               channel: event.channel,
               recipients,
               disclosureIncluded: event.disclosureIncluded,
@@ -100,7 +104,8 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
               throw new UserFacingError('reason-required', 'Give a reason for sending anyway.', 'reason');
             }
             const recorded = await ledger.recordOverride({
-              site: event.site,
+              // the site the router saw the request come from, not the one the message claims
+              site: caller.kind === 'content-script' ? caller.site : event.site,
               channel: event.channel,
               recipients: event.recipients.map((r) => ({ keys: keysOfPageRecipient(r) })),
               codes: event.codes,
@@ -115,6 +120,8 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
             if (keys.length === 0) return { recorded: 0 };
             await ledger.recordEvent('declined_inmail', keys, { channel: 'linkedin_inmail', site: caller.kind === 'content-script' ? caller.site : undefined });
             await ledger.addSuppressionForKeys(keys, { scope: 'linkedin', level: 'person', reason: 'declined an InMail on LinkedIn' });
+            // An objection binds the whole organisation (Art. 21(3)): the team hears of it like any other.
+            await queueTeamEntry(keys, { reason: 'declined an InMail on LinkedIn', scope: 'linkedin', level: 'person' });
             return { recorded: 1 };
           }
         }
@@ -147,7 +154,7 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
 
     'guard/status': async (req, caller) => {
       if (caller.kind !== 'content-script') throw new UserFacingError('forbidden-request', 'Only a page tab can report its guard state.');
-      await setTabState(tabOf(caller), { state: req.state, site: caller.site, ...(req.detail ? { detail: req.detail } : {}) });
+      await setTabState(tabOf(caller), { state: req.state, site: caller.site, ...(req.detail ? { detail: req.detail } : {}) }, caller.frameId ?? 0);
       return {};
     },
 

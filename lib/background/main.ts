@@ -17,11 +17,18 @@ export function startBackground() {
   const ledger = new Ledger();
   const team = startTeamSync({ db: ledger.db });
   const verdicts = createVerdictService({ ledger, teamSuppressionsFor, now: () => new Date() });
+  // One way to tell the team of a personal objection, for the composer and the management pages alike. The
+  // personal entry is stored first; a failure to queue it lands in the team status (the engine writes it).
+  const shareWithTeam = (keys: string[], entry: Parameters<typeof queueTeamEntry>[1]) =>
+    queueTeamEntry(keys, entry).catch((error: unknown) => {
+      console.error('[outreach-guard] a do-not-contact entry could not be queued for the team', error);
+      return false;
+    });
   // One handler per request type: a missing one is a type error.
   const handlers: Handlers = {
-    ...guardHandlers({ ledger, verdicts, queueTeamEntry }),
+    ...guardHandlers({ ledger, verdicts, queueTeamEntry: shareWithTeam }),
     // Do-not-contact entries from the management pages (and call objections) reach the team too.
-    ...managementHandlers(ledger, undefined, { onSuppressionAdded: (keys, entry) => queueTeamEntry(keys, entry) }),
+    ...managementHandlers(ledger, undefined, { onSuppressionAdded: shareWithTeam }),
     ...teamHandlers({ team }),
   };
   const route = createRouter(handlers, {

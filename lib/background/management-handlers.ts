@@ -68,9 +68,10 @@ export interface ManagementHooks {
 }
 
 export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hooks: ManagementHooks = {}): ManagementHandlers {
-  // The local entry is already stored when this runs; a team queue failure shows in the team status instead.
+  // The local entry is already stored when this runs; the hook (main.ts) never throws and a team queue
+  // failure shows in the team status.
   const shareSuppression: NonNullable<ManagementHooks['onSuppressionAdded']> = (keys, entry) =>
-    hooks.onSuppressionAdded ? hooks.onSuppressionAdded(keys, entry).catch(() => undefined) : Promise.resolve();
+    hooks.onSuppressionAdded ? hooks.onSuppressionAdded(keys, entry) : Promise.resolve();
   const today = () => new Date().toISOString().slice(0, 10);
   const handlers: ManagementHandlers = {
     'backup/export': async () => ({ backup: await exportBackup(ledger) }),
@@ -266,8 +267,9 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
     'call/log-outcome': async (req) => {
       const phone = normalizePhone(req.phone);
       if (!phone) throw new UserFacingError('invalid-phone', `"${req.phone}" is not a valid phone number.`, 'phone');
-      const r = await ledger.logCallOutcome({ ...(req.contactId ? { contactId: req.contactId } : {}), phoneKey: `phone:${phone}`, outcome: req.outcome, note: req.note, openingRead: req.openingRead });
-      if (req.outcome === 'objected') await shareSuppression([`phone:${phone}`], { reason: 'objected during a call', scope: 'all', level: 'person' });
+      const { blockedKeys, ...r } = await ledger.logCallOutcome({ ...(req.contactId ? { contactId: req.contactId } : {}), phoneKey: `phone:${phone}`, outcome: req.outcome, note: req.note, openingRead: req.openingRead });
+      // The team gets every identity the objection blocked (the contact's e-mail and LinkedIn too), not only the number.
+      if (blockedKeys.length) await shareSuppression(blockedKeys, { reason: 'objected during a call', scope: 'all', level: 'person' });
       return r;
     },
   };

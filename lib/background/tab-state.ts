@@ -30,9 +30,21 @@ function uiLanguage(): 'nl' | 'en' {
   return browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-export async function setTabState(tabId: number, next: TabGuardState): Promise<void> {
-  // The latest report wins: the guard re-reports on every state change of any composer in the tab.
-  const merged = next;
+/** Per tab: the top frame's latest report, and the frames (LinkedIn's /preload/ iframe) that need attention. */
+const framesOf = new Map<number, Map<number, TabGuardState>>();
+const rank: Record<TabGuardState['state'], number> = { active: 0, inactive: 1, held: 2 };
+
+/**
+ * Records a frame's report and shows the tab's combined state: the worst of its frames (held > inactive >
+ * active), so an iframe that is fine cannot hide a top frame whose guard is not active. A sub-frame that
+ * reports active stops counting; the top frame always counts with its latest report.
+ */
+export async function setTabState(tabId: number, next: TabGuardState, frameId = 0): Promise<void> {
+  const frames = framesOf.get(tabId) ?? new Map<number, TabGuardState>();
+  framesOf.set(tabId, frames);
+  if (frameId !== 0 && next.state === 'active') frames.delete(frameId);
+  else frames.set(frameId, next);
+  const merged = [...frames.values()].reduce<TabGuardState>((worst, s) => (rank[s.state] > rank[worst.state] ? s : worst), frames.get(0) ?? next);
   memory.set(tabId, merged);
   await sessionArea()?.set({ [storageKey(tabId)]: merged });
   const action = actionApi();
@@ -55,5 +67,6 @@ export async function getTabState(tabId: number): Promise<TabGuardState | null> 
 
 export function forgetTab(tabId: number): void {
   memory.delete(tabId);
+  framesOf.delete(tabId);
   void sessionArea()?.remove(storageKey(tabId));
 }

@@ -133,12 +133,13 @@ export interface PullStats {
   storeWaitMs: number;
 }
 
-function kindOf(identityKey: string): TeamKeyKind {
-  const kind = identityKey.slice(0, identityKey.indexOf(':'));
-  const parsed = teamPayloadSchema.shape.keyKind.safeParse(kind);
-  if (!parsed.success) throw new Error(`not an identity key: ${identityKey.slice(0, 20)}`);
-  return parsed.data;
+/** The team kind of an identity key, or null for keys the team list does not hold (`company:` names stay local). */
+function teamKindOf(identityKey: string): TeamKeyKind | null {
+  const parsed = teamPayloadSchema.shape.keyKind.safeParse(identityKey.slice(0, identityKey.indexOf(':')));
+  return parsed.success ? parsed.data : null;
 }
+
+const TEAM_REASON_MAX = teamPayloadSchema.shape.reason.maxLength ?? 1000;
 
 export type NewTeamEntry = Omit<TeamPayload, 'keyKind' | 'recordedBy' | 'recordedAt'> & {
   recordedBy?: string;
@@ -379,16 +380,20 @@ export function createTeamService(deps: TeamServiceDeps) {
   /** Seals and queues entries for the given identity keys; keys the team already lists are skipped. */
   async function queueEntries(c: TeamConfig, identityKeys: readonly string[], entry: NewTeamEntry): Promise<number> {
     const keys = await keysFor(c.teamKey);
-    const ids = await Promise.all(identityKeys.map((k) => blindId(keys, k)));
+    const shared = identityKeys.filter((k) => teamKindOf(k) !== null);
+    const ids = await Promise.all(shared.map((k) => blindId(keys, k)));
     const existing = await store.getEntries(ids);
     const rows: TeamEntryRow[] = [];
     const docs = [];
     const at = now().toISOString();
-    for (let i = 0; i < identityKeys.length; i++) {
+    // A local reason may be longer than the team document allows: the team gets its start.
+    const reason = entry.reason.length > TEAM_REASON_MAX ? `${entry.reason.slice(0, TEAM_REASON_MAX - 1)}…` : entry.reason;
+    for (let i = 0; i < shared.length; i++) {
       if (existing[i]) continue;
       const payload = teamPayloadSchema.parse({
         ...entry,
-        keyKind: kindOf(identityKeys[i]!),
+        reason,
+        keyKind: teamKindOf(shared[i]!),
         recordedBy: entry.recordedBy ?? c.username,
         recordedAt: entry.recordedAt ?? at,
       });
@@ -499,6 +504,9 @@ export function createTeamService(deps: TeamServiceDeps) {
     },
 
     async leave(): Promise<void> {
+      // Entries still waiting for upload would never reach the team after this: deliver them first when
+      // the server answers (the page warns with their number before a rep leaves offline).
+      if ((await config.get()) && (await store.countOutbox()) > 0) await syncNow().catch(() => undefined);
       await config.clear();
       await store.clear();
     },
@@ -532,7 +540,13 @@ export function createTeamService(deps: TeamServiceDeps) {
     async queueIfInTeam(identityKeys: readonly string[], entry: NewTeamEntry): Promise<boolean> {
       const c = await config.get();
       if (!c) return false;
-      await queueEntries(c, identityKeys, entry);
+      try {
+        await queueEntries(c, identityKeys, entry);
+      } catch (error) {
+        // The personal entry is already stored: the team not hearing of it must show in the team status.
+        await writeStatus({ lastError: { code: 'not-queued', ...plainWords('not-queued'), at: now().toISOString(), detail: String((error as Error)?.message ?? error) } });
+        throw error;
+      }
       return true;
     },
 

@@ -16,6 +16,7 @@ export type TeamErrorCode =
   | 'user-exists'
   | 'not-server-admin'
   | 'not-team-admin'
+  | 'not-queued'
   | 'server-error';
 
 const messages: Record<TeamErrorCode, Localized> = {
@@ -57,6 +58,10 @@ const messages: Record<TeamErrorCode, Localized> = {
   'not-team-admin': {
     nl: 'Alleen een teamleider kan items intrekken.',
     en: 'Only a team lead can retract entries.',
+  },
+  'not-queued': {
+    nl: 'Een niet-benaderen-melding is wel persoonlijk bewaard, maar kon niet voor het team klaargezet worden.',
+    en: 'A do-not-contact entry was stored for you, but could not be queued for the team.',
   },
   'server-error': { nl: 'De teamserver gaf een fout.', en: 'The team server returned an error.' },
 };

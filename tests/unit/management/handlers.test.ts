@@ -107,6 +107,9 @@ describe('management requests through the router', () => {
     expect(page.summary.objection).toBe(true);
     expect(page.events.map((e: { kind: string }) => e.kind).sort()).toEqual(['call', 'objection']);
     expect((await bg.ok({ type: 'audit/list', action: 'call-logged' })).total).toBe(1);
+    // The team hears of every identity the objection blocked, so colleagues cannot e-mail or InMail Jan either.
+    expect(bg.shared).toHaveLength(1);
+    expect([...bg.shared[0]!.keys].sort()).toEqual(['email:jan@acme.nl', 'li-vanity:jan-jansen', 'phone:+31612345678']);
   });
 
   test('rights: access export has every section; erasure leaves only a hashed key', async () => {

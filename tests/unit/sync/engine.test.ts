@@ -307,6 +307,27 @@ describe('team sync against pouchdb-server', () => {
     expect(await b.suppressionsFor(['email:late@acme.nl'])).toHaveLength(1);
   });
 
+  test('a company name stays local, a long reason reaches the team shortened, a queue failure shows in the status', async () => {
+    const { repA } = await makeTeam(couch);
+    expect(await repA.service.queueIfInTeam(['company:acme', 'email:jan@acme.nl'], { ...objection, reason: 'x'.repeat(1500) })).toBe(true);
+    expect(await repA.service.status()).toMatchObject({ pendingUploads: 1, lastError: null });
+    const [entry] = await repA.service.suppressionsFor(['email:jan@acme.nl']);
+    expect((entry as { reason: string }).reason).toHaveLength(1000);
+    // A store that cannot take the entry: the personal one is stored elsewhere; the team status must say so.
+    const broken = member(repA.user, { store: { ...repA.store, queue: async () => Promise.reject(new Error('disk full')) } });
+    broken.config.value = repA.config.value;
+    await expect(broken.service.queueIfInTeam(['email:piet@acme.nl'], objection)).rejects.toThrow('disk full');
+    expect((await broken.service.status()).lastError).toMatchObject({ code: 'not-queued', nl: expect.stringContaining('niet voor het team') });
+  });
+
+  test('leaving first delivers entries still waiting for upload, so the team does hear of them', async () => {
+    const { repA, repB } = await makeTeam(couch);
+    await repA.service.queueIfInTeam(['email:vertrek@acme.nl'], objection);
+    await repA.service.leave();
+    await repB.service.syncNow();
+    expect(await repB.service.suppressionsFor(['email:vertrek@acme.nl'])).toHaveLength(1);
+  });
+
   test('leaving forgets the team: credentials, entries and lookups', async () => {
     const { repB, repA } = await makeTeam(couch);
     await repA.service.addEntry(['email:jan@acme.nl'], objection);

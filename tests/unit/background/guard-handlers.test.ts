@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { Ledger } from '@/lib/ledger/repository';
+import { createVerdictService } from '@/lib/background/verdict-service';
+import { guardHandlers } from '@/lib/background/guard-handlers';
+import { createRouter, type Handlers } from '@/lib/background/router';
+
+// What the composer's records do beyond the verdict: objections reach the team; the site recorded is the
+// one the request came from.
+
+function background() {
+  const ledger = new Ledger({ name: `guard-handlers-${crypto.randomUUID()}` });
+  const verdicts = createVerdictService({ ledger, teamSuppressionsFor: async () => [], now: () => new Date() });
+  const shared: { keys: string[]; entry: { scope: string } }[] = [];
+  const handlers = guardHandlers({ ledger, verdicts, queueTeamEntry: async (keys, entry) => (shared.push({ keys, entry }), true) }) as unknown as Handlers;
+  return { ledger, shared, route: createRouter(handlers, { extensionId: 'ext', extensionBaseUrl: 'chrome-extension://ext/' }) };
+}
+const linkedInTab = { id: 'ext', url: 'https://www.linkedin.com/messaging/thread/1/', tab: { id: 7, url: 'https://www.linkedin.com/messaging/thread/1/' }, frameId: 0 };
+
+describe('composer records', () => {
+  test('a declined InMail is an objection the team hears of, for LinkedIn', async () => {
+    const { route, shared } = background();
+    const res = await route({ type: 'ledger/record-event', event: { kind: 'declined-inmail', recipient: { key: 'a', linkedin: { vanity: 'jan-jansen' } } } }, linkedInTab);
+    expect(res).toMatchObject({ ok: true });
+    expect(shared).toEqual([{ keys: ['li-vanity:jan-jansen'], entry: expect.objectContaining({ scope: 'linkedin', level: 'person' }) }]);
+  });
+
+  test('a sent message is recorded for the site the request came from, whatever the message claims', async () => {
+    const { route, ledger } = background();
+    const res = await route(
+      {
+        type: 'ledger/record-event',
+        event: { kind: 'outbound-sent', site: 'gmail', channel: 'linkedin_dm', recipients: [{ key: 'a', linkedin: { vanity: 'jan-jansen' } }], disclosureIncluded: false, bodyFingerprint: 'fp' },
+      },
+      linkedInTab,
+    );
+    expect(res).toMatchObject({ ok: true });
+    const events = await ledger.db.events.toArray();
+    expect(events.map((e) => e.site)).toEqual(['linkedin']);
+  });
+
+  test('the toolbar shows the worst frame: a fine LinkedIn iframe does not hide an inactive top frame', async () => {
+    const { route } = background();
+    const tab = { ...linkedInTab, tab: { id: 31, url: linkedInTab.url } };
+    const preloadFrame = { id: 'ext', url: 'about:blank', origin: 'https://www.linkedin.com', tab: tab.tab, frameId: 5 };
+    const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+    await route({ type: 'guard/status', state: 'inactive', detail: 'composer not found' }, tab);
+    await route({ type: 'guard/status', state: 'active' }, preloadFrame);
+    expect(await route({ type: 'guard/tab-state', tabId: 31 }, popup)).toMatchObject({ ok: true, result: { state: 'inactive' } });
+    await route({ type: 'guard/status', state: 'held' }, preloadFrame);
+    expect(await route({ type: 'guard/tab-state', tabId: 31 }, popup)).toMatchObject({ ok: true, result: { state: 'held' } });
+    await route({ type: 'guard/status', state: 'active' }, preloadFrame);
+    await route({ type: 'guard/status', state: 'active' }, tab);
+    expect(await route({ type: 'guard/tab-state', tabId: 31 }, popup)).toMatchObject({ ok: true, result: { state: 'active' } });
+  });
+});
