@@ -112,7 +112,8 @@ export function OptionsApp({ variant }: { variant: 'tab' | 'panel' }) {
           </ul>
         </nav>
         <main id="main">
-          <Screen route={route} />
+          {/* Keyed by the route: a page for person B must not keep person A's state (report, erased, forms). */}
+          <Screen key={JSON.stringify(route)} route={route} />
         </main>
       </div>
     </I18nContext.Provider>

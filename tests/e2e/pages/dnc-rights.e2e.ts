@@ -48,6 +48,17 @@ describe('do-not-contact and rights requests', () => {
     expect(await page.locator('nav').isVisible()).toBe(false);
     expect(await report.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
+    // Another person's page starts empty: never person A's report, nor A's data under B's file name.
+    const bert = await seedContact(page, { name: 'Bert Bakker', emails: ['bert@klant.nl'] });
+    await go(page, `#/rights/${bert}`);
+    await page.locator('main h2', { hasText: 'Bert Bakker' }).waitFor();
+    expect(await page.locator('.access-report').count()).toBe(0);
+    const [bertDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as JSON' }).click()]);
+    const bertJson = JSON.stringify(JSON.parse(await readFile((await bertDownload.path())!, 'utf8')));
+    expect(bertJson).toContain('bert@klant.nl');
+    expect(bertJson).not.toContain('anna@klant.nl');
+    await go(page, `#/rights/${id}`);
+    await page.locator('main h2', { hasText: 'Anna de Vries' }).waitFor();
   });
 
   test('erasure asks first, then keeps only a suppression key', async () => {
