@@ -96,7 +96,13 @@ export function valuesOf(c: ContactView): ContactFormValues {
     name: c.name,
     emails: c.emails.join(', '),
     phones: c.phones.join(', '),
-    linkedin: [...c.linkedin.vanities.map((v) => `https://www.linkedin.com/in/${v}/`), ...c.linkedin.memberIds.map((m) => `https://www.linkedin.com/in/${m}/`)].join(', '),
+    // Every stored identity goes back into the field: a saved contact is replaced by what the form sends, so a
+    // Sales Navigator lead id left out here would be dropped on edit (normalize.ts parses /sales/lead/<id>).
+    linkedin: [
+      ...c.linkedin.vanities.map((v) => `https://www.linkedin.com/in/${v}/`),
+      ...c.linkedin.memberIds.map((m) => `https://www.linkedin.com/in/${m}/`),
+      ...c.linkedin.leadIds.map((l) => `https://www.linkedin.com/sales/lead/${l}`),
+    ].join(', '),
     companyName: c.company?.name ?? '',
     companyDomain: c.company?.domain ?? '',
     legalForm: c.company?.legalForm ?? '',

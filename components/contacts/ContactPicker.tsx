@@ -1,28 +1,54 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { TextField } from '../ui/basics';
+import { Notice, TextField } from '../ui/basics';
 
 export interface PickOption {
   id: string;
   label: string;
 }
 
-/** Search a contact by name, e-mail, phone or company and pick one. */
-export function ContactPicker({ onSearch, onPick, label }: { onSearch: (q: string) => Promise<PickOption[]>; onPick: (o: PickOption) => void; label?: string }) {
+/**
+ * Search a contact by name, e-mail, phone or company and pick one. A failed search says so: shown as
+ * "No contact found." it reads as "we hold nothing on this person", wrong for an access request (GDPR Art. 15).
+ */
+export function ContactPicker({
+  onSearch,
+  onPick,
+  label,
+  name = 'pick-contact',
+}: {
+  onSearch: (q: string) => Promise<PickOption[]>;
+  onPick: (o: PickOption) => void;
+  label?: string;
+  /** the input's name (the call check keeps its own, `call-contact-search`) */
+  name?: string;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<PickOption[]>([]);
+  const [failed, setFailed] = useState<string | null>(null);
   const seq = useRef(0);
   async function search(value: string) {
     setQ(value);
+    // Only the newest query may set the list: an older, slower answer is dropped.
     const mine = ++seq.current;
-    const found = value.trim().length >= 2 ? await onSearch(value) : [];
-    if (mine === seq.current) setOptions(found);
+    try {
+      const found = value.trim().length >= 2 ? await onSearch(value) : [];
+      if (mine !== seq.current) return;
+      setOptions(found);
+      setFailed(null);
+    } catch (e) {
+      if (mine !== seq.current) return;
+      setOptions([]);
+      setFailed(e instanceof Error ? e.message : String(e));
+    }
   }
   return (
     <div class="picker">
-      <TextField label={label ?? t('pickContact')} type="search" value={q} onValue={(v) => void search(v)} name="pick-contact" />
-      {options.length > 0 ? (
+      <TextField label={label ?? t('pickContact')} type="search" value={q} onValue={(v) => void search(v)} name={name} />
+      {failed !== null && q.trim().length >= 2 ? (
+        <Notice kind="error">{t('pickSearchFailed', failed)}</Notice>
+      ) : options.length > 0 ? (
         <ul class="picklist" aria-label={t('pickResults')}>
           {options.map((o) => (
             <li key={o.id}>
@@ -30,8 +56,10 @@ export function ContactPicker({ onSearch, onPick, label }: { onSearch: (q: strin
                 type="button"
                 class="link"
                 onClick={() => {
+                  seq.current++; // a search still under way must not reopen the list after the pick
                   onPick(o);
                   setOptions([]);
+                  setFailed(null);
                   setQ('');
                 }}
               >

@@ -4,6 +4,7 @@ import { pick, useI18n } from '../i18n';
 import { TextArea, TextField } from '../ui/basics';
 import { phoneCheck } from '../forms/validate';
 import { VerdictSummary } from '../verdict/FindingsList';
+import { ContactPicker } from '../contacts/ContactPicker';
 
 export interface CallCheckInput {
   phone?: string;
@@ -52,17 +53,10 @@ export function CallCheck({
   const { t, lang } = useI18n();
   const [phone, setPhone] = useState('');
   const [contact, setContact] = useState<ContactOption | null>(null);
-  const [query, setQuery] = useState('');
-  const [matches, setMatches] = useState<ContactOption[]>([]);
   const [purpose, setPurpose] = useState('');
   const [caller, setCaller] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
-
-  async function search(q: string) {
-    setQuery(q);
-    setMatches(q.trim().length >= 2 ? await onSearchContacts(q) : []);
-  }
 
   function submit(e: Event) {
     e.preventDefault();
@@ -90,26 +84,16 @@ export function CallCheck({
         ) : (
           <>
             <TextField label={t('idPhone')} type="tel" value={phone} onValue={setPhone} error={error} name="call-phone" />
-            <TextField label={t('callPickContact')} type="search" value={query} onValue={(q) => void search(q)} name="call-contact-search" />
-            {matches.length > 0 ? (
-              <ul class="picklist" aria-label={t('callPickContact')}>
-                {matches.slice(0, 8).map((m) => (
-                  <li key={m.id}>
-                    <button
-                      type="button"
-                      class="link"
-                      onClick={() => {
-                        setContact(m);
-                        setMatches([]);
-                        setError(undefined);
-                      }}
-                    >
-                      {m.label}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            {/* The shared picker: it drops answers to older queries and shows a failed search as an error. */}
+            <ContactPicker
+              label={t('callPickContact')}
+              name="call-contact-search"
+              onSearch={onSearchContacts}
+              onPick={(m) => {
+                setContact(m);
+                setError(undefined);
+              }}
+            />
           </>
         )}
         <TextField label={t('callPurpose')} value={purpose} onValue={setPurpose} hint={t('callPurposeHint')} name="call-purpose" />

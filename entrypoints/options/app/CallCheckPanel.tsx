@@ -31,10 +31,13 @@ export function CallCheckPanel() {
         result={result}
         busy={busy}
         outcomeLogged={logged}
-        onSearchContacts={(q) => searchContactOptions(q, 8).catch(() => [])}
+        onSearchContacts={(q) => searchContactOptions(q, 8)}
         onCheck={(i) =>
           void run(async () => {
             setLogged(null);
+            // A failed re-check must not leave the previous verdict and its outcome buttons: "objected" would
+            // then be logged against the number of the call before (a wrong person on the do-not-contact list).
+            setResult(null);
             setInput(i);
             setResult(await ask({ type: 'call/check', ...i }));
           })

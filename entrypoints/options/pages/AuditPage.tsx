@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatNumber, useI18n } from '@/components/i18n';
 import { Loading, Notice, TextField } from '@/components/ui/basics';
-import { dateCheck } from '@/components/forms/validate';
+import { dateCheck, isoDay } from '@/components/forms/validate';
 import { ask, download, type ResultOf } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
@@ -46,7 +46,7 @@ export function AuditPage() {
           onClick={() =>
             void action.run(async () => {
               const result = await ask({ type: 'audit/export' });
-              download(`audit-log-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(result, null, 2));
+              download(`audit-log-${isoDay(today())}.json`, JSON.stringify(result, null, 2));
             })
           }
         >

@@ -4,7 +4,7 @@ import { FileForm, NoteForm } from '@/components/contacts/EvidenceForms';
 import { BasisFields, emptyBasis, toBasisInput, validateBasis, type BasisValues } from '@/components/contacts/BasisFields';
 import { sourceKinds } from '@/components/contacts/ContactsList';
 import { collect, dateCheck, hasErrors, isoDay, required, type Errors } from '@/components/forms/validate';
-import { Loading, Notice, SelectField, TextField } from '@/components/ui/basics';
+import { ConfirmDialog, Loading, Notice, SelectField, TextField } from '@/components/ui/basics';
 import type { BasisRecord } from '@/lib/messaging/management';
 import { ask, base64ToBlob, fileToBase64 } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
@@ -36,6 +36,7 @@ export function ContactPage({ id }: { id: string }) {
   const [basisErrors, setBasisErrors] = useState<Errors<keyof BasisValues>>({});
   const [prov, setProv] = useState({ source: '', obtainedAt: '', detail: '' });
   const [provErrors, setProvErrors] = useState<Errors<'source' | 'obtainedAt'>>({});
+  const [deleting, setDeleting] = useState<BasisRecord | null>(null);
 
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <Loading />;
@@ -111,12 +112,27 @@ export function ContactPage({ id }: { id: string }) {
           {page.bases.map((b) => (
             <li key={b.id}>
               <strong>{t(`basis_${b.type}`)}</strong> — {basisFacts(b, titles)} <span class="muted">({formatDate(lang, b.recordedAt)}, {b.recordedBy})</span>{' '}
-              <button type="button" class="link" onClick={() => void done(() => ask({ type: 'bases/delete', id: b.id }), t('basisDeleted'))}>
+              {/* Deleting a basis removes the proof (of consent, say) in one step: ask first, naming what goes. */}
+              <button type="button" class="link" aria-label={t('basisDeleteLabel', t(`basis_${b.type}`))} onClick={() => setDeleting(b)}>
                 {t('actionDelete')}
               </button>
             </li>
           ))}
         </ul>
+        {deleting ? (
+          <ConfirmDialog
+            title={t('basisDeleteTitle')}
+            body={<p>{t('basisDeleteBody', t(`basis_${deleting.type}`), basisFacts(deleting, titles) || '—')}</p>}
+            confirmLabel={t('basisDeleteConfirm')}
+            danger
+            onCancel={() => setDeleting(null)}
+            onConfirm={() => {
+              const basisId = deleting.id;
+              setDeleting(null);
+              void done(() => ask({ type: 'bases/delete', id: basisId }), t('basisDeleted'));
+            }}
+          />
+        ) : null}
         <details class="adder">
         <summary>{t('basisAdd')}</summary>
         <form

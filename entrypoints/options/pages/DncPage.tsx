@@ -29,9 +29,11 @@ function teamIdentity(e: DncEntry): RequestOf<'team/add-entry'>['identity'] {
 
 export function DncPage() {
   const { t, lang } = useI18n();
-  const [limit, setLimit] = useState(PAGE);
-  const list = useLoad(() => ask({ type: 'suppressions/list', offset: 0, limit: Math.min(limit, 500) }), [limit]);
-  const team = useLoad(() => ask({ type: 'team/status' }).catch(() => null));
+  // Paged by offset: the protocol gives at most 500 per request, and every entry must stay reachable to remove it.
+  const [offset, setOffset] = useState(0);
+  const list = useLoad(() => ask({ type: 'suppressions/list', offset, limit: PAGE }), [offset]);
+  // Outside a team this answers inTeam: false; an error is shown, not taken for "no team".
+  const team = useLoad(() => ask({ type: 'team/status' }));
   const inTeam = !!team.data?.inTeam;
   const [teamOffset, setTeamOffset] = useState(0);
   const teamList = useLoad(
@@ -57,6 +59,12 @@ export function DncPage() {
     if (teamOffset > 0 && teamList.data?.items.length === 1) setTeamOffset(Math.max(0, teamOffset - TEAM_PAGE));
     await Promise.all([teamList.reload(), team.reload()]);
   }
+
+  // The last entries of a later page were removed: show the last page that has any rather than an empty one.
+  const personalTotal = list.data?.total;
+  useEffect(() => {
+    if (personalTotal !== undefined && offset > 0 && offset >= personalTotal) setOffset(Math.max(0, Math.ceil(personalTotal / PAGE) - 1) * PAGE);
+  }, [personalTotal, offset]);
 
   // Entries recorded here wait for the next sync (seconds): look again until the server has them all.
   const waitingForServer = !!teamList.data?.items.some((i) => !i.synced);
@@ -98,6 +106,7 @@ export function DncPage() {
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       {status ? <Notice kind="success">{status}</Notice> : null}
       <DncForm inTeam={!!team.data?.inTeam} onAdd={add} busy={action.busy} />
+      {team.error ? <Notice kind="error">{t('dncTeamStatusFailed', team.error)}</Notice> : null}
       {inTeam && team.data ? (
         <section aria-labelledby="dnc-team-title">
           <h2 id="dnc-team-title">{t('dncTeamTitle')}</h2>
@@ -200,10 +209,18 @@ export function DncPage() {
               </tbody>
             </table>
           </div>
-          {list.data.total > list.data.items.length && limit < 500 ? (
-            <button type="button" onClick={() => setLimit(500)}>
-              {t('actionLoadMore')}
-            </button>
+          {list.data.total > PAGE ? (
+            <nav class="pager" aria-label={t('dncPersonal')}>
+              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                {t('actionPrevious')}
+              </button>{' '}
+              <span>
+                {t('dncPageOf', formatNumber(lang, offset + 1), formatNumber(lang, Math.min(offset + PAGE, list.data.total)), formatNumber(lang, list.data.total))}
+              </span>{' '}
+              <button type="button" disabled={offset + PAGE >= list.data.total} onClick={() => setOffset(offset + PAGE)}>
+                {t('actionNext')}
+              </button>
+            </nav>
           ) : null}
         </>
       )}

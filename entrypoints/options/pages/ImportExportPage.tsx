@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { formatNumber, useI18n } from '@/components/i18n';
 import { sourceKinds } from '@/components/contacts/ContactsList';
 import { ConfirmDialog, Field, Notice, Progress, SelectField } from '@/components/ui/basics';
-import { formatBytes, MAX_IMPORT_BYTES } from '@/components/forms/validate';
+import { formatBytes, isoDay, MAX_IMPORT_BYTES } from '@/components/forms/validate';
 import type { JobStatus } from '@/lib/messaging/management';
 import { CSV_MAX_CHARS, csvFieldSchema } from '@/lib/messaging/management';
 import { ask, download, type ResultOf } from '../app/api';
-import { followJob, useAction } from '../app/hooks';
+import { followJob, today, useAction } from '../app/hooks';
 
 type CsvField = (typeof csvFieldSchema.options)[number];
 
@@ -83,7 +83,7 @@ function BackupSection() {
             setProgress({ label: t('ioExporting'), value: null, max: 1 });
             try {
               const { backup } = await ask({ type: 'backup/export' });
-              download(`outreach-guard-backup-${new Date().toISOString().slice(0, 10)}.json`, JSON.stringify(backup));
+              download(`outreach-guard-backup-${isoDay(today())}.json`, JSON.stringify(backup));
             } finally {
               setProgress(null);
             }
@@ -184,7 +184,7 @@ function CsvSection() {
         onClick={() =>
           void action.run(async () => {
             const r = await ask({ type: 'csv/export' });
-            download(`outreach-guard-contacts-${new Date().toISOString().slice(0, 10)}.csv`, r.csv, 'text/csv;charset=utf-8');
+            download(`outreach-guard-contacts-${isoDay(today())}.csv`, r.csv, 'text/csv;charset=utf-8');
           })
         }
       >

@@ -59,7 +59,7 @@ export function RightsPage({ id }: { id?: string | undefined }) {
       <h1 tabIndex={-1}>{t('rightsTitle')}</h1>
       <p class="muted no-print">{t('rightsIntro')}</p>
       <div class="no-print">
-        <ContactPicker label={t('rightsPick')} onSearch={(q) => searchContactOptions(q).catch(() => [])} onPick={(o) => (location.hash = href('rights', o.id))} />
+        <ContactPicker label={t('rightsPick')} onSearch={(q) => searchContactOptions(q)} onPick={(o) => (location.hash = href('rights', o.id))} />
       </div>
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       {erased ? (
