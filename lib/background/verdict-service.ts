@@ -1,4 +1,4 @@
-import { identityKeysOf, normalizeEmail, normalizePhone } from '../identity/normalize';
+import { domainKeyOfEmailKey, identityKeysOf, normalizeEmail, normalizePhone } from '../identity/normalize';
 import type { Ledger, RecipientFacts } from '../ledger/repository';
 import { toRulesLedgerFacts } from '../ledger/facts';
 import type { Settings, SourceKind } from '../ledger/schema';
@@ -10,6 +10,7 @@ import {
   evaluateOutreach,
   generateCallOpening,
   generateDisclosure,
+  sourceNoun,
   worstDecision,
   type DisclosureSettings,
   type DisclosureSource,
@@ -39,7 +40,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Team entries are keyed on the same identity keys; company-level ones on the e-mail's domain. */
 function withDomainKeys(keys: readonly string[]): string[] {
   const out = new Set(keys);
-  for (const k of keys) if (k.startsWith('email:')) out.add(`domain:${k.slice(k.lastIndexOf('@') + 1)}`);
+  for (const k of keys) {
+    const domain = domainKeyOfEmailKey(k);
+    if (domain) out.add(domain);
+  }
   return [...out];
 }
 
@@ -63,6 +67,22 @@ function unreadableFinding(r: PageRecipient): Finding {
       en: `Outreach Guard could not read the address of "${r.displayName ?? r.key}", so it could not check this recipient. Remove and re-add the recipient, or send anyway with a reason.`,
     },
     [{ kind: 'remove-recipient', label: { nl: 'Verwijder deze ontvanger', en: 'Remove this recipient' } }],
+  );
+}
+
+/**
+ * No recipient at all: either none was added yet, or the adapter no longer finds them after a site change.
+ * Hold, never pass. A verdict precomputed while typing only sets a data attribute: the rep sees this on Send.
+ */
+function noRecipientFinding(): Finding {
+  return finding(
+    'MISSING-RECIPIENT',
+    'block',
+    { nl: 'Geen ontvanger gevonden', en: 'No recipient found' },
+    {
+      nl: 'Outreach Guard vond geen enkele ontvanger in dit bericht, dus kon niemand controleren. Voeg een ontvanger toe. Staat er wel een ontvanger, dan kon Outreach Guard die niet lezen: verstuur alleen bewust met een reden.',
+      en: 'Outreach Guard found no recipient in this message, so it could not check anyone. Add a recipient. If there is one, Outreach Guard could not read it: send only deliberately, with a reason.',
+    },
   );
 }
 
@@ -219,30 +239,6 @@ function basisForDisclosure(facts: RecipientFacts | undefined): 'legitimate_inte
   return 'legitimate_interest';
 }
 
-/** How the {source} placeholder of a rep's own template reads. */
-function sourceNoun(source: DisclosureSource, lang: 'nl' | 'en'): string {
-  const d = source.detail;
-  const nl: Record<DisclosureSource['kind'], string> = {
-    company_website: `de website van ${d || 'uw bedrijf'}`,
-    linkedin: 'uw LinkedIn-profiel',
-    referral: d || 'een relatie die u aan mij voorstelde',
-    kvk: 'het Handelsregister van de KvK',
-    event: d || 'onze kennismaking',
-    data_subject: d || 'uzelf',
-    other: d || 'een openbare bron',
-  };
-  const en: Record<DisclosureSource['kind'], string> = {
-    company_website: `the website of ${d || 'your company'}`,
-    linkedin: 'your LinkedIn profile',
-    referral: d || 'a contact who introduced you',
-    kvk: 'the Dutch Chamber of Commerce register',
-    event: d || 'our meeting',
-    data_subject: d || 'yourself',
-    other: d || 'a public source',
-  };
-  return (lang === 'nl' ? nl : en)[source.kind];
-}
-
 /**
  * The first-contact text in one language: the rep's own template from Settings when there is one (its
  * required items were checked when it was saved), otherwise the standard §4.4 text.
@@ -286,7 +282,8 @@ function callOpening(settings: Settings, input: Parameters<typeof generateCallOp
   });
 }
 
-const DISCLOSURE_CODES = new Set(['GD-06', 'GD-07', 'GD-08', 'GD-09', 'NL-EM-05']);
+/** The catalogue says which findings the disclosure clears: the dialog offers the insert exactly for those. */
+const offersDisclosure = (f: Finding) => f.fixes.some((x) => x.kind === 'insert-disclosure');
 
 /** Findings every recipient shares are about the message itself: show them once. */
 function splitCommon(perRecipient: RecipientVerdict[]): { common: Finding[]; recipients: RecipientVerdict[] } {
@@ -306,14 +303,28 @@ export function createVerdictService(deps: VerdictServiceDeps) {
   const { ledger, now } = deps;
 
   async function factsAndTeam(keys: string[], at: Date) {
-    const [facts, team] = await Promise.all([ledger.factsForRecipient(keys, at), deps.teamSuppressionsFor(withDomainKeys(keys))]);
-    return { facts, team };
+    const asked = withDomainKeys(keys);
+    const [facts, team] = await Promise.all([ledger.factsForRecipient(keys, at), deps.teamSuppressionsFor(asked)]);
+    // An objection follows the person (GDPR Art. 21(3)): one recorded under another identity of the matched
+    // contact (Jan's e-mail, for a DM to his profile) binds too. Asked only when the ledger knew more keys.
+    const more = withDomainKeys(facts.keys).filter((k) => !asked.includes(k));
+    return { facts, team: more.length > 0 ? [...team, ...(await deps.teamSuppressionsFor(more))] : team };
   }
 
   /** The verdict for a draft to these recipients (the guard's question). */
   async function forDraft(request: DraftRequest): Promise<GuardVerdict> {
     const at = now();
     const settings = await ledger.getSettings();
+    if (request.recipients.length === 0) {
+      const findings = [noRecipientFinding()];
+      return {
+        decision: decisionOf(findings),
+        recipients: [],
+        findings,
+        overridesAllowed: settings.policy.overridesAllowed,
+        overrideNeedsReason: settings.policy.overrideNeedsReason,
+      };
+    }
     const fingerprint = request.message.body.trim() ? await bodyFingerprint(request.message.body, request.recipients) : undefined;
     const recentSimilarSends = fingerprint
       ? await ledger.countRecentSimilarSends(fingerprint, new Date(at.getTime() - DAY_MS).toISOString())
@@ -342,7 +353,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     );
     const { common, recipients } = splitCommon(perRecipient);
     const decision = worstDecision([...perRecipient.map((r) => r.decision)]);
-    const needsDisclosure = perRecipient.find((r) => r.findings.some((f) => DISCLOSURE_CODES.has(f.code)));
+    const needsDisclosure = perRecipient.find((r) => r.findings.some(offersDisclosure));
     let disclosure: Localized | undefined;
     if (needsDisclosure) {
       const facts = factsByKey.get(needsDisclosure.key);

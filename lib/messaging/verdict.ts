@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedSchema, resultOf, siteSchema } from './common';
+import { channelSchema, localizedSchema, resultOf, siteSchema } from './common';
 import { decisionSchema, findingSchema } from '../rules/verdict';
 
 // Verdict look-ups for extension pages (popup, options): a person by identifier, a call check, and the
@@ -10,7 +10,8 @@ export const lookupVerdictRequest = z.object({
   email: z.string().max(500).optional(),
   phone: z.string().max(100).optional(),
   linkedinUrl: z.string().max(2000).optional(),
-  channel: z.enum(['email', 'linkedin_dm', 'linkedin_inmail', 'linkedin_connect_note', 'sms', 'whatsapp', 'call']),
+  // the channels a rep checks a person for by hand: all but automated calls
+  channel: channelSchema.exclude(['automated_call']),
 });
 
 export const lookupResultSchema = z.object({

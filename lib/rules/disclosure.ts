@@ -23,39 +23,63 @@ export interface DisclosureSource {
 
 export type DisclosureBasis = 'legitimate_interest' | 'consent' | 'customer';
 
-function sourcePhrase(source: DisclosureSource, lang: 'nl' | 'en'): string {
+/**
+ * Where the contact's details came from (Art. 14(2)(f)), as a noun phrase that reads after "van"/"via" and
+ * "from"/"via": the one wording of the source for the written notice, the call opening and the {source}
+ * placeholder of a rep's own template, so the three cannot say different things.
+ */
+export function sourceNoun(source: DisclosureSource, lang: 'nl' | 'en'): string {
   const d = source.detail?.trim();
+  const nl = lang === 'nl';
+  switch (source.kind) {
+    case 'company_website':
+      return nl ? `de website van ${d || 'uw bedrijf'}` : `the website of ${d || 'your company'}`;
+    case 'linkedin':
+      return nl ? 'uw LinkedIn-profiel' : 'your LinkedIn profile';
+    case 'referral':
+      return d || (nl ? 'een relatie' : 'a contact');
+    case 'kvk':
+      // read aloud in a call too: no "(KvK)" in brackets
+      return nl ? 'het Handelsregister van de KvK' : 'the Dutch Chamber of Commerce register';
+    case 'event':
+    case 'data_subject':
+      // the person handed the details over themselves (Art. 13): say so, and where
+      return nl ? `uzelf${d ? `, bij ${d}` : ''}` : `you${d ? `, at ${d}` : ''}`;
+    default:
+      return d || (nl ? 'een openbare bron' : 'a public source');
+  }
+}
+
+/** The notice's source sentence: the verb and preposition that fit each kind around sourceNoun. */
+function sourceSentence(source: DisclosureSource, lang: 'nl' | 'en'): string {
+  const noun = sourceNoun(source, lang);
   if (lang === 'nl') {
     switch (source.kind) {
       case 'company_website':
-        return `Ik vond uw gegevens op de website van ${d || 'uw bedrijf'}.`;
       case 'linkedin':
-        return 'Ik vond uw gegevens op uw LinkedIn-profiel.';
-      case 'referral':
-        return `Ik kreeg uw gegevens via ${d || 'een relatie'}, die u aan mij voorstelde.`;
       case 'kvk':
-        return 'Ik vond uw gegevens op het Handelsregister van de KvK.';
+        return `Ik vond uw gegevens op ${noun}.`;
+      case 'referral':
+        return `Ik kreeg uw gegevens via ${noun}, die u aan mij voorstelde.`;
       case 'event':
       case 'data_subject':
-        return d ? `U gaf mij uw gegevens zelf, bij ${d}.` : 'U gaf mij uw gegevens zelf.';
+        return `Ik kreeg uw gegevens van ${noun}.`;
       default:
-        return `Ik vond uw gegevens via ${d || 'een openbare bron'}.`;
+        return `Ik vond uw gegevens via ${noun}.`;
     }
   }
   switch (source.kind) {
     case 'company_website':
-      return `I found your details on the website of ${d || 'your company'}.`;
     case 'linkedin':
-      return 'I found your details on your LinkedIn profile.';
-    case 'referral':
-      return `I got your details through ${d || 'a contact'}, who introduced you to me.`;
     case 'kvk':
-      return 'I found your details on the Dutch Chamber of Commerce (KvK) register.';
+      return `I found your details on ${noun}.`;
+    case 'referral':
+      return `I got your details through ${noun}, who introduced you to me.`;
     case 'event':
     case 'data_subject':
-      return d ? `You gave me your details yourself, at ${d}.` : 'You gave me your details yourself.';
+      return `I got your details from ${noun}.`;
     default:
-      return `I found your details via ${d || 'a public source'}.`;
+      return `I found your details via ${noun}.`;
   }
 }
 
@@ -83,7 +107,7 @@ export function generateDisclosure(
     const basisText =
       basis === 'consent' ? 'op basis van uw toestemming' : basis === 'customer' ? 'omdat u klant bij ons bent' : 'op basis van ons gerechtvaardigd belang';
     const lines = [
-      `Waarom u dit bericht krijgt: ${sourcePhrase(source, 'nl')} ${legalName}, ${contact}, gebruikt uw naam en zakelijke contactgegevens om u te informeren over ${product}, ${basisText}.`,
+      `Waarom u dit bericht krijgt: ${sourceSentence(source, 'nl')} ${legalName}, ${contact}, gebruikt uw naam en zakelijke contactgegevens om u te informeren over ${product}, ${basisText}.`,
       `Meer informatie en uw rechten (o.a. inzage, verwijdering, klacht bij de Autoriteit Persoonsgegevens): ${privacyUrl}.` +
         (dpo ? ` Functionaris gegevensbescherming: ${dpo}.` : '') +
         (basis === 'consent' ? ' U kunt uw toestemming altijd intrekken.' : ''),
@@ -94,7 +118,7 @@ export function generateDisclosure(
   }
   const basisText = basis === 'consent' ? 'based on your consent' : basis === 'customer' ? 'because you are our customer' : 'based on our legitimate interest';
   const lines = [
-    `Why you're receiving this: ${sourcePhrase(source, 'en')} ${legalName}, ${contact}, uses your name and business contact details to tell you about ${product}, ${basisText}.`,
+    `Why you're receiving this: ${sourceSentence(source, 'en')} ${legalName}, ${contact}, uses your name and business contact details to tell you about ${product}, ${basisText}.`,
     `Details and your rights (access, erasure, complaint to your data protection authority): ${privacyUrl}.` +
       (dpo ? ` Data protection officer: ${dpo}.` : '') +
       (basis === 'consent' ? ' You can withdraw your consent at any time.' : ''),
@@ -115,47 +139,22 @@ export interface CallOpeningInput {
 
 /** The §4.4 phone opening: who calls for which company, the purpose, where the number came from, the right to object. */
 export function generateCallOpening({ callerName, legalName: name, purpose, source, lang }: CallOpeningInput): string {
-  const d = source.detail?.trim();
   const legalName = name.replace(/\.+$/u, ''); // "Acme B.V." + "." must not read "B.V.."
 
   if (lang === 'nl') {
-    const from =
-      source.kind === 'company_website'
-        ? `de website van ${d || 'uw bedrijf'}`
-        : source.kind === 'linkedin'
-          ? 'uw LinkedIn-profiel'
-          : source.kind === 'referral'
-            ? d || 'een relatie'
-            : source.kind === 'kvk'
-              ? 'het Handelsregister van de KvK'
-              : source.kind === 'data_subject' || source.kind === 'event'
-                ? `u zelf${d ? `, bij ${d}` : ''}`
-                : d || 'een openbare bron';
     return [
       `Goedemiddag, u spreekt ${callerName} van ${legalName}.`,
       `Ik bel over ${purpose}.`,
-      `Uw nummer heb ik van ${from}.`,
+      `Uw nummer heb ik van ${sourceNoun(source, 'nl')}.`,
       'Als u niet meer door ons gebeld wilt worden, zegt u het gerust, dan noteren we dat direct.',
       'U kunt altijd bezwaar maken tegen direct marketing.',
       'Wilt u dat ik de privacy-informatie even mail?',
     ].join(' ');
   }
-  const from =
-    source.kind === 'company_website'
-      ? `the website of ${d || 'your company'}`
-      : source.kind === 'linkedin'
-        ? 'your LinkedIn profile'
-        : source.kind === 'referral'
-          ? d || 'a contact'
-          : source.kind === 'kvk'
-            ? 'the Dutch Chamber of Commerce register'
-            : source.kind === 'data_subject' || source.kind === 'event'
-              ? `you${d ? `, at ${d}` : ''}`
-              : d || 'a public source';
   return [
     `Good afternoon, this is ${callerName} from ${legalName}.`,
     `I'm calling about ${purpose}.`,
-    `I got your number from ${from}.`,
+    `I got your number from ${sourceNoun(source, 'en')}.`,
     "If you'd rather not be called by us again, just say so and we'll note it straight away.",
     'You can object to direct marketing at any time.',
     'Shall I e-mail you our privacy information?',

@@ -10,7 +10,7 @@ export { outreachInputSchema, parseOutreachInput } from './input';
 export type { OutreachInput, ParsedOutreachInput } from './input';
 export { analyzeMessage } from './analyze';
 export type { MessageAnalysis } from './analyze';
-export { generateDisclosure, generateCallOpening } from './disclosure';
+export { generateDisclosure, generateCallOpening, sourceNoun } from './disclosure';
 export type { DisclosureSettings, DisclosureSource } from './disclosure';
 export { inferAddress, kindFromLegalForm, countryFromAddress, countryFromPhone } from './infer';
 

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { Ledger } from '@/lib/ledger/repository';
-import { createVerdictService } from '@/lib/background/verdict-service';
+import { createVerdictService, disclosureText } from '@/lib/background/verdict-service';
 import { guardHandlers } from '@/lib/background/guard-handlers';
 import { createRouter, type Handlers } from '@/lib/background/router';
 import type { TeamSuppression } from '@/lib/sync/engine';
 import type { PageRecipient } from '@/lib/messaging/common';
 import { bodyFingerprint } from '@/lib/guard/fingerprint';
+import { sourceNoun } from '@/lib/rules';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 
@@ -125,6 +126,87 @@ describe('verdict for a draft', () => {
     await ledger.saveSettings({ policy: { mode: 'strict', consentMaxAgeMonths: 24, retentionMonths: 12, telemarketingCutover: '2026-07-01', overridesAllowed: false, overrideNeedsReason: true } });
     const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
     expect(v.overridesAllowed).toBe(false);
+  });
+});
+
+describe('review fixes: team objections, the disclosure offer, an empty recipient list', () => {
+  const teamEntry = (identityKey: string, keyKind: TeamSuppression['keyKind'], level: TeamSuppression['level'] = 'person'): TeamSuppression => ({
+    identityKey,
+    keyKind,
+    reason: 'objected',
+    scope: 'all',
+    level,
+    recordedBy: 'rep-a',
+    recordedAt: '2026-11-19T09:00:00Z',
+    synced: true,
+  });
+
+  test("a teammate's objection under Jan's e-mail blocks a LinkedIn DM to Jan known by his profile (objections follow the person)", async () => {
+    const { ledger, verdicts } = setup([teamEntry('email:jan@klant.nl', 'email')]);
+    await seedSettings(ledger);
+    await ledger.saveContact({ name: 'Jan de Vries', emails: ['jan@klant.nl'], linkedin: ['https://www.linkedin.com/in/jan-de-vries/'] });
+    const dm: PageRecipient = { key: 'jan-de-vries', displayName: 'Jan de Vries', linkedin: { vanity: 'jan-de-vries' } };
+    const v = await verdicts.forDraft({ channel: 'linkedin_dm', recipients: [dm], message: { body: pitch } });
+    expect(v.recipients[0]!.findings.map((f) => f.code)).toContain('GD-10');
+    expect(v.decision).toBe('block');
+  });
+
+  test("a teammate's company-level objection is found through the e-mail's domain (OB-02)", async () => {
+    const { ledger, verdicts } = setup([teamEntry('domain:klant.nl', 'domain', 'company')]);
+    await seedSettings(ledger);
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
+    expect(v.recipients[0]!.findings.map((f) => f.code)).toContain('OB-02');
+    const without = setup();
+    await seedSettings(without.ledger);
+    const other = await without.verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
+    expect(other.recipients[0]!.findings.map((f) => f.code)).not.toContain('OB-02');
+  });
+
+  test.each([
+    ['GD-06a', { source: 'company_website' as const, detail: 'Klant B.V.', obtainedAt: '2026-09-01' }],
+    ['MISSING-OBTAINED-AT', undefined],
+  ])('%s alone (the draft already says everything else) still offers the disclosure to insert', async (code, provenance) => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    await ledger.saveContact({ name: 'Jan de Vries', emails: ['jan@klant.nl'] }, provenance ? { provenance } : {});
+    const settings = await ledger.getSettings();
+    const notice = disclosureText(settings, 'email', provenance ? { kind: 'company_website', detail: 'Klant B.V.' } : { kind: 'other' }, 'legitimate_interest', 'nl');
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: `${pitch}\n\n${notice}` } });
+    const offering = [...v.findings, ...v.recipients.flatMap((r) => r.findings)]
+      .filter((f) => f.fixes.some((x) => x.kind === 'insert-disclosure'))
+      .map((f) => f.code);
+    expect(offering).toEqual([code]);
+    expect(v.disclosure?.nl).toContain('Acme B.V.');
+  });
+
+  test('the source reads the same in a template of their own and in the call opening', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    const { id } = await ledger.saveContact(
+      { name: 'Jan de Vries', emails: ['jan@klant.nl'], phones: ['020 123 4567'] },
+      { provenance: { source: 'event_list', detail: 'de Vakbeurs Installatie', obtainedAt: '2026-11-01' } },
+    );
+    const settings = await ledger.getSettings();
+    await ledger.saveSettings({
+      ...settings,
+      disclosureTemplates: [{ id: 'email-nl', language: 'nl', channel: 'email', text: 'Uw gegevens heeft {legalName} van {source}.' }],
+    });
+    const noun = sourceNoun({ kind: 'event', detail: 'de Vakbeurs Installatie' }, 'nl');
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body: pitch } });
+    expect(v.disclosure?.nl).toBe(`Uw gegevens heeft Acme B.V. van ${noun}.`);
+    const call = await verdicts.callCheck({ contactId: id, purpose: 'onze planningssoftware', callerName: 'Piet' });
+    expect(call.opening.nl).toContain(`Uw nummer heb ik van ${noun}.`);
+  });
+
+  test('no recipient at all is held with a finding that says so, never passed unchecked', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [], message: { body: 'Hierbij de factuur van maart.' } });
+    expect(v.decision).toBe('block');
+    expect(v.recipients).toEqual([]);
+    expect(v.findings.map((f) => [f.code, f.severity])).toEqual([['MISSING-RECIPIENT', 'block']]);
+    expect(v.findings[0]!.title.nl).toBeTruthy();
+    expect(v.overridesAllowed).toBe(true);
   });
 });
 

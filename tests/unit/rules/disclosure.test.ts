@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeMessage, evaluateOutreach, generateCallOpening, generateDisclosure } from '../../../lib/rules';
-import type { DisclosureSettings, DisclosureSource } from '../../../lib/rules/disclosure';
+import { sourceNoun, type DisclosureSettings, type DisclosureSource } from '../../../lib/rules/disclosure';
 import { CONSENT, LI_BASIS, PITCH_NL, call, mk } from './fixtures';
 
 // The generated first-contact text (legal-rules.md §4.4) must itself pass the engine's draft checks.
@@ -93,5 +93,35 @@ describe('generateCallOpening', () => {
     expect(v.findings.find((f) => f.code === 'NL-TM-04')?.severity).toBe('info');
     expect(v.findings.map((f) => f.code)).not.toEqual(expect.arrayContaining(['GD-06']));
     expect(v.decision).toBe('allow');
+  });
+});
+
+describe('sourceNoun: one wording of the source for the notice, the call opening and templates', () => {
+  const kinds: DisclosureSource['kind'][] = ['company_website', 'linkedin', 'referral', 'kvk', 'event', 'data_subject', 'other'];
+  const cases = (['nl', 'en'] as const).flatMap((lang) =>
+    kinds.flatMap((kind) => [
+      [lang, kind, { kind }] as const,
+      [lang, kind, { kind, detail: 'de Vakbeurs Installatie' }] as const,
+    ]),
+  );
+
+  test.each(cases)('%s, %s: the notice and the call opening say the same source, and both pass the source check', (lang, _kind, source) => {
+    const noun = sourceNoun(source, lang);
+    const notice = generateDisclosure(settings[lang], source, lang);
+    const opening = generateCallOpening({ callerName: 'Piet Smit', legalName: 'Acme B.V.', purpose: lang === 'nl' ? 'uw planning' : 'your planning', source, lang });
+    expect(notice).toContain(noun);
+    expect(opening).toContain(lang === 'nl' ? `Uw nummer heb ik van ${noun}.` : `I got your number from ${noun}.`);
+    expect(analyzeMessage(notice, undefined, { legalEntity: settings[lang].legalName }).source).toBe(true);
+    expect(analyzeMessage(opening).source).toBe(true);
+  });
+
+  test.each([
+    ['nl', { kind: 'event', detail: 'de Vakbeurs Installatie' }, 'uzelf, bij de Vakbeurs Installatie'],
+    ['en', { kind: 'data_subject' }, 'you'],
+    ['nl', { kind: 'referral' }, 'een relatie'],
+    ['en', { kind: 'kvk' }, 'the Dutch Chamber of Commerce register'],
+    ['nl', { kind: 'company_website', detail: '  Bakker  ' }, 'de website van Bakker'],
+  ] as const)('%s %o reads "%s"', (lang, source, expected) => {
+    expect(sourceNoun(source, lang)).toBe(expected);
   });
 });
