@@ -53,6 +53,11 @@ export function isoDay(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
+/** The first and last instant of a local calendar day as UTC ISO strings (a Dutch day starts at 22:00 or 23:00 UTC). */
+export function localDayBounds(day: string): { start: string; end: string } {
+  return { start: new Date(`${day}T00:00:00`).toISOString(), end: new Date(`${day}T23:59:59.999`).toISOString() };
+}
+
 export function dateCheck(value: string, today: Date, opts: { allowFuture?: boolean } = {}): Check {
   if (!value.trim()) return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00`).getTime())) return 'errDate';

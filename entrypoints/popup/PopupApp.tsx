@@ -19,6 +19,11 @@ type PanelApis = {
 };
 
 /** Chrome's side panel or Firefox's sidebar; must run in the click handler (a user gesture). */
+function hasSidePanel(): boolean {
+  const apis = browser as unknown as PanelApis;
+  return !!(apis.sidebarAction ?? apis.sidePanel ?? (globalThis as unknown as { chrome?: PanelApis }).chrome?.sidePanel);
+}
+
 function openSidePanel(): Promise<void> | null {
   const apis = browser as unknown as PanelApis;
   if (apis.sidebarAction) return apis.sidebarAction.open();
@@ -34,6 +39,7 @@ export function PopupApp() {
   const [tabView, setTabView] = useState<TabGuardView | null>(null);
   const [tabError, setTabError] = useState<string | undefined>();
   const [team, setTeam] = useState<ResultOf<'team/status'> | null>(null);
+  const [teamError, setTeamError] = useState<string | undefined>();
   const [lookup, setLookup] = useState<ResultOf<'lookup/verdict'> | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -48,7 +54,8 @@ export function PopupApp() {
         setTabError(errorText(e));
       }
     })();
-    void ask({ type: 'team/status' }).then(setTeam, () => setTeam(null));
+    // A failure must show: hiding the team line would look like "not in a team".
+    void ask({ type: 'team/status' }).then(setTeam, (e: unknown) => setTeamError(errorText(e)));
   }, []);
 
   async function onLookup(q: LookupQuery) {
@@ -71,9 +78,11 @@ export function PopupApp() {
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popupOpenManagement')}
           </button>
-          <button type="button" class="link" onClick={() => void openSidePanel()?.then(() => window.close(), () => undefined)}>
-            {t('popupOpenPanel')}
-          </button>
+          {hasSidePanel() ? (
+            <button type="button" class="link" onClick={() => void openSidePanel()?.then(() => window.close(), (e: unknown) => setTabError(errorText(e)))}>
+              {t('popupOpenPanel')}
+            </button>
+          ) : null}
         </span>
       </header>
       <Tabs<PopupTab>
@@ -92,6 +101,7 @@ export function PopupApp() {
             <>
               <TabState view={tabView} error={tabError} />
               {team?.inTeam ? <TeamStatusLine status={team} /> : null}
+              {teamError ? <Notice kind="error">{t('dncTeamStatusFailed', teamError)}</Notice> : null}
             </>
           ) : null}
           {tab === 'lookup' ? (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatNumber, useI18n } from '@/components/i18n';
 import { Loading, Notice, TextField } from '@/components/ui/basics';
-import { dateCheck, isoDay } from '@/components/forms/validate';
+import { dateCheck, isoDay, localDayBounds } from '@/components/forms/validate';
 import { ask, download, type ResultOf } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
@@ -21,8 +21,9 @@ export function AuditPage() {
       ask({
         type: 'audit/list',
         ...(applied.action.trim() ? { action: applied.action.trim() } : {}),
-        ...(applied.from ? { from: applied.from } : {}),
-        ...(applied.to ? { to: `${applied.to}T23:59:59.999Z` } : {}),
+        // The rep picks days on their own clock; entries are stamped in UTC.
+        ...(applied.from ? { from: localDayBounds(applied.from).start } : {}),
+        ...(applied.to ? { to: localDayBounds(applied.to).end } : {}),
         offset,
         limit: PAGE,
       }),
