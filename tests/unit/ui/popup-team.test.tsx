@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
+import { fakeBrowser } from 'wxt/testing';
 import { mount } from './render';
 
 const ask = vi.hoisted(() => vi.fn());
@@ -18,6 +19,11 @@ async function settle() {
 
 beforeEach(() => {
   ask.mockReset();
+  fakeBrowser.reset();
+  // fakeBrowser leaves these out; the popup asks for the UI language and the active tab.
+  fakeBrowser.i18n.getUILanguage = () => 'en-US';
+  fakeBrowser.i18n.getMessage = () => ''; // the page then uses its own message tables
+  fakeBrowser.tabs.query = async () => [];
 });
 
 describe('the popup’s team line', () => {
@@ -25,6 +31,7 @@ describe('the popup’s team line', () => {
     ask.mockImplementation(async (req: { type: string }) => {
       if (req.type === 'team/status') throw new Error('The background did not answer');
       if (req.type === 'guard/tab-state') return { state: 'none' };
+      if (req.type === 'settings/get') throw new Error('not needed here');
       throw new Error(`unexpected ${req.type}`);
     });
     const { container, unmount } = mount(<PopupApp />);
