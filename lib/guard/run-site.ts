@@ -7,6 +7,7 @@ import { langOf } from '../../components/guard/strings';
 import { isolateOurKeystrokes } from './isolate-keys';
 import { createEventRecorder } from './pending-events';
 import { showPendingNotice, type PendingNotice } from './hold-ui';
+import { onEachPage } from './page-watch';
 
 /**
  * The whole guard for one site, hung off WXT's ctx (style.md §5): ctx.signal reaches every listener,
@@ -42,30 +43,21 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
   if (top) void recorder.flush();
   // The window is going (a pop-out compose closes itself after Send): what it could not confirm stands.
   ctx.addEventListener(window, 'pagehide', () => recorder.releaseProvisional());
-  let current: AbortController | null = null;
-
-  const setup = () => {
-    current?.abort();
-    if (ctx.isInvalid) return;
-    const run = new AbortController();
-    current = run;
-    ctx.signal.addEventListener('abort', () => run.abort(), { once: true, signal: run.signal });
+  onEachPage(ctx, (url, signal) => {
+    if (!adapter.isGuardedPage(url)) return;
     // A frame (LinkedIn's /preload/ iframe) reports only when its composers change, so that its start
-    // does not overwrite a "held" reported by the page around it (the latest report wins).
-    if (window.top === window) void report('active');
-    if (!adapter.isGuardedPage(new URL(location.href))) return;
+    // does not overwrite a "held" reported by the page around it (the latest report wins). "active" only
+    // once the page is one we guard: a sign-in page watches nothing and must not claim to.
+    if (top) void report('active');
     startGuard({
       adapter,
       ask,
-      signal: run.signal,
+      signal,
       // A message sent just before navigating is still recorded when it leaves.
       sentSignal: ctx.signal,
       lang,
       recorder,
       onTabState: (state, detail) => void report(state, detail),
     });
-  };
-
-  ctx.addEventListener(window, 'wxt:locationchange', setup);
-  setup();
+  });
 }

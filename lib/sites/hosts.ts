@@ -1,22 +1,25 @@
 import type { Site } from '../messaging/common';
+import { gmailHosts } from './gmail/detect';
+import { linkedInHosts } from './linkedin/detect';
+import { outlookHosts } from './outlook/detect';
 
 // Where each site's content script runs. Used for the content-script `matches` and by the background's
-// sender check (a content-script request must come from a tab on one of these hosts).
-export const siteMatches = {
-  linkedin: ['https://www.linkedin.com/*'],
-  gmail: ['https://mail.google.com/*'],
-  outlook: [
-    'https://outlook.office.com/*',
-    'https://outlook.office365.com/*',
-    'https://outlook.live.com/*',
-    'https://outlook.cloud.microsoft/*',
-  ],
-} as const satisfies Record<Site, readonly string[]>;
+// sender check (a content-script request must come from a tab on one of these hosts). Both are derived
+// from the host list in each site's detect.ts, so a host added there is matched, guarded and trusted alike.
 
 const hostsBySite: Record<Site, readonly string[]> = {
-  linkedin: ['www.linkedin.com'],
-  gmail: ['mail.google.com'],
-  outlook: ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com', 'outlook.cloud.microsoft'],
+  linkedin: linkedInHosts,
+  gmail: gmailHosts,
+  outlook: outlookHosts,
+};
+
+const matchPatternsOf = (hosts: readonly string[]): readonly string[] => hosts.map((host) => `https://${host}/*`);
+
+/** Content-script match patterns per site (https only). WXT reads them when it builds the manifest. */
+export const siteMatches: Record<Site, readonly string[]> = {
+  linkedin: matchPatternsOf(hostsBySite.linkedin),
+  gmail: matchPatternsOf(hostsBySite.gmail),
+  outlook: matchPatternsOf(hostsBySite.outlook),
 };
 
 /** The site a URL belongs to, or null. Only https counts. */

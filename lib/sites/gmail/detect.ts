@@ -1,7 +1,8 @@
 // Pure URL detectors for Gmail. Each lists the URLs it is meant for; tests/unit/sites/gmail/detect.test.ts
 // runs them as a positive/negative matrix.
 
-const GMAIL_HOST = 'mail.google.com';
+/** The hosts Gmail is served from; lib/sites/hosts.ts derives the content-script matches and sender check from it. */
+export const gmailHosts: readonly string[] = ['mail.google.com'];
 
 /**
  * The Gmail web app (any account index, any view, with or without /u/N/).
@@ -11,7 +12,7 @@ const GMAIL_HOST = 'mail.google.com';
  * @example https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1 (pop-out compose)
  */
 export function isGmailMail(url: URL): boolean {
-  if (url.protocol !== 'https:' || url.hostname !== GMAIL_HOST) return false;
+  if (url.protocol !== 'https:' || !gmailHosts.includes(url.hostname)) return false;
   if (!/^\/mail(\/u\/\d+)?\/?$/.test(url.pathname)) return false;
   // attachment and print views are not the mail client and hold no compose
   const view = url.searchParams.get('view');

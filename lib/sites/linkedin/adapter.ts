@@ -5,7 +5,8 @@ import { inviteVanityOf, isGuardedPage, isMessagingThread, isProfile, isSalesNav
 import { insertIntoEditor, insertIntoTextarea } from './insert';
 import { readTopCard } from './profile';
 import { conversationRecipients, degreeOf, keyOf, mentionsDeclinedInMail } from './recipients';
-import { describe, queryAll, queryFirst, selectors, texts } from './selectors';
+import { describe, selectors, texts } from './selectors';
+import { queryAll, queryFirst } from '../shared/dom';
 
 // The LinkedIn site adapter (issue #4): finds composers in the three renderings LinkedIn serves (classic
 // Ember, Ember inside #interop-outlet's shadow root, the /preload/ iframe), reads who a message goes to,
@@ -353,7 +354,11 @@ class SalesNavComposer implements ComposerHandle {
     const name = cleanText(link?.textContent) || cleanText(this.root.getAttribute('aria-label')).replace(/^Conversation with\s+/i, '');
     const degreeEl = queryFirst(this.root, selectors.salesNavDegree);
     const degree = degreeEl ? degreeOf(degreeEl.getAttribute('aria-label') ?? '') : undefined;
-    const declined = queryAll(this.root, selectors.salesNavMessage).some((a) => mentionsDeclinedInMail(cleanText(a.textContent)));
+    // Only system rows count (README): a row that names its sender is a message, and the rep's own text
+    // ("no worries if Acme isn't interested") would otherwise block the lead as having objected (GD-10).
+    const declined = queryAll(this.root, selectors.salesNavMessage)
+      .filter((row) => !queryFirst(row, selectors.salesNavMessageSender))
+      .some((row) => mentionsDeclinedInMail(cleanText(row.textContent)));
     const signals = { ...(degree ? { degree } : {}), ...(declined ? { declinedInMail: true } : {}) };
     const linkedin: LinkedInRef = { salesNavLeadId: leadId, profileUrl: `https://www.linkedin.com/sales/lead/${leadId}` };
     return {

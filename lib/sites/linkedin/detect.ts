@@ -3,6 +3,9 @@
 
 type UrlLike = URL | string;
 
+/** The hosts LinkedIn is served from; lib/sites/hosts.ts derives the content-script matches and sender check from it. */
+export const linkedInHosts: readonly string[] = ['www.linkedin.com'];
+
 function parse(url: UrlLike): URL | null {
   if (url instanceof URL) return url;
   try {
@@ -14,7 +17,7 @@ function parse(url: UrlLike): URL | null {
 
 function onLinkedIn(url: UrlLike): URL | null {
   const u = parse(url);
-  return u && u.protocol === 'https:' && u.hostname === 'www.linkedin.com' ? u : null;
+  return u && u.protocol === 'https:' && linkedInHosts.includes(u.hostname) ? u : null;
 }
 
 function pathOf(url: UrlLike): string | null {

@@ -1,5 +1,6 @@
 import { AdapterError } from '../../guard/adapter';
-import { describe, queryFirst, selectors, type SelectorList } from './selectors';
+import { describe, selectors, type SelectorList } from './selectors';
+import { queryFirst } from '../shared/dom';
 
 // Small DOM helpers shared by the LinkedIn adapter and the profile reader.
 

@@ -4,7 +4,8 @@ import { AdapterError } from '../../guard/adapter';
 import { cleanText, isShown, requireIn } from './dom';
 import { isMemberId, isProfile, isSalesNavLead, profileRefOf, salesNavLeadIdOf } from './detect';
 import { degreeOf, openToOf } from './recipients';
-import { describe, queryFirst, selectors, texts } from './selectors';
+import { describe, selectors, texts } from './selectors';
+import { queryFirst } from '../shared/dom';
 
 // Reads the minimum a rep may keep about a person from a profile or Sales Navigator lead page: name,
 // headline, company, profile URL and LinkedIn ids. Never contact details: the "Contact info" link is used
@@ -132,6 +133,25 @@ export function readProfile(doc: Document, url: URL): ProfileData | null {
     };
   }
   return null;
+}
+
+/**
+ * Whether the page's top card is the person `url` names (true when nothing tells them apart). After an
+ * in-page navigation from one profile to another the previous person's card stays until LinkedIn renders
+ * the next one; read under the new URL it would save one person with another's link.
+ */
+export function topCardIsFor(doc: Document, url: URL): boolean {
+  const want = isProfile(url) ? profileRefOf(url.href) : null;
+  const card = queryFirst(doc, selectors.profileTopCard);
+  if (!want || !card) return true;
+  const cardMemberId = /ref(ACoA[A-Za-z0-9_-]+)Topcard$/.exec(card.id)?.[1];
+  if (want.memberId && cardMemberId) return want.memberId === cardMemberId;
+  // the Contact-info link carries the slug of the profile the card shows
+  const contact = queryFirst(card, selectors.profileContactInfoLink);
+  const shown = contact ? profileRefOf(contact.getAttribute('href') ?? '') : null;
+  if (want.vanity && shown?.vanity) return want.vanity === shown.vanity;
+  if (want.memberId && shown?.memberId) return want.memberId === shown.memberId;
+  return true;
 }
 
 /** What profile/save receives: the minimal fields only (no anchor, no degree). */

@@ -2,7 +2,8 @@ import type { LinkedInRef, LinkedInSignals, PageRecipient } from '../../messagin
 import { AdapterError } from '../../guard/adapter';
 import { cleanText, isShown, pageUrlsOf } from './dom';
 import { composeRecipientOf, profileRefOf, type ProfileRef } from './detect';
-import { describe, queryAll, queryFirst, selectors, texts } from './selectors';
+import { describe, selectors, texts } from './selectors';
+import { queryAll, queryFirst } from '../shared/dom';
 
 // Who a flagship conversation (overlay bubble, thread page, "New message") goes to.
 

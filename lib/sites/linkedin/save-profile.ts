@@ -6,9 +6,10 @@ import { saveLangOf } from '../../../components/save-profile/strings';
 import { AdapterError } from '../../guard/adapter';
 import { backgroundAsk, type GuardAsk } from '../../guard/ask';
 import { observe } from '../../guard/observe';
+import { onEachPage } from '../../guard/page-watch';
 import { profileBasisChoiceSchema } from '../../messaging/guard';
 import { isSaveProfilePage } from './detect';
-import { readProfile, toSavedProfile, type ProfileData } from './profile';
+import { readProfile, toSavedProfile, topCardIsFor, type ProfileData } from './profile';
 import { selectors } from './selectors';
 
 // "Save to my list" on /in/<slug>/ and Sales Navigator lead pages (issue #4). Reads the person with
@@ -44,44 +45,62 @@ export function saveProfileProps(data: ProfileData | null, problem: string | und
  */
 export function mountSaveProfile(ctx: ContentScriptContext, ask: GuardAsk = backgroundAsk): void {
   if (window.top !== window) return;
-  let current: AbortController | null = null;
-
-  const setup = () => {
-    current?.abort();
-    if (ctx.isInvalid) return;
-    const run = new AbortController();
-    current = run;
-    ctx.signal.addEventListener('abort', () => run.abort(), { once: true, signal: run.signal });
-    const url = new URL(location.href);
+  onEachPage(ctx, (url, signal) => {
     if (!isSaveProfilePage(url)) return;
-    const anchors = [...selectors.profileTopCard, ...selectors.salesNavLeadName];
-    let mounted = false;
-    observe(
-      anchors,
-      () => {
-        if (mounted || run.signal.aborted) return;
-        mounted = true;
-        void mountFor(ctx, url, run.signal, ask);
-      },
-      { signal: run.signal, warnAfterMs: 15_000 },
-    );
-  };
+    // One control per top card, not one per page: going from one profile to the next, LinkedIn renders the
+    // next person's card as a new element, and the previous card may still be there when this page starts.
+    let shown: { anchor: Element; stop: AbortController } | null = null;
+    const unmount = () => {
+      shown?.stop.abort();
+      shown = null;
+    };
+    signal.addEventListener('abort', unmount, { once: true });
 
-  ctx.addEventListener(window, 'wxt:locationchange', setup);
-  setup();
+    const refresh = () => {
+      if (signal.aborted) return;
+      const { data, problem } = read(url);
+      const anchor = data?.anchor ?? document.querySelector(selectors.profileTopCard[0]) ?? document.body;
+      if (shown?.anchor === anchor && anchor.isConnected) return;
+      // the previous person's card under this page's URL: wait for this person's card
+      if (data && !topCardIsFor(document, url)) return;
+      unmount();
+      const stop = new AbortController();
+      shown = { anchor, stop };
+      void mountFor(ctx, data, problem, anchor, stop.signal, ask);
+    };
+
+    observe(
+      [...selectors.profileTopCard, ...selectors.salesNavLeadName],
+      () => {
+        refresh();
+        // a card that left takes its control with it (a lead page's control sits after the header, not in it)
+        return () => {
+          if (shown && !shown.anchor.isConnected) unmount();
+        };
+      },
+      { signal, warnAfterMs: 15_000 },
+    );
+  });
 }
 
-async function mountFor(ctx: ContentScriptContext, url: URL, signal: AbortSignal, ask: GuardAsk): Promise<void> {
-  let data: ProfileData | null = null;
-  let problem: string | undefined;
+function read(url: URL): { data: ProfileData | null; problem?: string } {
   try {
-    data = readProfile(document, url);
+    return { data: readProfile(document, url) };
   } catch (error) {
     if (!(error instanceof AdapterError)) throw error;
     console.warn('[outreach-guard] save-profile:', error.message);
-    problem = error.message;
+    return { data: null, problem: error.message };
   }
-  const anchor = data?.anchor ?? document.querySelector(selectors.profileTopCard[0]) ?? document.body;
+}
+
+async function mountFor(
+  ctx: ContentScriptContext,
+  data: ProfileData | null,
+  problem: string | undefined,
+  anchor: Element,
+  signal: AbortSignal,
+  ask: GuardAsk,
+): Promise<void> {
   const lang = saveLangOf(navigator.language);
   const ui = await createShadowRootUi(ctx, {
     name: 'outreach-guard-save-profile',

@@ -204,8 +204,13 @@ export const selectors = {
     'section[role="dialog"] article [aria-label="Message from you"]',
   ],
   salesNavMessage: [
-    // each message in the SN thread [SN-TX]
+    // each row of the SN thread, messages and any system notice [SN-TX]
     'section[role="dialog"] article',
+  ],
+  /** Who wrote a SN row: a row that names its sender is someone's message, never a system notice. */
+  salesNavMessageSender: [
+    // ours "Message from you" [SN-TX]; the lead's "Message from <name>" is a GUESS (salesnav-dm fixture)
+    'section[role="dialog"] article [aria-label^="Message from "]',
   ],
 
   /** Profile page (SDUI). */
@@ -253,22 +258,6 @@ export type SelectorName = keyof typeof selectors;
 
 /** Selector groups that are lists (the table the fixture test walks). */
 export type SelectorList = { [K in SelectorName]: (typeof selectors)[K] extends readonly string[] ? K : never }[SelectorName];
-
-/** First match of any variant, in variant order. */
-export function queryFirst(scope: ParentNode, variants: readonly string[]): Element | null {
-  for (const variant of variants) {
-    const found = scope.querySelector(variant);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** All matches of all variants, document order within each variant, without duplicates. */
-export function queryAll(scope: ParentNode, variants: readonly string[]): Element[] {
-  const seen = new Set<Element>();
-  for (const variant of variants) for (const el of scope.querySelectorAll(variant)) seen.add(el);
-  return [...seen];
-}
 
 /** The list as one string for error messages and logs (never used to query). */
 export function describe(variants: readonly string[]): string {

@@ -1,7 +1,10 @@
 // Pure URL detectors for Outlook on the web. Each lists the URLs it is meant for;
 // tests/unit/sites/outlook/detect.test.ts runs them as a positive/negative matrix.
 
-/** The four hosts that serve Outlook on the web (work/school, legacy 365, consumer, new cloud domain). */
+/**
+ * The four hosts that serve Outlook on the web (work/school, legacy 365, consumer, new cloud domain).
+ * lib/sites/hosts.ts derives the content-script matches and sender check from it.
+ */
 export const outlookHosts: readonly string[] = [
   'outlook.office.com',
   'outlook.office365.com',

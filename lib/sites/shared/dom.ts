@@ -73,6 +73,13 @@ export function queryFirst<T extends Element = Element>(scope: ParentNode, selec
   return null;
 }
 
+/** All matches of all selectors, in document order within each selector, without duplicates. */
+export function queryAll<T extends Element = Element>(scope: ParentNode, selectors: readonly string[]): T[] {
+  const seen = new Set<T>();
+  for (const s of selectors) for (const el of scope.querySelectorAll<T>(s)) seen.add(el);
+  return [...seen];
+}
+
 /** Does `el` (or an ancestor up to `stop`) match one of the selectors? Returns that element. */
 export function closestOf(el: Element | null, selectors: readonly string[], stop?: Element): Element | null {
   if (!el) return null;

@@ -20,6 +20,31 @@ describe('body fingerprint (bulk sending, LI-04)', () => {
   test('normalising keeps the words and drops names, digits, case and spacing', () => {
     expect(normalizeForFingerprint('Beste ANNA de Vries,   bel 06-12345678!', anna)).toBe('beste bel');
   });
+
+  test('one template to names with particles and to a plain name gives one fingerprint (names go as whole words)', async () => {
+    const template = (first: string, full: string) =>
+      `Beste ${full},\n\nHoi ${first}, heb je vandaag tijd voor een demo van de derde versie? ` +
+      `Onder de deelnemers van de beurs was ook ${first}. Groet, Sam`;
+    const people = [
+      { first: 'Anna', full: 'Anna de Vries' },
+      { first: 'Piet', full: 'Piet van der Berg' },
+      { first: 'Karin', full: 'Karin Smit' },
+    ];
+    const prints = await Promise.all(people.map((p) => bodyFingerprint(template(p.first, p.full), [{ key: p.first, displayName: p.full }])));
+    expect(new Set(prints).size).toBe(1);
+    expect(normalizeForFingerprint(template('Anna', 'Anna de Vries'), [{ key: 'a', displayName: 'Anna de Vries' }])).toBe(
+      'beste hoi heb je vandaag tijd voor een demo van de derde versie onder de deelnemers van de beurs was ook groet sam',
+    );
+  });
+
+  test.each([
+    ['a name inside a longer word stays ("Jan" in "januari")', 'Jan Smit', 'Hoi Jan, tot januari bij Smitty', 'hoi tot januari bij smitty'],
+    ['a surname with its particle after a title goes ("mevrouw De Vries")', 'Anna de Vries', 'Geachte mevrouw De Vries, de demo', 'geachte mevrouw de demo'],
+    ['a two-letter name is not removed on its own (it would cut common words)', 'Li Na', 'Hi Li, de li-ion demo', 'hi li de li ion demo'],
+    ['Unicode names are whole words too', 'Zoë Åberg', 'Hej Zoë Åberg! Åbergs zoëfilter', 'hej åbergs zoëfilter'],
+  ])('%s', (_what, name, body, expected) => {
+    expect(normalizeForFingerprint(body, [{ key: 'x', displayName: name }])).toBe(expected);
+  });
 });
 
 describe('disclosure detection', () => {

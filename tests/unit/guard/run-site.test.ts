@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runSite } from '@/lib/guard/run-site';
 import { createFakeAsk, createFakeSite, finding, verdictOf, type FakeSite } from './fake-site';
+import { captureLocationChange } from './location-change';
 
 let ctx: ContentScriptContext;
 let site: FakeSite;
@@ -53,13 +54,33 @@ describe('runSite', () => {
     expect(bg.of('ledger/record-event')).toHaveLength(1); // one send, one record
   });
 
-  test('a page the adapter does not guard gets no composer watching', async () => {
+  test('a page the adapter does not guard gets no composer watching, and the toolbar is not told "active"', async () => {
     const bg = createFakeAsk(() => blocked());
     runSite({ ...site.adapter, isGuardedPage: () => false }, ctx, bg.ask);
     const form = site.addComposer();
     await new Promise((r) => setTimeout(r, 30));
     expect(form.hasAttribute('data-outreach-guard-state')).toBe(false);
     expect(bg.of('verdict/for-recipients')).toHaveLength(0);
+    expect(bg.of('guard/status')).toEqual([]);
+    expect(document.documentElement.hasAttribute('data-outreach-guard-status')).toBe(false);
+  });
+
+  test('a navigation is judged by the URL it goes to, not by location.href (not yet committed then)', async () => {
+    const nav = captureLocationChange();
+    try {
+      const guarded = new URL('/guarded-after-navigation', location.href);
+      const bg = createFakeAsk(() => blocked());
+      runSite({ ...site.adapter, isGuardedPage: (url) => url.href === guarded.href }, ctx, bg.ask);
+      const form = site.addComposer();
+      await new Promise((r) => setTimeout(r, 30));
+      expect(form.hasAttribute('data-outreach-guard-state')).toBe(false);
+      nav.fire(guarded.href); // the Navigation API's "navigate": location.href is still the page we leave
+      expect(location.href).not.toBe(guarded.href);
+      await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('held'));
+      expect(bg.of('guard/status')[0]).toMatchObject({ state: 'active' });
+    } finally {
+      nav.restore();
+    }
   });
 });
 

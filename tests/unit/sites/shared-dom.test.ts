@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import { addressIn, addressOfEntry, cutFrom, looksLikeAddress, splitTyped, visibleTextOf } from '../../../lib/sites/shared/dom';
+import { addressIn, addressOfEntry, cutFrom, looksLikeAddress, queryAll, queryFirst, splitTyped, visibleTextOf } from '../../../lib/sites/shared/dom';
 
 // The small parsers both webmail adapters rely on. "Malformed" must never turn into a clean address.
 
@@ -65,5 +65,23 @@ describe('editor text', () => {
     const d = el('<div><p>mijn tekst</p><div id="appendonsend"></div><p>quote 1</p></div><p>quote 2</p>');
     cutFrom(d, d.querySelector('#appendonsend')!);
     expect(visibleTextOf(d)).toBe('mijn tekst');
+  });
+});
+
+describe('selector lists (one variant per entry, shared by every site)', () => {
+  const scope = () => {
+    const div = document.createElement('div');
+    div.innerHTML = '<p class="a" id="one"></p><p class="a b" id="two"></p><span class="b" id="three"></span>';
+    return div;
+  };
+
+  test('queryFirst: the first match of the first variant that matches, in variant order', () => {
+    expect(queryFirst(scope(), ['.none', 'span.b', 'p.a'])?.id).toBe('three');
+    expect(queryFirst(scope(), ['.none'])).toBeNull();
+  });
+
+  test('queryAll: every match of every variant, variant by variant, each element once', () => {
+    expect(queryAll(scope(), ['.b', 'p.a']).map((el) => el.id)).toEqual(['two', 'three', 'one']);
+    expect(queryAll(scope(), [])).toEqual([]);
   });
 });

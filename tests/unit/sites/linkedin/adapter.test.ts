@@ -183,6 +183,27 @@ describe('reading who a message goes to, per surface', () => {
     });
   });
 
+  // SN markup for a declined InMail is not captured: these rows are added to the salesnav-dm fixture.
+  const snRow = (loaded: Loaded, html: string) => {
+    const list = q(loaded.document, '._message-list_guess');
+    list.insertAdjacentHTML('beforeend', html);
+  };
+
+  test.each([
+    ['the rep\'s own message', '<article><span aria-label="Message from you"></span><p>No worries if Acme isn\'t interested at this time.</p></article>'],
+    ['the lead\'s message', '<article><span aria-label="Message from Lee Okafor"></span><p>My colleague declined your message, not me.</p></article>'],
+  ])('Sales Navigator: declined-InMail wording in %s is message text, not a decline', (_who, row) => {
+    const { loaded, handle } = only('salesnav-dm.html');
+    snRow(loaded, row);
+    expect(handle.read().recipients[0]?.signals).toEqual({ degree: 1 });
+  });
+
+  test('Sales Navigator: a system row without a sender saying the lead declined sets signals.declinedInMail', () => {
+    const { loaded, handle } = only('salesnav-dm.html');
+    snRow(loaded, '<article><p>Lee Okafor declined your InMail</p></article>');
+    expect(handle.read().recipients[0]?.signals).toEqual({ degree: 1, declinedInMail: true });
+  });
+
   test('Sales Navigator message to a 1st-degree lead (no subject) is a DM', () => {
     const { handle } = only('salesnav-dm.html');
     const snap = handle.read();

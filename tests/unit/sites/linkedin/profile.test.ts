@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { AdapterError } from '@/lib/guard/adapter';
-import { readProfile, toSavedProfile } from '@/lib/sites/linkedin/profile';
+import { readProfile, toSavedProfile, topCardIsFor } from '@/lib/sites/linkedin/profile';
 import { savedProfileInputSchema } from '@/lib/messaging/guard';
 import { fixtureUrls, loadFixture } from './fixtures';
 
@@ -74,5 +74,20 @@ describe('readProfile', () => {
     const { document } = loadFixture('messaging-overlay.html');
     expect(() => readProfile(document, new URL('https://www.linkedin.com/in/dana/'))).toThrow(AdapterError);
     expect(readProfile(document, new URL('https://www.linkedin.com/notifications/'))).toBeNull();
+  });
+});
+
+describe('topCardIsFor (the previous profile\'s card is still there after an in-page navigation)', () => {
+  const dana = 'https://www.linkedin.com/in/dana-whitfield-4b1a27/';
+  test.each([
+    ['the card of the URL\'s slug', 'profile-invite-note.html', dana, true],
+    ['the slug in another case', 'profile-invite-note.html', 'https://www.linkedin.com/in/Dana-Whitfield-4B1A27/', true],
+    ['another person\'s slug', 'profile-invite-note.html', 'https://www.linkedin.com/in/lee-okafor-77/', false],
+    ['the card\'s member id in the URL', 'profile-invite-note.html', 'https://www.linkedin.com/in/ACoAAB7x2kQBc9vZt3LmPq0sW1yUe4RfGhJkLm0/', true],
+    ['another member id in the URL', 'profile-invite-note.html', 'https://www.linkedin.com/in/ACoAAE1a2b3c4d5e6f7g8h9i0jKlMnOpQrStUvW/', false],
+    ['not a profile URL (nothing to compare)', 'profile-invite-note.html', 'https://www.linkedin.com/sales/lead/ACwAAB7x2kQBc9vZt3LmPq0sW1yUe4RfGhJkLm0', true],
+    ['no top card at all', 'messaging-overlay.html', dana, true],
+  ])('%s', (_what, fixture, url, expected) => {
+    expect(topCardIsFor(loadFixture(fixture).document, new URL(url))).toBe(expected);
   });
 });

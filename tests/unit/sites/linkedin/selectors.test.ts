@@ -55,6 +55,7 @@ const expected: Record<string, Record<string, number>> = {
   'salesNavLeadLink[1]': {},
   'salesNavMessage[0]': { 'salesnav-dm.html': 2 },
   'salesNavOutbound[0]': { 'salesnav-dm.html': 1 },
+  'salesNavMessageSender[0]': { 'salesnav-dm.html': 2 },
   'salesNavLeadName[0]': { 'salesnav-inmail.html': 1, 'salesnav-lead-out-of-network.html': 1, 'salesnav-lead.html': 1 },
   'salesNavSend[0]': { 'salesnav-dm.html': 1, 'salesnav-inmail.html': 1 },
   'salesNavSend[1]': { 'salesnav-dm.html': 1, 'salesnav-inmail.html': 1 },
