@@ -30,6 +30,8 @@ export interface HoldDialogProps {
   busy?: boolean;
   error?: string;
   hint?: string;
+  /** false: no "send anyway" (a send the guard cannot re-issue or record, e.g. its composer is unknown) */
+  canOverride?: boolean;
   onAction(action: HoldAction): void;
 }
 
@@ -98,7 +100,8 @@ export function HoldDialog(props: HoldDialogProps) {
   const verdict = view.kind === 'verdict' ? view.verdict : null;
   const kinds = verdict ? fixKindsOf(verdict) : new Set<FixKind>();
   const clear = verdict?.decision === 'allow';
-  const overridesAllowed = view.kind === 'failed' || (verdict !== null && !clear && verdict.overridesAllowed);
+  const canOverride = props.canOverride !== false;
+  const overridesAllowed = canOverride && (view.kind === 'failed' || (verdict !== null && !clear && verdict.overridesAllowed));
   // Without a verdict nobody knows the policy: a reason is always asked for.
   const needsReason = view.kind === 'failed' || (verdict?.overrideNeedsReason ?? true);
 
@@ -160,7 +163,7 @@ export function HoldDialog(props: HoldDialogProps) {
         <div id="og-hold-body" class="body">
           {view.kind === 'failed' && (
             <p>
-              {t.failedBody} <span class="detail">({view.message})</span>
+              {canOverride ? t.failedBody : t.failedBodyNotSent} <span class="detail">({view.message})</span>
             </p>
           )}
           {clear && <p>{t.clearBody}</p>}

@@ -35,3 +35,20 @@ export const backgroundAsk: GuardAsk = async (request) => {
   if (!response.ok) throw new GuardRequestFailed(response.error.code, response.error.message);
   return response.result as never;
 };
+
+/** A background that does not answer within `ms` counts as away (callers then queue or show "could not check"). */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e as Error);
+      },
+    );
+  });
+}

@@ -1,7 +1,7 @@
 import type { GuardVerdict } from '../messaging/guard';
 import type { PageRecipient } from '../messaging/common';
 import { AdapterError, type ComposerHandle, type ComposerSnapshot, type SendTrigger, type SiteAdapter } from './adapter';
-import type { GuardAsk } from './ask';
+import { withTimeout, type GuardAsk } from './ask';
 import { observe, watchChanges } from './observe';
 import { mountHoldDialog, showInactiveBadge, type HoldUi, type InactiveBadge, type MountHold } from './hold-ui';
 import type { HoldAction, HoldView } from '../../components/guard/HoldDialog';
@@ -65,6 +65,25 @@ interface Hold {
   /** no handle: re-issue the held event itself */
   fallback: boolean;
   timer?: ReturnType<typeof setTimeout>;
+  /** the adapter could not re-send it: the dialog says so and the rep's next Send passes */
+  resendFailed?: boolean;
+  /** the draft key whose "send anyway" is already in the ledger (a retried re-send must not record it twice) */
+  overriddenFor?: string | null;
+}
+
+/** Lets the released send (our re-issue, or the rep's next click) pass our listener unchecked. */
+interface Release {
+  key: string | null;
+  until: number;
+  /** its "did it leave" watch has started: a second pass is the same send, not another one */
+  watched: boolean;
+}
+
+/** Watches whether one send left; `stored`: its provisional record is stored (null: none). */
+interface SentWatch {
+  stored: Promise<unknown> | null;
+  /** the send did not go after all (the re-send failed): stop watching and record nothing */
+  abandon(): void;
 }
 
 interface Watched {
@@ -77,8 +96,9 @@ interface Watched {
   lastKey: string | null;
   state: ComposerState;
   hold: Hold | null;
-  release: { key: string | null; until: number } | null;
-  sentWatch: AbortController | null;
+  release: Release | null;
+  /** one watch per send still waiting for its "sent" proof, by draft key (LinkedIn composers stay open) */
+  sentWatches: Map<string, AbortController>;
   ac: AbortController;
   badge: InactiveBadge | null;
   timer?: ReturnType<typeof setTimeout>;
@@ -164,7 +184,10 @@ export function startGuard(options: GuardOptions): GuardController {
     try {
       owning = adapter.composerOfEvent(event);
     } catch (error) {
-      console.warn('[outreach-guard] composerOfEvent failed', error);
+      // A send control of some composer (Gmail's Schedule send menu with several composes open) whose owner
+      // cannot be told: letting it through would be an unchecked send. With none of ours open it is not ours.
+      if (watched.size > 0 && maySend(event)) holdOwnerless(event, error);
+      return;
     }
     if (!owning) return;
     const find = () => [...watched.values()].find((x) => x.root === owning || x.matched === owning);
@@ -251,7 +274,7 @@ export function startGuard(options: GuardOptions): GuardController {
       state: 'checking',
       hold: null,
       release: null,
-      sentWatch: null,
+      sentWatches: new Map(),
       ac: new AbortController(),
       badge: null,
     };
@@ -373,6 +396,31 @@ export function startGuard(options: GuardOptions): GuardController {
     event.stopPropagation();
   };
 
+  /** A send nobody can check (its composer is unknown): it stays swallowed; the dialog says why. */
+  let ownerless: HoldUi | null = null;
+  const holdOwnerless = (event: Event, error: unknown) => {
+    swallow(event);
+    console.warn('[outreach-guard] held a send whose composer could not be told', error);
+    if (ownerless) return;
+    const close = () => {
+      ownerless?.close();
+      ownerless = null;
+      signal.removeEventListener('abort', close);
+    };
+    signal.addEventListener('abort', close, { once: true });
+    ownerless = mountHold(doc, {
+      lang,
+      view: { kind: 'failed', message: describe(error) },
+      canRemoveRecipient: false,
+      // nothing to re-send it to and no recipients to record an override for
+      canOverride: false,
+      hint: strings[lang].ownerUnknownHint,
+      onAction: (action) => {
+        if (action.kind === 'cancel') close();
+      },
+    });
+  };
+
   const releaseActive = (w: Watched, key: string | null) =>
     !!w.release && Date.now() < w.release.until && (w.release.key === null || key === null || w.release.key === key);
 
@@ -415,7 +463,12 @@ export function startGuard(options: GuardOptions): GuardController {
       setInactive(w, error);
     }
     if (releaseActive(w, key)) {
-      if (snapshot) afterSend(w, snapshot, null);
+      // our re-issue (already watched), or the rep's own Send after a re-issue that failed or was ignored
+      if (w.hold?.resendFailed) closeHold(w, w.hold);
+      if (snapshot && w.release && !w.release.watched) {
+        w.release.watched = true;
+        afterSend(w, snapshot, null);
+      }
       return;
     }
     if (w.hold) {
@@ -514,9 +567,12 @@ export function startGuard(options: GuardOptions): GuardController {
     reportTab();
   };
 
-  /** Lets the held send go: exactly one re-issue, which our own listener lets pass. */
+  /**
+   * Lets the held send go: exactly one re-issue, which our own listener lets pass. The hold ends only once
+   * the adapter re-sent it: a re-send that throws (the quick-reply button or the compose is gone) keeps the
+   * hold with a visible error instead of a closed dialog the rep would take for a sent message.
+   */
   function release(w: Watched, hold: Hold, verdict: GuardVerdict | null) {
-    closeHold(w, hold);
     let snapshot = hold.snapshot;
     let key = hold.key;
     try {
@@ -528,25 +584,36 @@ export function startGuard(options: GuardOptions): GuardController {
       key = null;
     }
     // Without a handle the re-issue may be ignored by the site; the rep's next click then passes.
-    w.release = { key, until: Date.now() + (hold.fallback ? 10_000 : 1500 + provisionalWaitMs) };
-    if (verdict?.decision === 'allow') setState(w, 'clean');
+    const pass: Release = { key, until: Date.now() + (hold.fallback ? 10_000 : 1500 + provisionalWaitMs), watched: false };
+    w.release = pass;
+    hold.resendFailed = false;
+    // The dialog goes first: the re-send finds the page (and focus) as the rep's own Send would.
+    if (hold.timer) clearTimeout(hold.timer);
+    hold.ui?.close();
+    hold.ui = null;
+    // Watched from before the re-send, so the site's reaction to it cannot be missed.
+    const watch = snapshot && w.handle && !hold.fallback ? afterSend(w, snapshot, verdict) : null;
+    pass.watched = !!watch;
     const resend = () => {
+      if (w.hold !== hold) {
+        watch?.abandon(); // the composer went away meanwhile: nothing left to send
+        return;
+      }
       try {
         if (w.handle && !hold.fallback) w.handle.resend(hold.trigger, hold.event);
         else reissue(hold.event);
       } catch (error) {
         console.error('[outreach-guard] could not re-send the held message; press Send again', error);
+        watch?.abandon();
+        resendFailed(w, hold, pass, verdict);
+        return;
       }
+      closeHold(w, hold);
+      if (verdict?.decision === 'allow') setState(w, 'clean');
     };
-    if (!snapshot || !w.handle || hold.fallback || !closesOnSend(w.handle)) {
-      resend();
-      if (snapshot && w.handle) afterSend(w, snapshot, verdict);
-      return;
-    }
     // A window that closes itself on Send takes this page with it: the provisional record must be stored
     // first. A storage that does not answer quickly does not keep the send back.
-    const stored = afterSend(w, snapshot, verdict);
-    if (!stored) {
+    if (!watch?.stored) {
       resend();
       return;
     }
@@ -558,7 +625,21 @@ export function startGuard(options: GuardOptions): GuardController {
       resend();
     };
     const t = setTimeout(go, provisionalWaitMs);
-    void stored.then(go, go);
+    void watch.stored.then(go, go);
+  }
+
+  /** The re-send failed: the dialog comes back saying so, and the rep's next Send of this draft passes. */
+  function resendFailed(w: Watched, hold: Hold, pass: Release, verdict: GuardVerdict | null) {
+    hold.resendFailed = true;
+    // a clean draft released straight from the check never showed its verdict: the dialog offers Send
+    if (verdict) hold.view = { kind: 'verdict', verdict };
+    hold.busy = false;
+    hold.error = strings[lang].resendFailed;
+    // time to read the dialog, close it and press the site's Send (the draft key still has to match)
+    pass.until = Date.now() + 60_000;
+    pass.watched = false;
+    paint(w, hold);
+    reportTab();
   }
 
   async function onAction(w: Watched, hold: Hold, action: HoldAction) {
@@ -633,7 +714,9 @@ export function startGuard(options: GuardOptions): GuardController {
         const codes = verdict ? [...verdict.findings, ...verdict.recipients.flatMap((r) => r.findings)].map((f) => f.code) : ['GUARD-UNCHECKED'];
         hold.busy = true;
         paint(w, hold);
-        if (snapshot && snapshot.recipients.length > 0) {
+        // a retry after a failed re-send: this draft's override is in the ledger already
+        const recorded = hold.overriddenFor !== undefined && hold.overriddenFor === hold.key;
+        if (snapshot && snapshot.recipients.length > 0 && !recorded) {
           const event = {
             kind: 'send-anyway' as const,
             site: adapter.site,
@@ -647,8 +730,9 @@ export function startGuard(options: GuardOptions): GuardController {
             // A background that hangs counts as away (below), not as a dialog that stays busy for ever.
             await withTimeout(ask({ type: 'ledger/record-event', event }), checkTimeoutMs);
           } catch (error) {
-            if (verdict && isRefusal(error)) {
-              // The background checked this draft and now says no to the override (policy, reason): do not send.
+            if (isRefusal(error)) {
+              // The background answered and says no to the override (policy, reason): do not send — also when
+              // the check itself failed, since the policy does not depend on the check.
               hold.busy = false;
               hold.error = (error as Error)?.message ?? String(error);
               paint(w, hold);
@@ -658,6 +742,7 @@ export function startGuard(options: GuardOptions): GuardController {
             // and retried — by this page, or by the next one once this one is gone — and the send goes.
             await recorder.queue(event);
           }
+          hold.overriddenFor = hold.key;
         }
         if (w.hold !== hold) return;
         release(w, hold, null);
@@ -683,18 +768,23 @@ export function startGuard(options: GuardOptions): GuardController {
 
   /**
    * Watches whether the send really left and records it. In a window that may close itself on Send (pop-out
-   * compose) a provisional record is stored first; the returned promise settles once it is stored (null: no
-   * such record). It is confirmed or dropped when waitForSent answers; without an answer (the page went,
-   * the watch timed out) it stands as sent — a missing "sent" would let the rules undercount contacts.
+   * compose) a provisional record is stored first (`stored` settles once it is). It is confirmed or dropped
+   * when waitForSent answers; without an answer (the page went, the watch timed out) it stands as sent — a
+   * missing "sent" would let the rules undercount contacts. One watch per send: a second send from the same
+   * composer while the first one's proof is pending gets its own (LinkedIn composers stay open); the same
+   * draft again while its watch runs is a double click on Send, not a second message.
    */
-  function afterSend(w: Watched, snapshot: ComposerSnapshot, verdict: GuardVerdict | null): Promise<unknown> | null {
-    if (w.sentWatch || !w.handle || snapshot.recipients.length === 0) return null;
+  function afterSend(w: Watched, snapshot: ComposerSnapshot, verdict: GuardVerdict | null): SentWatch | null {
+    const key = keyOf(snapshot);
+    if (w.sentWatches.has(key) || !w.handle || snapshot.recipients.length === 0) return null;
     const ac = new AbortController();
     // Not tied to the composer: Gmail closes the compose window when the mail leaves.
     const stop = () => ac.abort();
     const lifetime = options.sentSignal ?? signal;
     if (lifetime.aborted) return null;
-    w.sentWatch = ac;
+    w.sentWatches.set(key, ac);
+    const pass = w.release;
+    let abandoned = false;
     lifetime.addEventListener('abort', stop, { once: true });
     const timeout = setTimeout(stop, 120_000);
     const disclosure = verdict?.disclosure ?? [...w.cache.values()].find((e) => e.verdict?.disclosure)?.verdict?.disclosure;
@@ -713,6 +803,7 @@ export function startGuard(options: GuardOptions): GuardController {
       .waitForSent(ac.signal)
       .then(async (outcome) => {
         const record = await provisional;
+        if (abandoned) return record?.drop();
         if (ac.signal.aborted) return record?.stand(); // no answer before the watch ended
         if (outcome !== 'sent') return record?.drop();
         if (record) return record.confirm();
@@ -720,15 +811,25 @@ export function startGuard(options: GuardOptions): GuardController {
       })
       .catch(async (error: unknown) => {
         if (!ac.signal.aborted) console.warn('[outreach-guard] could not tell whether the message left', error);
-        await (await provisional?.catch(() => null))?.stand();
+        const record = await provisional?.catch(() => null);
+        await (abandoned ? record?.drop() : record?.stand());
       })
       .finally(() => {
         clearTimeout(timeout);
         lifetime.removeEventListener('abort', stop);
-        if (w.sentWatch === ac) w.sentWatch = null;
-        w.release = null;
+        if (w.sentWatches.get(key) === ac) w.sentWatches.delete(key);
+        // this send's pass is used up; an abandoned one stays for the rep's next Send
+        if (!abandoned && w.release === pass) w.release = null;
       });
-    return provisional;
+    return {
+      stored: provisional,
+      abandon: () => {
+        abandoned = true;
+        ac.abort();
+        // at once, not only when waitForSent notices the abort: a pop-out closing now must not leave it standing
+        void provisional?.then((record) => record.drop(), () => undefined);
+      },
+    };
   }
 
   /** the adapter knows; without a word from it, a window another page opened may be closed by it */
@@ -799,20 +900,11 @@ function safeMatches(el: Element, selector: string): boolean {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s`)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e as Error);
-      },
-    );
-  });
+/** For a send control whose composer is unknown: keystrokes other than Enter and Space never send. */
+function maySend(event: Event): boolean {
+  if (event.type !== 'keydown') return true;
+  const k = event as KeyboardEvent;
+  return k.key === 'Enter' || k.key === ' ';
 }
 
 function scopeOf(channel: string): 'all' | 'email' | 'phone' | 'linkedin' {

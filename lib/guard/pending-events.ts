@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { recordEventRequest } from '../messaging/guard';
-import { GuardRequestFailed, type GuardAsk } from './ask';
+import { GuardRequestFailed, withTimeout, type GuardAsk } from './ask';
 
 // Ledger events the page could not hand to the background (it was asleep, crashed, or the extension was
 // being updated) are never dropped: "send anyway" and "this message left" are written to a small queue in
 // storage.local (reachable from content scripts without the background) and retried with backoff for the
 // page's lifetime. A queue left behind by a closed page is picked up by the next guarded page that starts.
+// Only an event the background answered "no" to (a refusal: policy, invalid) is dropped — retrying cannot
+// change that answer, and keeping it would block every record queued behind it.
 
 export type LedgerEvent = z.infer<typeof recordEventRequest>['event'];
 
@@ -85,10 +87,10 @@ function validEntries(raw: unknown): PendingEntry[] {
   return out;
 }
 
-export type RecordOutcome = 'recorded' | 'queued' | 'queued-in-memory';
+export type RecordOutcome = 'recorded' | 'queued' | 'queued-in-memory' | 'refused';
 
 export interface EventRecorder {
-  /** Records the event, or queues it when the background does not answer. Never rejects. */
+  /** Records the event, or queues it when the background does not answer ('refused': it said no; not queued). Never rejects. */
   record(event: LedgerEvent): Promise<RecordOutcome>;
   /** Queues without trying first (the caller just saw the background fail). Never rejects. */
   queue(event: LedgerEvent): Promise<RecordOutcome>;
@@ -121,6 +123,8 @@ export interface RecorderOptions {
   store?: PendingStore;
   /** told whenever the number of events this page still has to record changes */
   onPending?: (count: number) => void;
+  /** told once per event the background refused (it is dropped, not retried): the rep should see it */
+  onRefused?: (event: LedgerEvent, message: string) => void;
   now?: () => number;
   /** an entry not retried by its page for this long is taken over (ms) */
   orphanAfterMs?: number;
@@ -137,9 +141,20 @@ export interface RecorderOptions {
   timeoutMs?: number;
 }
 
-/** The background answered and said no: retrying cannot help, the caller must show it. */
+/**
+ * The background answered and said no (policy, invalid input): retrying cannot help, the caller must show
+ * it. Not a refusal: no answer, an answer this page cannot read, or a crash inside the background
+ * ('internal', e.g. its database closed after a service-worker wake-up) — a retry may well succeed.
+ */
 export function isRefusal(error: unknown): boolean {
-  return error instanceof GuardRequestFailed && error.code !== 'unreachable' && error.code !== 'bad-response';
+  return error instanceof GuardRequestFailed && !retriedCodes.has(error.code);
+}
+
+const retriedCodes = new Set(['unreachable', 'bad-response', 'internal']);
+
+/** No answer at all: the background is away, so the events queued behind this one would fail too. */
+function isAway(error: unknown): boolean {
+  return !(error instanceof GuardRequestFailed) || error.code === 'unreachable' || error.code === 'bad-response';
 }
 
 export function createEventRecorder(options: RecorderOptions): EventRecorder {
@@ -178,20 +193,13 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
   };
 
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const send = (event: LedgerEvent) =>
-    new Promise<unknown>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
-      ask({ type: 'ledger/record-event', event }).then(
-        (v) => {
-          clearTimeout(t);
-          resolve(v);
-        },
-        (e: unknown) => {
-          clearTimeout(t);
-          reject(e as Error);
-        },
-      );
-    });
+  const send = (event: LedgerEvent) => withTimeout(ask({ type: 'ledger/record-event', event }), timeoutMs);
+
+  const refused = (event: LedgerEvent, error: unknown) => {
+    const message = (error as Error)?.message ?? String(error);
+    console.error(`[outreach-guard] the background refused a ${event.kind} record; it is dropped, not retried: ${message}`, event);
+    options.onRefused?.(event, message);
+  };
 
   const schedule = () => {
     if (timer || signal.aborted || mine.size === 0) return;
@@ -228,6 +236,10 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
       await send(event);
       return 'recorded';
     } catch (error) {
+      if (isRefusal(error)) {
+        refused(event, error);
+        return 'refused';
+      }
       console.warn('[outreach-guard] the background did not take a ledger event; queued for retry', error);
       return queue(event);
     }
@@ -272,16 +284,21 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
       try {
         await send(entry.event);
       } catch (error) {
-        failed = true;
-        console.warn('[outreach-guard] a queued ledger event is still not recorded', error);
-        break; // the background is still away: try again later, in order
+        if (isRefusal(error)) {
+          refused(entry.event, error);
+        } else {
+          failed = true;
+          console.warn('[outreach-guard] a queued ledger event is still not recorded', error);
+          if (isAway(error)) break; // the background is still away: try again later, in order
+          continue; // it crashed on this one: retry it later, but let the others through
+        }
       }
       mine.delete(entry.id);
       report();
       try {
         await mutate((entries) => entries.filter((e) => e.id !== entry.id));
       } catch (error) {
-        console.warn('[outreach-guard] recorded a queued event but could not take it off the queue', error);
+        console.warn('[outreach-guard] recorded (or dropped) a queued event but could not take it off the queue', error);
       }
     }
     if (!failed) attempt = 0;
