@@ -92,7 +92,8 @@ export interface SiteAdapter {
    * For a click/keydown/extra event whose path touches no composer root: the composer root it belongs to, or
    * null. Sites that render a composer's menus outside it (Gmail's Schedule send menu outside .M9) attribute
    * such events here; the guard then treats the event as that composer's (sendTriggerOf, resend). Called for
-   * every such event on the page: keep it to a closest() on the target before anything else.
+   * every such event on the page: keep it to a closest() on the target before anything else. null means "not
+   * a composer's event"; throw (an AdapterError) for a send whose composer cannot be told, so the guard holds it.
    */
   composerOfEvent?(event: Event): Element | null;
   /**

@@ -113,3 +113,31 @@ export function showPendingNotice(doc: Document, lang: Lang): PendingNotice {
   };
   return { update, remove: () => host.remove() };
 }
+
+/**
+ * A corner notice for a record the background refused (e.g. team policy forbids sending anyway): it is not
+ * kept, and the rep must know the audit log will not show it. Stays until dismissed.
+ */
+export function showRefusedNotice(doc: Document, lang: Lang, message: string): void {
+  const host = doc.createElement('div');
+  host.setAttribute('data-outreach-guard', 'refused-record');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent =
+    `:host{all:initial;position:fixed;right:16px;bottom:64px;z-index:2147483646}` +
+    `div{font:13px/1.5 system-ui,sans-serif;color:#82071e;background:#ffebe9;border:1px solid #cf222e;border-radius:8px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.15);max-width:320px}` +
+    `button{font:inherit;margin-left:8px}`;
+  const box = doc.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.textContent =
+    lang === 'nl'
+      ? `⚠ Outreach Guard: een registratie is geweigerd en niet bewaard: ${message}`
+      : `⚠ Outreach Guard: a record was refused and not kept: ${message}`;
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.textContent = lang === 'nl' ? 'Sluiten' : 'Close';
+  close.addEventListener('click', () => host.remove());
+  box.append(close);
+  shadow.append(style, box);
+  (doc.body ?? doc.documentElement).append(host);
+}

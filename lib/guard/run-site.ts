@@ -6,7 +6,7 @@ import { createStatusReporter } from './status';
 import { langOf } from '../../components/guard/strings';
 import { isolateOurKeystrokes } from './isolate-keys';
 import { createEventRecorder } from './pending-events';
-import { showPendingNotice, type PendingNotice } from './hold-ui';
+import { showPendingNotice, showRefusedNotice, type PendingNotice } from './hold-ui';
 import { onEachPage } from './page-watch';
 
 /**
@@ -26,6 +26,7 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
     signal: ctx.signal,
     // a pop-out compose that closed itself leaves its provisional "sent" record to the app window
     adoptReleased: top,
+    onRefused: (_event, message) => showRefusedNotice(document, lang, message),
     onPending: (count) => {
       document.documentElement?.setAttribute('data-outreach-guard-pending', String(count));
       if (count === 0) {

@@ -204,8 +204,8 @@ class MenuOwners {
     const last = this.last?.deref();
     if (last && last.isConnected && composes.includes(last)) return last;
     if (composes.length === 1) return composes[0]!;
-    console.warn('[outreach-guard] gmail: a Schedule send menu outside any compose, and no way to tell whose it is');
-    return null;
+    // A send whose compose cannot be told: the guard holds it and says so (returning null would let it pass).
+    throw new AdapterError('gmail', 'the compose this Schedule send menu belongs to', S.composeRoot.join(' | '));
   }
 }
 

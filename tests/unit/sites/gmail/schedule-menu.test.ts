@@ -85,6 +85,23 @@ describe('Gmail: Schedule send menu outside the compose', () => {
     expect(triggers.slice(-2)).toEqual(['schedule', null]);
   });
 
+  test('with two composes and no sign of whose menu it is, the Schedule send is named a send of unknown owner', () => {
+    const fx = loadFixture('gmail', 'two-composes.html');
+    const adapter = createGmailAdapter();
+    const menus = menusOutside(fx);
+    let thrown: unknown;
+    fx.window.addEventListener('mouseup', (e) => {
+      try {
+        adapter.composerOfEvent!(e);
+      } catch (error) {
+        thrown = error;
+      }
+    }, true);
+    press(fx, scheduleItemOf(menus[0]!), ['mouseup']);
+    // The guard holds such a send and says it could not check it (tests/unit/guard/ownerless-send.test.ts).
+    expect(thrown).toMatchObject({ name: 'AdapterError' });
+  });
+
   test('the guard holds a Schedule send from the outside menu, checks that compose, and re-sends it once', async () => {
     const fx = loadFixture('gmail', 'gmail-new-compose.html');
     // the guard's AbortSignals must come from the realm of the DOM it watches (a browser has only one)
