@@ -167,7 +167,9 @@ export function TeamPage() {
               class="danger"
               disabled={action.busy}
               onClick={() => {
-                if (!confirm(t('teamLeaveConfirm'))) return;
+                // Leaving first tries to upload what waits; offline those entries would never reach the team.
+                const pending = status.data?.pendingUploads ?? 0;
+                if (!confirm(pending > 0 ? t('teamLeaveConfirmPending', pending) : t('teamLeaveConfirm'))) return;
                 void action.run(async () => {
                   await ask({ type: 'team/leave' });
                   setInvite(undefined);
