@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { formatDate, formatNumber, useI18n } from '@/components/i18n';
 import { Loading, Notice } from '@/components/ui/basics';
-import { ask, type ResultOf } from '../app/api';
+import { ask, errorText, type ResultOf } from '../app/api';
 import { useLoad } from '../app/hooks';
 import { href } from '../app/routes';
 
@@ -17,6 +17,8 @@ export function MyListPage() {
     return first;
   });
   const [more, setMore] = useState<string | undefined>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const fetching = useRef(false); // also blocks a second click that lands before the re-render
 
   if (error) return <Notice kind="error">{error}</Notice>;
   if (loading && !data) return <Loading />;
@@ -60,12 +62,21 @@ export function MyListPage() {
       {items.length < total ? (
         <button
           type="button"
+          // one page at a time: a double click would otherwise append the same page twice
+          disabled={loadingMore}
           onClick={async () => {
+            if (fetching.current) return;
+            fetching.current = true;
+            setLoadingMore(true);
+            setMore(undefined);
             try {
               const next = await ask({ type: 'mylist/list', offset: items.length, limit: PAGE });
               setItems([...items, ...next.items]);
             } catch (e) {
-              setMore(String((e as Error).message));
+              setMore(errorText(e));
+            } finally {
+              fetching.current = false;
+              setLoadingMore(false);
             }
           }}
         >
