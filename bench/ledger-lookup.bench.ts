@@ -8,7 +8,7 @@
 //    (same code as the background, same IndexedDB engine, no extension build needed);
 //  - OG_BENCH_EXT=1: inside the extension's background service worker, through globalThis.__ogBench, which a
 //    build made with VITE_OG_BENCH=1 exposes (the lead wires lib/ledger/bench-hooks.ts in main.ts).
-// Usage: npx tsx bench/ledger-lookup.bench.ts   (BENCH_CONTACTS, BENCH_SUPPRESSIONS, BENCH_LOOKUPS, BENCH_CSV_ROWS;
+// Usage: npx tsx bench/ledger-lookup.bench.ts   (BENCH_CONTACTS, BENCH_SUPPRESSIONS, BENCH_LOOKUPS, BENCH_CSV_ROWS, BENCH_CSV_RUNS, BENCH_CSV_ONLY=1;
 //        BENCH_PROFILE_DIR=/some/dir keeps the seeded browser profile, so a second run skips the slow seeding)
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,9 @@ const contacts = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const suppressions = Number(process.env.BENCH_SUPPRESSIONS ?? 1_000_000);
 const lookups = Number(process.env.BENCH_LOOKUPS ?? 1000);
 const csvRows = Number(process.env.BENCH_CSV_ROWS ?? 50_000);
+const csvRuns = Math.max(1, Number(process.env.BENCH_CSV_RUNS ?? 3));
+/** only the import (no lookups, no list): for working on the import */
+const csvOnly = process.env.BENCH_CSV_ONLY === '1';
 const inExtension = process.env.OG_BENCH_EXT === '1';
 const profileDir = process.env.BENCH_PROFILE_DIR;
 
@@ -88,20 +91,27 @@ async function main() {
       seed = await evaluate((a) => (globalThis as any).__ogBench.seed(a), { contacts, suppressions }); // eslint-disable-line @typescript-eslint/no-explicit-any
     }
     console.log(`seeded`, seed);
-    const facts: { p95: number } = await evaluate((a) => (globalThis as any).__ogBench.lookups(a), { count: lookups, seededContacts: contacts }); // eslint-disable-line @typescript-eslint/no-explicit-any
-    console.log(`factsForRecipient over ${lookups} lookups (ms):`, facts);
-    const list = await evaluate((a) => (globalThis as any).__ogBench.list(a), { probe: process.env.BENCH_LIST_PROBE === '1', dropStoredCount: process.env.BENCH_LIST_NO_STORED_COUNT === '1', searches: ['p', 'pe', 'per', 'pers', 'perso', 'persoon', 'persoon 4', 'persoon 42', 'bedrijf12.nl', 'achternaam5'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
-    console.log('contacts list (ms):', list);
-    const csv: { totalMs: number } = await evaluate((a) => (globalThis as any).__ogBench.csvImport(a), { rows: csvRows }); // eslint-disable-line @typescript-eslint/no-explicit-any
-    console.log(`CSV import of ${csvRows} rows (ms):`, csv);
-    await evaluate(() => (globalThis as any).__ogBench.removeCsvImport()); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const result = { at: new Date().toISOString(), chromium: version, where, contacts, suppressions, seed, facts, list, csv };
+    const facts: { p95: number } | undefined = csvOnly ? undefined : await evaluate((a) => (globalThis as any).__ogBench.lookups(a), { count: lookups, seededContacts: contacts }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (facts) console.log(`factsForRecipient over ${lookups} lookups (ms):`, facts);
+    const list = csvOnly ? undefined : await evaluate((a) => (globalThis as any).__ogBench.list(a), { probe: process.env.BENCH_LIST_PROBE === '1', dropStoredCount: process.env.BENCH_LIST_NO_STORED_COUNT === '1', searches: ['p', 'pe', 'per', 'pers', 'perso', 'persoon', 'persoon 4', 'persoon 42', 'bedrijf12.nl', 'achternaam5'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (list) console.log('contacts list (ms):', list);
+    // The import is repeated (each run removed again) and judged on the median: one run on a 2-core
+    // machine varies by ±0.7 s.
+    const csvAll: Array<{ totalMs: number }> = [];
+    for (let run = 0; run < csvRuns; run++) {
+      const one: { totalMs: number } = await evaluate((a) => (globalThis as any).__ogBench.csvImport(a), { rows: csvRows }); // eslint-disable-line @typescript-eslint/no-explicit-any
+      console.log(`CSV import of ${csvRows} rows, run ${run + 1} of ${csvRuns} (ms):`, one);
+      csvAll.push(one);
+      await evaluate(() => (globalThis as any).__ogBench.removeCsvImport()); // eslint-disable-line @typescript-eslint/no-explicit-any
+    }
+    const csv = [...csvAll].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(csvAll.length / 2)]!;
+    const result = { at: new Date().toISOString(), chromium: version, where, contacts, suppressions, seed, facts, list, csv, csvRunsMs: csvAll.map((r) => r.totalMs) };
     mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
     writeFileSync(path.join(repoRoot, 'bench/results/ledger.json'), JSON.stringify(result, null, 2));
-    const okFacts = facts.p95 <= 5;
+    const okFacts = !facts || facts.p95 <= 5;
     const okCsv = csv.totalMs <= 10_000;
-    console.log(`\nfactsForRecipient p95 ${facts.p95} ms (target ≤ 5 ms): ${okFacts ? 'met' : 'NOT met'}`);
-    console.log(`CSV import ${csvRows} rows ${csv.totalMs} ms (target ≤ 10 000 ms): ${okCsv ? 'met' : 'NOT met'}`);
+    if (facts) console.log(`\nfactsForRecipient p95 ${facts.p95} ms (target ≤ 5 ms): ${okFacts ? 'met' : 'NOT met'}`);
+    console.log(`CSV import ${csvRows} rows: median ${csv.totalMs} ms of ${csvRuns} runs [${csvAll.map((r) => r.totalMs).join(', ')}] (target ≤ 10 000 ms): ${okCsv ? 'met' : 'NOT met'}`);
     if (!okFacts || !okCsv) process.exitCode = 1;
   } finally {
     await ext.close();

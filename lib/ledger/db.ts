@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AuditEntry, BasisRecord, Contact, EvidenceRow, LedgerEvent, Provenance, SuppressionRow, Assessment } from './schema';
 import { deriveContactIndex } from './derive';
 import { keysOfContact, withoutKeys } from './keys';
+import { rebuildKeyFilters, type KeyFilterRow } from './key-filter';
 
 // The ledger's IndexedDB schema. Opened only in the background service worker (the extension's origin):
 // a content script's IndexedDB belongs to the web page. One `version(n)` per released schema; an upgrade
@@ -105,6 +106,16 @@ export const schemaV3 = {
   provenance: null,
 };
 
+/**
+ * Version 4: the import's "is this key already known / on the do-not-contact list" checks went from one
+ * request per key (~50–60 µs each, ~7.8 s for 50 000 rows against 100 000 contacts and 1 000 000
+ * suppression keys) to reading fingerprint buckets (key-filter.ts). The upgrade builds them from the data.
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  keyFilter: 'id',
+};
+
 export class LedgerDb extends Dexie {
   contacts!: EntityTable<Contact, 'id'>;
   bases!: EntityTable<BasisRecord, 'id'>;
@@ -118,6 +129,7 @@ export class LedgerDb extends Dexie {
   teamOutbox!: Table<TeamOutboxRow, number>;
   kv!: EntityTable<KvRow, 'key'>;
   suppressedKeys!: EntityTable<SuppressedKeyRow, 'keyHash'>;
+  keyFilter!: EntityTable<KeyFilterRow, 'id'>;
 
   constructor(name = LEDGER_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -174,6 +186,9 @@ export class LedgerDb extends Dexie {
             c.provenance = provOf.get(c.id) ?? [];
           });
       });
+    this.version(4)
+      .stores(schemaV4)
+      .upgrade((tx) => rebuildKeyFilters(tx));
   }
 }
 

@@ -12,27 +12,48 @@ const K = new Uint32Array([
 
 const encoder = new TextEncoder();
 
+// Reused between calls (the function is synchronous, so never by two at once): an import hashes ~100 000
+// short keys, and allocating per call made that half a second.
+const W = new Uint32Array(64);
+const H = new Uint32Array(8);
+let scratch = new Uint8Array(256);
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** SHA-256 of bytes or of a string's UTF-8, as lower-case hex. */
 export function sha256Hex(input: string | Uint8Array): string {
-  const data = typeof input === 'string' ? encoder.encode(input) : input;
-  const bitLen = data.length * 8;
-  const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLen / 0x100000000));
-  view.setUint32(padded.length - 4, bitLen >>> 0);
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
+  let len: number;
+  if (typeof input === 'string') {
+    // Up to 3 bytes per UTF-16 unit, plus the padding.
+    if (scratch.length < input.length * 3 + 72) scratch = new Uint8Array(input.length * 3 + 72);
+    len = encoder.encodeInto(input, scratch).written;
+  } else {
+    len = input.length;
+    if (scratch.length < len + 72) scratch = new Uint8Array(len + 72);
+    scratch.set(input);
+  }
+  const total = ((len + 9 + 63) >> 6) << 6;
+  const padded = scratch;
+  padded.fill(0, len, total);
+  padded[len] = 0x80;
+  const hiBits = Math.floor(len / 0x20000000); // len * 8 / 2^32
+  const loBits = (len * 8) >>> 0;
+  padded[total - 8] = hiBits >>> 24; padded[total - 7] = hiBits >>> 16; padded[total - 6] = hiBits >>> 8; padded[total - 5] = hiBits;
+  padded[total - 4] = loBits >>> 24; padded[total - 3] = loBits >>> 16; padded[total - 2] = loBits >>> 8; padded[total - 1] = loBits;
+  const h = H;
+  h[0] = 0x6a09e667; h[1] = 0xbb67ae85; h[2] = 0x3c6ef372; h[3] = 0xa54ff53a; h[4] = 0x510e527f; h[5] = 0x9b05688c; h[6] = 0x1f83d9ab; h[7] = 0x5be0cd19;
+  const w = W;
+  for (let off = 0; off < total; off += 64) {
+    for (let i = 0; i < 16; i++) {
+      const o = off + i * 4;
+      w[i] = ((padded[o]! << 24) | (padded[o + 1]! << 16) | (padded[o + 2]! << 8) | padded[o + 3]!) >>> 0;
+    }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!, b = w[i - 2]!;
       const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) >>> 0;
     }
-    let a = h[0]!, b = h[1]!, c = h[2]!, d = h[3]!, e = h[4]!, f = h[5]!, g = h[6]!, hh = h[7]!;
+    let a: number = h[0]!, b: number = h[1]!, c: number = h[2]!, d: number = h[3]!, e: number = h[4]!, f: number = h[5]!, g: number = h[6]!, hh: number = h[7]!;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
@@ -46,6 +67,9 @@ export function sha256Hex(input: string | Uint8Array): string {
     h[4] = (h[4]! + e) >>> 0; h[5] = (h[5]! + f) >>> 0; h[6] = (h[6]! + g) >>> 0; h[7] = (h[7]! + hh) >>> 0;
   }
   let out = '';
-  for (const x of h) out += x.toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++) {
+    const x = h[i]!;
+    out += HEX[x >>> 24]! + HEX[(x >>> 16) & 0xff]! + HEX[(x >>> 8) & 0xff]! + HEX[x & 0xff]!;
+  }
   return out;
 }

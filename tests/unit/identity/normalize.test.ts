@@ -47,6 +47,25 @@ describe('normalizePhone', () => {
   });
 });
 
+describe('a normalised e-mail or phone is returned as it is (the import normalises twice)', () => {
+  test('results are fixed points, rejected input stays rejected however often it is asked, and near misses are not taken for results', () => {
+    for (const raw of ['  Jan.Jansen@Acme.NL ', 'piet@bücher.de', 'Jan <JAN@acme.nl>']) {
+      const once = normalizeEmail(raw)!;
+      expect(normalizeEmail(once)).toBe(once);
+      expect(normalizeEmail(` ${once.toUpperCase()} `)).toBe(once);
+    }
+    for (const raw of ['06 12345678', '0031 20 123 4567', '+32 470 12 34 56']) {
+      const once = normalizePhone(raw)!;
+      expect(normalizePhone(once, 'DE')).toBe(once);
+      expect(normalizePhone(` ${once}`)).toBe(once);
+    }
+    for (let i = 0; i < 3; i++) {
+      expect(normalizeEmail('jan@acme')).toBeNull();
+      expect(normalizePhone('06 123')).toBeNull();
+    }
+  });
+});
+
 describe('normalizeLinkedIn', () => {
   test('a vanity profile URL gives the lower-cased, decoded slug', () => {
     expect(normalizeLinkedIn({ profileUrl: 'https://www.linkedin.com/in/Jan-Jansen-%C3%A9/' })).toEqual({ vanity: 'jan-jansen-é' });

@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { LedgerDb, schemaV1, schemaV2 } from '../../../lib/ledger/db';
+import { LedgerDb, schemaV1, schemaV2, schemaV3 } from '../../../lib/ledger/db';
+import { sha256Hex } from '../../../lib/ledger/sha256';
+import { keysMissingFromFilters } from './key-filter-check';
 import { Ledger } from '../../../lib/ledger/repository';
 
 describe('schema upgrade v1 → v2', () => {
@@ -73,7 +75,7 @@ describe('schema upgrade v1 → v2', () => {
     expect((await ledger.listContacts({ filters: { art14Passed: true } })).items.map((c) => c.id)).toEqual(['c2']);
     // The new existence index over suppression hashes is built from the v1 suppressions.
     expect(await ledger.db.suppressedKeys.get('a'.repeat(64))).toEqual({ keyHash: 'a'.repeat(64), count: 1 });
-    expect(ledger.db.verno).toBe(3);
+    expect(ledger.db.verno).toBe(4);
     // v1 provenance ends up on its contact (v3).
     expect((await ledger.contactPage('c2')).provenance.map((p) => p.source)).toEqual(['legacy_import']);
     ledger.close();
@@ -82,9 +84,9 @@ describe('schema upgrade v1 → v2', () => {
   test('a fresh database opens at the current version', async () => {
     const db = new LedgerDb(`fresh-${Date.now()}`);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['assessments', 'audit', 'bases', 'contacts', 'events', 'evidence', 'kv', 'settings', 'suppressedKeys', 'suppressions', 'teamEntries', 'teamOutbox'].sort(),
+      ['assessments', 'audit', 'bases', 'contacts', 'events', 'evidence', 'keyFilter', 'kv', 'settings', 'suppressedKeys', 'suppressions', 'teamEntries', 'teamOutbox'].sort(),
     );
     db.close();
   });
@@ -162,12 +164,60 @@ describe('schema upgrade v2 → v3', () => {
     // A new contact cannot take an identity the upgrade indexed: it merges instead.
     const saved = await ledger.saveContact({ name: 'K. de Vries', emails: [], phones: ['0687654321'] });
     expect(saved).toMatchObject({ created: false, mergedInto: 'k1' });
-    expect(ledger.db.verno).toBe(3);
+    expect(ledger.db.verno).toBe(4);
     expect(ledger.db.tables.map((t) => t.name)).not.toContain('identities');
     // The v2 identities table decided who owns the phone: only Kees holds it now, Lotte keeps her e-mail.
     expect(await ledger.db.contacts.where('keys').equals('phone:+31687654321').primaryKeys()).toEqual(['k1']);
     expect((await ledger.getContact('k2'))!.phones).toEqual([]);
     expect((await ledger.getContact('k2'))!.emails).toEqual(['lotte@delta.nl']);
+    ledger.close();
+  });
+});
+
+describe('schema upgrade v3 → v4', () => {
+  test('the key filters are built from the stored contacts and do-not-contact keys: an import merges and flags as before', async () => {
+    const name = `migrate-v3-${Date.now()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    await v3.open();
+    await v3.table('contacts').bulkAdd(
+      Array.from({ length: 300 }, (_, i) => ({
+        id: `c${i}`,
+        name: `Klant ${i}`,
+        emails: [`klant${i}@bedrijf.nl`],
+        phones: i === 42 ? ['+31612121212'] : [],
+        linkedin: { memberIds: [], vanities: i === 7 ? ['klant-zeven'] : [], leadIds: [] },
+        recipientKind: 'natural_professional',
+        addresses: [],
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        sortName: `klant ${i}`,
+        searchTokens: ['klant', String(i)],
+        flags: ['no_provable_basis'],
+        keys: [`email:klant${i}@bedrijf.nl`, ...(i === 42 ? ['phone:+31612121212'] : []), ...(i === 7 ? ['li-vanity:klant-zeven'] : [])],
+        provenance: [],
+      })),
+    );
+    const blocked = sha256Hex('email:bezwaar@elders.nl');
+    await v3.table('suppressions').add({ id: 's1', keyHash: blocked, keyKind: 'email', level: 'person', scope: 'all', reason: 'bezwaar', recordedBy: 'x', recordedAt: '2026-01-01', source: 'personal' });
+    await v3.table('suppressedKeys').add({ keyHash: blocked, count: 1 });
+    await v3.table('kv').put({ key: 'contacts.count', value: 300 });
+    v3.close();
+
+    const ledger = new Ledger({ name, now: () => new Date('2026-03-01T00:00:00Z') });
+    const r = await ledger.importContacts([
+      { row: 2, contact: { name: 'K. 42', phones: ['06 12121212'] } },
+      { row: 3, contact: { name: 'Zeven', linkedin: ['https://www.linkedin.com/in/klant-zeven/'] } },
+      { row: 4, contact: { name: 'Bezwaar', emails: ['bezwaar@elders.nl'] } },
+      { row: 5, contact: { name: 'Nieuw', emails: ['nieuw@bedrijf.nl'] } },
+    ]);
+    expect(r).toEqual({ created: 2, merged: 2 });
+    expect((await ledger.getContact('c42'))!.name).toBe('Klant 42');
+    expect((await ledger.listContacts({ filters: { objection: true } })).items.map((c) => c.name)).toEqual(['Bezwaar']);
+    expect(ledger.db.verno).toBe(4);
+    expect(await keysMissingFromFilters(ledger)).toEqual([]);
     ledger.close();
   });
 });
