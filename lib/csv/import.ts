@@ -107,6 +107,12 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
       1,
     );
   }
+  // The first column mapped to each field (looked up for every field of every row).
+  const columnOf = new Map<CsvField, number>();
+  headers.forEach((h, i) => {
+    const field = mapping[h];
+    if (field && !columnOf.has(field)) columnOf.set(field, i);
+  });
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   const maxErrors = options.maxErrors ?? 200;
@@ -118,8 +124,8 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
       continue;
     }
     const get = (field: CsvField): { value: string; header: string } | undefined => {
-      const idx = headers.findIndex((h) => mapping[h] === field);
-      if (idx < 0) return undefined;
+      const idx = columnOf.get(field);
+      if (idx === undefined) return undefined;
       return { value: (cells[idx] ?? '').trim(), header: headers[idx]! };
     };
     const fail = (header: string, message: string) => errors.push({ row: rowNo, field: header, message: `Row ${rowNo}, column "${header}": ${message}` });

@@ -6,8 +6,12 @@ import { keysOfContact } from './keys';
 // keys the `*keys` index finds a recipient by, and what the in-memory contacts list (list-index.ts) sorts,
 // searches and filters on.
 
+const ASCII = /^[ -~]*$/; // printable ASCII (anything else takes the full path)
+
 /** Lower-case, accents removed: "Müller-Lüdenscheidt" → "muller-ludenscheidt". */
 export function foldText(s: string): string {
+  // Plain ASCII has nothing to take apart (most names and addresses; an import folds each several times).
+  if (ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

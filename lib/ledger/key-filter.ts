@@ -31,13 +31,21 @@ export interface Fingerprint {
   lo: number;
 }
 
-/** A suppression key hash (64 hex digits) is already uniform: its first 74 bits are the fingerprint. */
+/**
+ * A suppression key hash (64 hex digits) is already uniform: the bucket is its first 10 bits, the
+ * fingerprint its second and third 32-bit words.
+ */
 export function fingerprintOfHash(keyHash: string): Fingerprint {
   return {
     bucket: parseInt(keyHash.slice(0, 3), 16) >>> 2,
-    hi: parseInt(keyHash.slice(3, 11), 16) >>> 0,
-    lo: parseInt(keyHash.slice(11, 19), 16) >>> 0,
+    hi: parseInt(keyHash.slice(8, 16), 16) >>> 0,
+    lo: parseInt(keyHash.slice(16, 24), 16) >>> 0,
   };
+}
+
+/** The same fingerprint from the digest's words (sha256Words), without making the hex first. */
+export function fingerprintOfWords(h: Uint32Array): Fingerprint {
+  return { bucket: h[0]! >>> 22, hi: h[1]!, lo: h[2]! };
 }
 
 /** An identity key's fingerprint: three independent 32-bit string hashes (fast; not for secrets). */
@@ -141,15 +149,24 @@ export class KeyFilter {
   }
 
   remove(fps: readonly Fingerprint[]): void {
+    const byBucket = new Map<number, Set<string>>();
     for (const fp of fps) {
-      const old = this.bucket(fp.bucket);
-      const { at, found } = search(old, fp.hi, fp.lo);
-      if (!found) continue;
-      const next = new Uint32Array(old.length - 2);
-      next.set(old.subarray(0, at * 2));
-      next.set(old.subarray(at * 2 + 2), at * 2);
-      this.buckets.set(fp.bucket, next);
-      this.changed.add(fp.bucket);
+      if (!this.mayHave(fp)) continue;
+      const gone = byBucket.get(fp.bucket) ?? new Set<string>();
+      gone.add(`${fp.hi}:${fp.lo}`);
+      byBucket.set(fp.bucket, gone);
+    }
+    for (const [bucket, gone] of byBucket) {
+      const old = this.bucket(bucket);
+      const next = new Uint32Array(old.length);
+      let n = 0;
+      for (let i = 0; i < old.length; i += 2) {
+        if (gone.has(`${old[i]}:${old[i + 1]}`)) continue;
+        next[n++] = old[i]!;
+        next[n++] = old[i + 1]!;
+      }
+      this.buckets.set(bucket, next.slice(0, n));
+      this.changed.add(bucket);
     }
   }
 

@@ -21,6 +21,11 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 /** SHA-256 of bytes or of a string's UTF-8, as lower-case hex. */
 export function sha256Hex(input: string | Uint8Array): string {
+  return hexOfWords(sha256Words(input));
+}
+
+/** The digest as eight 32-bit words. The array is reused by the next call: read it before hashing again. */
+export function sha256Words(input: string | Uint8Array): Uint32Array {
   let len: number;
   if (typeof input === 'string') {
     // Up to 3 bytes per UTF-16 unit, plus the padding.
@@ -66,6 +71,11 @@ export function sha256Hex(input: string | Uint8Array): string {
     h[0] = (h[0]! + a) >>> 0; h[1] = (h[1]! + b) >>> 0; h[2] = (h[2]! + c) >>> 0; h[3] = (h[3]! + d) >>> 0;
     h[4] = (h[4]! + e) >>> 0; h[5] = (h[5]! + f) >>> 0; h[6] = (h[6]! + g) >>> 0; h[7] = (h[7]! + hh) >>> 0;
   }
+  return h;
+}
+
+/** Eight digest words as lower-case hex. */
+export function hexOfWords(h: Uint32Array): string {
   let out = '';
   for (let i = 0; i < 8; i++) {
     const x = h[i]!;

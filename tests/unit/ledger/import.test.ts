@@ -50,6 +50,20 @@ describe('bulk CSV import', () => {
     expect(await ledger.findContactByIdentityKeys(['email:x2@nieuw.nl'])).toBeUndefined();
   });
 
+  test('a row the database refuses to store, after earlier chunks were sent, leaves nothing of the import behind', async () => {
+    const ledger = freshLedger();
+    await ledger.saveContact({ name: 'Bestaand', emails: ['bestaand@klant.nl'] });
+    const rows: ImportRow[] = [];
+    for (let i = 0; i < 4500; i++) rows.push(row(i + 2, { name: `Persoon ${i}`, emails: [`p${i}@klant.nl`] }));
+    // Something IndexedDB cannot store (a function) in the third chunk: its put fails after two chunks were sent.
+    rows[4400] = row(4402, { name: 'Kapot', emails: ['kapot@klant.nl'], company: { name: 'X', kvk: (() => '1') as never } });
+    await expect(ledger.importContacts(rows)).rejects.toThrow();
+    expect((await ledger.listContacts({})).total).toBe(1);
+    expect(await ledger.findContactByIdentityKeys(['email:p1@klant.nl'])).toBeUndefined();
+    // A later import of the same people still creates them (nothing half-remembered).
+    expect(await ledger.importContacts(rows.slice(0, 3))).toEqual({ created: 3, merged: 0 });
+  });
+
   test('an imported person already on the do-not-contact list is flagged in the list', async () => {
     const ledger = freshLedger();
     await ledger.addSuppressionForKeys(['email:bezwaar@klant.nl'], { scope: 'all', reason: 'bezwaar', level: 'person' });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { fingerprintOfHash, fingerprintOfKey, KeyFilter, KEY_FILTER_BUCKETS } from '../../../lib/ledger/key-filter';
+import { fingerprintOfHash, fingerprintOfKey, fingerprintOfWords, KeyFilter, KEY_FILTER_BUCKETS } from '../../../lib/ledger/key-filter';
 import type { ImportRow } from '../../../lib/ledger/repository';
-import { sha256Hex } from '../../../lib/ledger/sha256';
+import { hexOfWords, sha256Hex, sha256Words } from '../../../lib/ledger/sha256';
 import { freshLedger } from './helpers';
 
 const row = (n: number, contact: ImportRow['contact']): ImportRow => ({ row: n, contact, provenance: { source: 'event_list', obtainedAt: '2026-01-15' } });
@@ -29,6 +29,15 @@ describe('key filter', () => {
     // Fingerprints spread over the buckets (no bucket holds a large share of 3 000 keys).
     expect(Math.max(...stored.map((r) => r.fps.length / 2))).toBeLessThan(20);
     expect(stored.length).toBeGreaterThan(KEY_FILTER_BUCKETS * 0.8);
+  });
+
+  test('a do-not-contact key has one fingerprint, whether read from its stored hash or from the digest words', () => {
+    for (const key of ['email:jan@klant.nl', 'phone:+31612345678', 'li-vanity:jan-jansen', 'email:ü@bücher.de']) {
+      const words = sha256Words(key);
+      const fromWords = fingerprintOfWords(words);
+      expect(hexOfWords(words)).toBe(sha256Hex(key));
+      expect(fingerprintOfHash(sha256Hex(key))).toEqual(fromWords);
+    }
   });
 
   test('a bucket that was not read is never answered as "absent"', async () => {
