@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone } from '../identity/normalize';
+import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
 import { linkedInFromText } from '../ledger/contact-input';
 import type { BasisDraft, ImportRow } from '../ledger/repository';
 import { sourceKinds, type SourceKind } from '../ledger/schema';
@@ -223,9 +223,12 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
     if (country && !/^[A-Z]{2}$/.test(country)) fail(get('country')!.header, `"${country}" is not a two-letter country code.`);
     const kvk = get('kvk')?.value.replace(/\s/g, '');
     if (kvk && !/^\d{8}$/.test(kvk)) fail(get('kvk')!.header, `"${kvk}" is not a KvK number (8 digits).`);
+    // Checked here as the ledger will check it, so the preview already names the row (not the import).
+    const domainCell = get('domain');
+    const domain = domainCell?.value ? normalizeDomain(domainCell.value) : undefined;
+    if (domainCell?.value && !domain) fail(domainCell.header, `"${domainCell.value}" is not a web address or domain.`);
     if (errors.length > before) continue;
     const companyName = get('company')?.value;
-    const domain = get('domain')?.value;
     const legalForm = get('legalForm')?.value;
     const company = {
       ...(companyName ? { name: companyName } : {}),

@@ -73,6 +73,12 @@ describe('planCsvImport', () => {
     expect(plan.errors[0]!.message).toMatch(/Row 3, column "email": "piet@" is not a valid e-mail address/);
     expect(plan.errors[2]!.message).toMatch(/in the future/);
   });
+  test('a website that is no domain is reported in the preview, by row and column; a good one is kept as its domain', () => {
+    const plan = planCsvImport('naam;email;website\nJan;jan@acme.nl;https://www.Acme.nl/contact\nPiet;piet@beta.nl;geen website\n', { today });
+    expect(plan.errors.map((e) => [e.row, e.field])).toEqual([[3, 'website']]);
+    expect(plan.errors[0]!.message).toMatch(/Row 3, column "website": "geen website" is not a web address or domain/);
+    expect(plan.rows.map((r) => r.contact.company?.domain)).toEqual(['acme.nl']);
+  });
   test('a file without any identity column says which columns it found', () => {
     expect(() => planCsvImport('foo;bar\n1;2\n', { today })).toThrow(/columns found: foo, bar/);
   });
