@@ -716,7 +716,7 @@ export function startGuard(options: GuardOptions): GuardController {
         paint(w, hold);
         // a retry after a failed re-send: this draft's override is in the ledger already
         const recorded = hold.overriddenFor !== undefined && hold.overriddenFor === hold.key;
-        if (snapshot && snapshot.recipients.length > 0 && !recorded) {
+        if (snapshot && !recorded) {
           const event = {
             kind: 'send-anyway' as const,
             site: adapter.site,

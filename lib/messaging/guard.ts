@@ -62,7 +62,8 @@ export const overrideEventSchema = z.object({
   kind: z.literal('send-anyway'),
   site: siteSchema,
   channel: channelSchema,
-  recipients: z.array(pageRecipientSchema).min(1).max(MAX_RECIPIENTS),
+  /** may be empty: a send whose recipients the guard could not see is logged with its reason all the same */
+  recipients: z.array(pageRecipientSchema).max(MAX_RECIPIENTS),
   codes: z.array(z.string()).max(200),
   reason: z.string().max(2000),
   decision: decisionSchema,

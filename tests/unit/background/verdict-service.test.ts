@@ -319,5 +319,10 @@ describe('the background as a content script and a page see it', () => {
     });
     const audit = await ledger.listAudit({ action: 'override' });
     expect(JSON.stringify(audit)).toContain('Jan asked for this offer by phone');
+    // Recipients the guard could not see: the override is still audited, with its reason.
+    expect(await route({ type: 'ledger/record-event', event: { ...event, recipients: [], codes: ['MISSING-RECIPIENT'], reason: 'Adres in BCC' } }, gmailTab)).toMatchObject({
+      ok: true,
+    });
+    expect(JSON.stringify(await ledger.listAudit({ action: 'override' }))).toContain('Adres in BCC');
   });
 });

@@ -242,6 +242,24 @@ describe('a held send', () => {
     expect(dialogHost()).toBeNull();
   });
 
+  test('a send whose recipients the guard cannot see is held, and sending anyway still logs the reason', async () => {
+    const bg = createFakeAsk(() => ({ ...verdictOf('block', []), findings: [finding('MISSING-RECIPIENT', 'block')] }));
+    start(bg.ask);
+    const form = site.addComposer({ recipients: [] });
+    await vi.waitFor(() => expect(state(form)).toBe('held'));
+    clickSend(form);
+    await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
+    dialogButton('send-anyway')!.click();
+    await settle();
+    const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
+    reason.value = 'Adres staat in BCC, klant vroeg erom';
+    reason.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    dialogButton('confirm-send-anyway')!.click();
+    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'send-anyway', recipients: [], reason: 'Adres staat in BCC, klant vroeg erom', codes: ['MISSING-RECIPIENT'] });
+  });
+
   test('send anyway is not offered when the policy forbids overrides', async () => {
     const bg = createFakeAsk(() => ({ ...blocked(), overridesAllowed: false }));
     start(bg.ask);
