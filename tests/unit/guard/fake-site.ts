@@ -1,4 +1,5 @@
 import { AdapterError, type ComposerHandle, type SendTrigger, type SiteAdapter } from '@/lib/guard/adapter';
+import { expect, vi } from 'vitest';
 import type { GuardVerdict } from '@/lib/messaging/guard';
 import type { GuardAsk } from '@/lib/guard/ask';
 import type { Finding } from '@/lib/rules/verdict';
@@ -197,6 +198,18 @@ export function dialogHost(doc: Document = document) {
 
 export function dialogButton(action: string, doc: Document = document) {
   return dialogHost(doc)?.shadowRoot?.querySelector<HTMLButtonElement>(`[data-action="${action}"]`) ?? null;
+}
+
+/** In the hold dialog: "send anyway", the reason typed, then the confirming button. */
+export async function sendAnyway(reasonText = 'Klant belde zelf, vroeg om offerte') {
+  await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
+  dialogButton('send-anyway')!.click();
+  await settle();
+  const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
+  reason.value = reasonText;
+  reason.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+  dialogButton('confirm-send-anyway')!.click();
 }
 
 export function dialogActions(doc: Document = document) {

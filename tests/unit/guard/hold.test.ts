@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startGuard, type GuardOptions } from '@/lib/guard/guard';
-import { createFakeAsk, createFakeSite, deferred, dialogActions, dialogButton, dialogHost, finding, settle, verdictOf, type FakeSite } from './fake-site';
+import { createFakeAsk, createFakeSite, deferred, dialogActions, dialogButton, dialogHost, finding, sendAnyway, settle, verdictOf, type FakeSite } from './fake-site';
 import type { GuardVerdict } from '@/lib/messaging/guard';
 
 let ac: AbortController;
@@ -248,14 +248,7 @@ describe('a held send', () => {
     const form = site.addComposer({ recipients: [] });
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
-    await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
-    dialogButton('send-anyway')!.click();
-    await settle();
-    const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
-    reason.value = 'Adres staat in BCC, klant vroeg erom';
-    reason.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle();
-    dialogButton('confirm-send-anyway')!.click();
+    await sendAnyway('Adres staat in BCC, klant vroeg erom');
     await vi.waitFor(() => expect(site.sent).toHaveLength(1));
     expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'send-anyway', recipients: [], reason: 'Adres staat in BCC, klant vroeg erom', codes: ['MISSING-RECIPIENT'] });
   });

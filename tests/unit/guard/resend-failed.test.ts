@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startGuard } from '@/lib/guard/guard';
 import { AdapterError, type SentOutcome, type SiteAdapter } from '@/lib/guard/adapter';
 import { createEventRecorder, memoryPendingStore, type LedgerEvent } from '@/lib/guard/pending-events';
-import { createFakeAsk, createFakeSite, deferred, dialogButton, dialogHost, finding, settle, verdictOf, type FakeSite } from './fake-site';
+import { createFakeAsk, createFakeSite, deferred, dialogButton, dialogHost, finding, sendAnyway, settle, verdictOf, type FakeSite } from './fake-site';
 import type { GuardVerdict } from '@/lib/messaging/guard';
 
 // The held send is re-sent through the adapter. When that throws (LinkedIn's quick-reply button is gone,
@@ -49,16 +49,6 @@ const clickSend = (form: HTMLFormElement) => form.querySelector<HTMLButtonElemen
 const state = (form: Element) => form.getAttribute('data-outreach-guard-state');
 const kinds = (calls: { type: string; event?: unknown }[]) => calls.map((c) => (c.event as LedgerEvent).kind);
 
-async function sendAnyway() {
-  await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
-  dialogButton('send-anyway')!.click();
-  await settle();
-  const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
-  reason.value = 'Klant belde zelf, vroeg om offerte';
-  reason.dispatchEvent(new Event('input', { bubbles: true }));
-  await settle();
-  dialogButton('confirm-send-anyway')!.click();
-}
 
 describe('a re-send the adapter cannot do', () => {
   test('after "send anyway": the dialog stays with the error; Cancel, then Send passes once; the override is recorded once', async () => {
