@@ -41,6 +41,7 @@ export function DncPage() {
     [inTeam, teamOffset],
   );
   const [retracting, setRetracting] = useState<TeamEntryView | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; label: string } | null>(null);
   const [teamStatus, setTeamStatus] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
   const retract = useAction();
   const action = useAction();
@@ -155,6 +156,20 @@ export function DncPage() {
           onCancel={() => setRetracting(null)}
         />
       ) : null}
+      {removing ? (
+        <ConfirmDialog
+          title={t('dncRemoveTitle', removing.label)}
+          body={<p>{t('dncRemoveConfirm')}</p>}
+          confirmLabel={t('dncRemoveButton')}
+          danger
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const id = removing.id;
+            setRemoving(null);
+            void action.run(() => ask({ type: 'suppressions/remove', id })).then((ok) => (ok ? list.reload() : undefined));
+          }}
+        />
+      ) : null}
       <h2>{t('dncPersonal')}</h2>
       {list.error ? <Notice kind="error">{list.error}</Notice> : null}
       {!list.data ? (
@@ -196,10 +211,7 @@ export function DncPage() {
                         type="button"
                         class="link"
                         aria-label={t('dncRemoveLabel', s.label ?? s.keyKind)}
-                        onClick={async () => {
-                          if (!confirm(t('dncRemoveConfirm'))) return;
-                          if (await action.run(() => ask({ type: 'suppressions/remove', id: s.id }))) await list.reload();
-                        }}
+                        onClick={() => setRemoving({ id: s.id, label: s.label ?? t(`keyKind_${s.keyKind.replace(/-/g, '_')}`) })}
                       >
                         {t('actionRemove')}
                       </button>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { pick, useI18n } from '@/components/i18n';
 import { InviteCode, TeamStatusCard } from '@/components/team/TeamStatus';
-import { Loading, Notice, TextArea, TextField } from '@/components/ui/basics';
+import { ConfirmDialog, Loading, Notice, TextArea, TextField } from '@/components/ui/basics';
 import { collect, hasErrors, required, urlCheck, type Errors } from '@/components/forms/validate';
 import { parseInvite } from '@/lib/sync/invite';
 import { ask } from '../app/api';
@@ -31,6 +31,7 @@ export function TeamPage() {
   const { t, lang } = useI18n();
   const status = useLoad(() => ask({ type: 'team/status' }));
   const action = useAction();
+  const [leaving, setLeaving] = useState(false);
   const [invite, setInvite] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [join, setJoin] = useState({ inviteCode: '', username: '', password: '' });
@@ -166,20 +167,29 @@ export function TeamPage() {
               type="button"
               class="danger"
               disabled={action.busy}
-              onClick={() => {
-                // Leaving first tries to upload what waits; offline those entries would never reach the team.
-                const pending = status.data?.pendingUploads ?? 0;
-                if (!confirm(pending > 0 ? t('teamLeaveConfirmPending', pending) : t('teamLeaveConfirm'))) return;
-                void action.run(async () => {
-                  await ask({ type: 'team/leave' });
-                  setInvite(undefined);
-                  setNotice(t('teamLeft'));
-                  await status.reload();
-                });
-              }}
+              onClick={() => setLeaving(true)}
             >
               {t('teamLeaveButton')}
             </button>
+            {leaving ? (
+              <ConfirmDialog
+                title={t('teamLeaveTitle')}
+                // Leaving first tries to upload what waits; offline those entries would never reach the team.
+                body={<p>{(status.data?.pendingUploads ?? 0) > 0 ? t('teamLeaveConfirmPending', status.data!.pendingUploads) : t('teamLeaveConfirm')}</p>}
+                confirmLabel={t('teamLeaveButton')}
+                danger
+                onCancel={() => setLeaving(false)}
+                onConfirm={() => {
+                  setLeaving(false);
+                  void action.run(async () => {
+                    await ask({ type: 'team/leave' });
+                    setInvite(undefined);
+                    setNotice(t('teamLeft'));
+                    await status.reload();
+                  });
+                }}
+              />
+            ) : null}
           </section>
         </div>
       ) : (

@@ -94,7 +94,6 @@ describe('the personal do-not-contact list', () => {
 
   test('removing the only entry of the last page shows the page before it', async () => {
     TOTAL = 601;
-    vi.stubGlobal('confirm', () => true);
     const { container, unmount } = mount(<DncPage />);
     await settle();
     for (let i = 0; i < 3; i++) {
@@ -104,9 +103,35 @@ describe('the personal do-not-contact list', () => {
     expect(rows(container)).toEqual(['person-600@example.nl']);
     click(container.querySelector('button[aria-label="Remove person-600@example.nl from the list"]'));
     await settle();
+    click(button(container, 'Remove entry'));
+    await settle();
     await settle();
     expect(container.querySelector('nav[aria-label="Your list"]')!.textContent).toContain('401–600 of 600');
     expect(rows(container)[0]).toBe('person-400@example.nl');
+    unmount();
+  });
+
+  test('removing asks first in the page, naming the entry; Cancel and Esc keep it, with focus on Cancel', async () => {
+    TOTAL = 3;
+    const { container, unmount } = mount(<DncPage />);
+    await settle();
+    const remove = () => click(container.querySelector('button[aria-label="Remove person-2@example.nl from the list"]'));
+    remove();
+    await settle();
+    const dialog = container.querySelector('[role="alertdialog"]')!;
+    expect(dialog.textContent).toContain('Remove “person-2@example.nl” from the do-not-contact list?');
+    expect(dialog.textContent).toContain('The person may then be contacted again.');
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    click(button(container, 'Cancel'));
+    await settle();
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    remove();
+    await settle();
+    act(() => void container.querySelector('[role="alertdialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await settle();
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(ask.mock.calls.filter(([r]) => r.type === 'suppressions/remove')).toHaveLength(0);
+    expect(rows(container)).toHaveLength(3);
     unmount();
   });
 
