@@ -5,7 +5,7 @@ import { LedgerError } from '../ledger/errors';
 import type { PageRecipient } from '../messaging/common';
 import type { RequestType } from '../messaging/protocol';
 import { UserFacingError, type Caller, type Handlers } from './router';
-import { getTabState, setTabState } from './tab-state';
+import { getTabState, leaveTabFrame, setTabState } from './tab-state';
 import { keysOfPageRecipient, LookupInputError, type VerdictService } from './verdict-service';
 
 // Handlers for what content scripts ask (a verdict, record this event, do-not-contact, save a profile)
@@ -154,7 +154,8 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
 
     'guard/status': async (req, caller) => {
       if (caller.kind !== 'content-script') throw new UserFacingError('forbidden-request', 'Only a page tab can report its guard state.');
-      await setTabState(tabOf(caller), { state: req.state, site: caller.site, ...(req.detail ? { detail: req.detail } : {}) }, caller.frameId ?? 0);
+      if (req.state === 'gone') await leaveTabFrame(tabOf(caller), caller.frameId ?? 0, req.doc);
+      else await setTabState(tabOf(caller), { state: req.state, site: caller.site, ...(req.detail ? { detail: req.detail } : {}), ...(req.doc ? { doc: req.doc } : {}) }, caller.frameId ?? 0);
       return {};
     },
 

@@ -5,7 +5,7 @@ import { queueTeamEntry, teamSuppressionsFor } from '../sync/engine';
 import { guardHandlers } from './guard-handlers';
 import { managementHandlers } from './management-handlers';
 import { createRouter, type Handlers } from './router';
-import { forgetTab } from './tab-state';
+import { forgetTab, recheckTab } from './tab-state';
 import { startTeamSync, teamHandlers } from './team-handlers';
 import { createVerdictService } from './verdict-service';
 
@@ -38,6 +38,10 @@ export function startBackground() {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  // A full page load (not an in-page navigation) may have left the sites we guard: the toolbar checks.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') void recheckTab(tabId, (id) => browser.tabs.sendMessage(id, { type: 'guard/ping' }, { frameId: 0 }));
+  });
   // Build the contacts search index now, so the first search does not wait for it.
   void ledger.warmUp().catch((error) => console.error('[outreach-guard] warm-up failed', error));
 

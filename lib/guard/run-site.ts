@@ -8,6 +8,19 @@ import { isolateOurKeystrokes } from './isolate-keys';
 import { createEventRecorder } from './pending-events';
 import { showPendingNotice, showRefusedNotice, type PendingNotice } from './hold-ui';
 import { onEachPage } from './page-watch';
+import { browser } from 'wxt/browser';
+import { guardPingRequest, type GuardPingAnswer } from '../messaging/guard';
+
+/**
+ * The background asks a tab's top frame, once the tab finished loading, whether a guard there reports a
+ * state; no answer (no content script: the tab left the sites we guard) clears the toolbar.
+ */
+function answerPings(ctx: ContentScriptContext, reported: () => boolean): void {
+  const listener = (message: unknown): Promise<GuardPingAnswer> | undefined =>
+    guardPingRequest.safeParse(message).success ? Promise.resolve({ reported: reported() }) : undefined;
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
 
 /**
  * The whole guard for one site, hung off WXT's ctx (style.md §5): ctx.signal reaches every listener,
@@ -43,7 +56,15 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
   // Only the top frame takes them over, so LinkedIn's /preload/ iframe does not claim the same ones.
   if (top) void recorder.flush();
   // The window is going (a pop-out compose closes itself after Send): what it could not confirm stands.
-  ctx.addEventListener(window, 'pagehide', () => recorder.releaseProvisional());
+  // The toolbar stops showing this page's state (the next page may be one the guard does not run on).
+  ctx.addEventListener(window, 'pagehide', () => {
+    recorder.releaseProvisional();
+    report.left();
+  });
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) report.back();
+  });
+  if (top) answerPings(ctx, () => report.current() !== null);
   onEachPage(ctx, (url, signal) => {
     if (!adapter.isGuardedPage(url)) return;
     // A frame (LinkedIn's /preload/ iframe) reports only when its composers change, so that its start

@@ -24,13 +24,16 @@ export function tabStateOf(composerStates: Iterable<string>, pageProblem: boolea
  */
 export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
   let last: string | null = null;
-  return async function report(state: TabState, detail?: string): Promise<void> {
+  let lastReport: [TabState, string | undefined] | null = null;
+  const docId = crypto.randomUUID();
+  async function report(state: TabState, detail?: string): Promise<void> {
     const key = `${state}|${detail ?? ''}`;
     if (key === last) return;
     last = key;
+    lastReport = [state, detail];
     doc.documentElement?.setAttribute(statusAttribute, state);
     try {
-      await ask({ type: 'guard/status', state, ...(detail ? { detail: detail.slice(0, 1000) } : {}) });
+      await ask({ type: 'guard/status', state, doc: docId, ...(detail ? { detail: detail.slice(0, 1000) } : {}) });
       doc.documentElement?.setAttribute(backgroundAttribute, 'ok');
     } catch (error) {
       const code = error instanceof GuardRequestFailed ? error.code : 'unreachable';
@@ -38,5 +41,21 @@ export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
       doc.documentElement?.setAttribute(backgroundAttribute, code === 'unreachable' || code === 'bad-response' ? code : `refused:${code}`);
       if (last === key) last = null; // try again on the next report
     }
-  };
+  }
+  return Object.assign(report, {
+    /** The page is being left (pagehide): the toolbar forgets what this page said. Never throws. */
+    left(): void {
+      if (!lastReport) return;
+      last = null;
+      ask({ type: 'guard/status', state: 'gone', doc: docId }).catch(() => undefined);
+    },
+    /** What this page last told the toolbar (the background asks when a tab finished loading). */
+    current(): TabState | null {
+      return lastReport?.[0] ?? null;
+    },
+    /** The page came back from the back/forward cache: say again what it said before it was left. */
+    back(): void {
+      if (lastReport) void report(...lastReport);
+    },
+  });
 }

@@ -113,11 +113,19 @@ export const profileStatusRequest = z.object({
   linkedin: linkedInRefSchema,
 });
 
+/** Background → a tab's top frame: does a guard here report a state? (tab-state.ts) */
+export const guardPingRequest = z.object({ type: z.literal('guard/ping') });
+export const guardPingAnswer = z.object({ reported: z.boolean() });
+export type GuardPingAnswer = z.infer<typeof guardPingAnswer>;
+
 export const guardStatusRequest = z.object({
   type: z.literal('guard/status'),
-  state: z.enum(['active', 'inactive', 'held']),
+  /** 'gone': the page (or frame) is being left; the toolbar must not keep speaking for it */
+  state: z.enum(['active', 'inactive', 'held', 'gone']),
   /** which selector failed, for the "not active here" state */
   detail: z.string().max(1000).optional(),
+  /** one random id per document: a late "gone" from the page before must not clear the next page's state */
+  doc: z.string().max(64).optional(),
 });
 
 export const openRecordBasisRequest = z.object({

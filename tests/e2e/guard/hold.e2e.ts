@@ -118,6 +118,32 @@ describe('hold flow on a Gmail compose', () => {
     await page.close();
   });
 
+  test('leaving Gmail for a site the guard does not run on clears the toolbar: it does not claim to guard that page', async () => {
+    const page = await gmailPage(ext);
+    const composer = new GuardedComposer(page, page.locator('div.M9').first());
+    await composer.waitForState('held');
+    let badge = await badgeOfPage(ext, page);
+    for (let i = 0; i < 20 && !badge.title.includes('active'); i++) {
+      await page.waitForTimeout(100);
+      badge = await badgeOfPage(ext, page);
+    }
+    expect(badge.title).toContain('active on this page');
+    await routeSite(ext.context, 'https://www.example.org/**', '<!doctype html><title>Elders</title><p>Geen webmail</p>');
+    await page.goto('https://www.example.org/');
+    const ext_ = await protocolPage(ext);
+    let state = await ask(ext_, { type: 'guard/tab-state', tabId: badge.tabId });
+    for (let i = 0; i < 20 && (state as { state: string }).state !== 'none'; i++) {
+      await page.waitForTimeout(100);
+      state = await ask(ext_, { type: 'guard/tab-state', tabId: badge.tabId });
+    }
+    expect(state).toEqual({ state: 'none' });
+    badge = await badgeOfPage(ext, page);
+    expect(badge.text).toBe('');
+    expect(badge.title).not.toContain('active');
+    await ext_.close();
+    await page.close();
+  });
+
   test("typing a reason in the dialog does not trigger Gmail's keyboard shortcuts", async () => {
     const page = await gmailPage(ext);
     const composer = new GuardedComposer(page, page.locator('div.M9').first());

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { Ledger } from '@/lib/ledger/repository';
 import { createVerdictService } from '@/lib/background/verdict-service';
 import { guardHandlers } from '@/lib/background/guard-handlers';
+import { recheckTab } from '@/lib/background/tab-state';
 import { createRouter, type Handlers } from '@/lib/background/router';
 
 // What the composer's records do beyond the verdict: objections reach the team; the site recorded is the
@@ -51,5 +52,43 @@ describe('composer records', () => {
     await route({ type: 'guard/status', state: 'active' }, preloadFrame);
     await route({ type: 'guard/status', state: 'active' }, tab);
     expect(await route({ type: 'guard/tab-state', tabId: 31 }, popup)).toMatchObject({ ok: true, result: { state: 'active' } });
+  });
+
+  test('after a full page load the toolbar keeps a state only if the top frame says its guard reports one', async () => {
+    const { route } = background();
+    const tab = { ...linkedInTab, tab: { id: 33, url: linkedInTab.url } };
+    const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+    const state = async () => ((await route({ type: 'guard/tab-state', tabId: 33 }, popup)) as { result: { state: string } }).result.state;
+    await route({ type: 'guard/status', state: 'inactive', detail: 'composer not found' }, tab);
+    await recheckTab(33, async () => ({ reported: true }));
+    expect(await state()).toBe('inactive');
+    await recheckTab(33, async () => ({ reported: 'yes' })); // not an answer the guard gives
+    expect(await state()).toBe('none');
+    await route({ type: 'guard/status', state: 'active' }, tab);
+    await recheckTab(33, () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    expect(await state()).toBe('none');
+    // Nothing shown: nobody is asked.
+    let asked = 0;
+    await recheckTab(33, async () => void asked++);
+    expect(asked).toBe(0);
+  });
+
+  test('a page that is left is forgotten, unless the next page already reported; a frame that goes stops counting', async () => {
+    const { route } = background();
+    const tab = { ...linkedInTab, tab: { id: 32, url: linkedInTab.url } };
+    const frame = { id: 'ext', url: 'about:blank', origin: 'https://www.linkedin.com', tab: tab.tab, frameId: 6 };
+    const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+    const state = async () => ((await route({ type: 'guard/tab-state', tabId: 32 }, popup)) as { result: { state: string } }).result.state;
+    await route({ type: 'guard/status', state: 'active', doc: 'page-1' }, tab);
+    await route({ type: 'guard/status', state: 'held', doc: 'frame-1' }, frame);
+    expect(await state()).toBe('held');
+    await route({ type: 'guard/status', state: 'gone', doc: 'frame-1' }, frame);
+    expect(await state()).toBe('active');
+    await route({ type: 'guard/status', state: 'gone', doc: 'page-1' }, tab);
+    expect(await state()).toBe('none');
+    // A "gone" that arrives after the next page reported (another document) changes nothing.
+    await route({ type: 'guard/status', state: 'inactive', doc: 'page-2' }, tab);
+    await route({ type: 'guard/status', state: 'gone', doc: 'page-1' }, tab);
+    expect(await state()).toBe('inactive');
   });
 });

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { runSite } from '@/lib/guard/run-site';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createFakeAsk, createFakeSite, finding, verdictOf, type FakeSite } from './fake-site';
 import { captureLocationChange } from './location-change';
 
@@ -34,6 +35,41 @@ describe('runSite', () => {
     ctx.abort(); // extension reloaded or updated: everything of ours goes
     expect(document.querySelector('[data-outreach-guard="hold"]')).toBeNull();
     expect(form.hasAttribute('data-outreach-guard-state')).toBe(false);
+  });
+
+  test('leaving the page tells the toolbar to forget it; back from the back/forward cache it says its state again', async () => {
+    const bg = createFakeAsk(() => blocked());
+    runSite(site.adapter, ctx, bg.ask);
+    const form = site.addComposer();
+    await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('held'));
+    await vi.waitFor(() => expect(bg.of('guard/status').at(-1)).toMatchObject({ state: 'active' }));
+    const doc = bg.of('guard/status')[0]!.doc;
+    expect(doc).toEqual(expect.any(String));
+    const transition = (type: string, persisted: boolean) => window.dispatchEvent(Object.assign(new Event(type), { persisted }));
+    transition('pagehide', true);
+    await vi.waitFor(() => expect(bg.of('guard/status').at(-1)).toEqual({ type: 'guard/status', state: 'gone', doc }));
+    transition('pageshow', true);
+    await vi.waitFor(() => expect(bg.of('guard/status').at(-1)).toMatchObject({ state: 'active', doc }));
+    // A plain load's pageshow (not from the cache) repeats nothing.
+    const before = bg.of('guard/status').length;
+    transition('pageshow', false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(bg.of('guard/status')).toHaveLength(before);
+  });
+
+  test('the top frame tells the background whether it reports a state (a tab that left our sites has no one to answer)', async () => {
+    const bg = createFakeAsk(() => blocked());
+    const ping = async () => (await fakeBrowser.runtime.onMessage.trigger({ type: 'guard/ping' }, {})).filter((a) => a !== undefined);
+    runSite({ ...site.adapter, isGuardedPage: () => false }, ctx, bg.ask);
+    expect(await ping()).toEqual([{ reported: false }]);
+    ctx.abort();
+    expect(await ping()).toEqual([]);
+    ctx = new ContentScriptContext('guard-test-2');
+    runSite(site.adapter, ctx, bg.ask);
+    await vi.waitFor(() => expect(bg.of('guard/status').at(-1)).toMatchObject({ state: 'active' }));
+    expect(await ping()).toEqual([{ reported: true }]);
+    // Messages that are not a ping get no answer from the guard.
+    expect((await fakeBrowser.runtime.onMessage.trigger({ type: 'something-else' }, {})).filter((a) => a !== undefined)).toEqual([]);
   });
 
   test('an in-page navigation sets the guard up again without doubling its listeners', async () => {
