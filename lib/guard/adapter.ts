@@ -58,6 +58,8 @@ export interface ComposerHandle {
   removeRecipient?(key: string): boolean;
   /** Resolves when it is known whether the held-then-released (or clean) send really left. */
   waitForSent(signal: AbortSignal): Promise<SentOutcome>;
+  /** attributes (beyond value, aria-label, href) whose change means a recipient changed, e.g. Gmail's chip address */
+  readonly changeAttributes?: readonly string[];
   /** where the small status badge goes (defaults to root) */
   badgeAnchor?(): Element;
   /**

@@ -283,7 +283,7 @@ export function startGuard(options: GuardOptions): GuardController {
     listenAround(root);
     setState(w, 'checking');
     signal.addEventListener('abort', () => w.ac.abort(), { once: true, signal: w.ac.signal });
-    watchChanges(root, () => schedulePrecompute(w), w.ac.signal);
+    watchChanges(root, () => schedulePrecompute(w), w.ac.signal, handle?.changeAttributes ?? []);
     if (error) setInactive(w, error);
     else precompute(w);
     reportTab();

@@ -318,12 +318,12 @@ export function observe(
  * Calls onChange (debounced by the caller) when anything inside `root` changes: typing, chips added or
  * removed, attributes. The same primitive family as observe(), for one element.
  */
-export function watchChanges(root: Element, onChange: () => void, signal: AbortSignal): void {
+export function watchChanges(root: Element, onChange: () => void, signal: AbortSignal, siteAttributes: readonly string[] = []): void {
   if (signal.aborted) return;
   const view = root.ownerDocument.defaultView ?? globalThis;
   const MO = (view as typeof globalThis).MutationObserver ?? MutationObserver;
   const mo = new MO(() => onChange());
-  mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'data-hovercard-id', 'aria-label', 'href'] });
+  mo.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value', 'aria-label', 'href', ...siteAttributes] });
   // Form fields change their value without a mutation.
   root.addEventListener('input', onChange, { signal, capture: true });
   root.addEventListener('change', onChange, { signal, capture: true });

@@ -210,6 +210,9 @@ class MenuOwners {
 }
 
 class GmailCompose implements ComposerHandle {
+  /** a chip's address lives in this attribute: Gmail may fill it in after the chip appears */
+  readonly changeAttributes = [S.chipAddressAttribute];
+
   constructor(
     readonly root: Element,
     private readonly opts: Required<GmailAdapterOptions>,
