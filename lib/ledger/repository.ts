@@ -667,7 +667,7 @@ export class Ledger {
   // --- contacts --------------------------------------------------------------------------------------
 
   /** Recomputes a contact's derived index fields from its records. Inside a write transaction. */
-  private async refreshDerived(db: LedgerDb, contactId: string): Promise<void> {
+  private async refreshDerived(db: LedgerDb, contactId: string, contactFilter?: KeyFilter): Promise<void> {
     const c = await db.contacts.get(contactId);
     if (!c) return;
     const [bases, events] = await Promise.all([
@@ -678,8 +678,10 @@ export class Ledger {
     const hashes = keys.map(sha256Hex);
     const suppressed = hashes.length > 0 && (await db.suppressedKeys.bulkGet(hashes)).some((r) => !!r);
     await db.contacts.put(deriveContactIndex(c, bases, c.provenance ?? [], events, suppressed));
-    // Every path that gives a contact an identity ends here: the import's "already known?" filter learns it.
-    await addToKeyFilter(db, 'c', keys.map(fingerprintOfKey));
+    // Every path that gives a contact an identity ends here: the import's "already known?" filter learns it
+    // (into the caller's batch when it passes one, saved once for many contacts).
+    if (contactFilter) contactFilter.add(keys.map(fingerprintOfKey));
+    else await addToKeyFilter(db, 'c', keys.map(fingerprintOfKey));
     this.touch(contactId);
   }
 
@@ -1568,7 +1570,10 @@ export class Ledger {
       await addToKeyFilter(db, 's', newHashes.map(fingerprintOfHash));
       await db.assessments.bulkPut(data.assessments);
       if (mode === 'replace' || !(await db.settings.get('settings'))) await db.settings.put({ key: 'settings', value: data.settings });
-      for (const id of new Set(remap.values())) await this.refreshDerived(db, id);
+      // One read and one write of the key filter for the whole backup, not one per contact.
+      const contactFilter = remap.size > 50 ? await KeyFilter.load(db, 'c', 'all') : undefined;
+      for (const id of new Set(remap.values())) await this.refreshDerived(db, id, contactFilter);
+      await contactFilter?.save(db);
       // After 'replace' the table holds exactly the added contacts; 'merge' only adds.
       if (mode === 'replace') await db.kv.put({ key: CONTACT_COUNT_KEY, value: added.size });
       else await addToContactCount(db, added.size);

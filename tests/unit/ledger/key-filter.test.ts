@@ -84,6 +84,20 @@ describe('key filter', () => {
     expect(s.mayHave(fingerprintOfHash(sha256Hex('email:weg@klant.nl')))).toBe(false);
   });
 
+  test('a restore of many contacts (the filter written once) knows every one of them to a later import', async () => {
+    const source = freshLedger();
+    await source.importContacts(Array.from({ length: 120 }, (_, i) => row(i + 2, { name: `Klant ${i}`, emails: [`klant${i}@bedrijf.nl`], phones: [`06 2000${String(i).padStart(4, '0')}`] })));
+    const backup = await source.dumpForBackup();
+    for (const mode of ['replace', 'merge'] as const) {
+      const target = freshLedger();
+      await target.saveContact({ name: 'Al Bekend', emails: ['bekend@bedrijf.nl'] });
+      await target.restoreFromBackup(backup as never, mode);
+      const again = await target.importContacts(Array.from({ length: 120 }, (_, i) => row(i + 2, { name: `K ${i}`, phones: [`+31 6 2000 ${String(i).padStart(4, '0')}`] })));
+      expect(again).toEqual({ created: 0, merged: 120 });
+      expect((await target.listContacts({})).total).toBe(mode === 'replace' ? 120 : 121);
+    }
+  });
+
   test('a replacing restore leaves filters for exactly the restored ledger', async () => {
     const source = freshLedger();
     await source.saveContact({ name: 'Uit Backup', emails: ['backup@klant.nl'] });
