@@ -250,6 +250,13 @@ export function benchHooks(ledger: Ledger, team?: BenchTeamLookup) {
       return { parseMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), ...r, progressReports, phases: ledger.lastImportPhases };
     },
 
+    /** Rebuilds both key filters from the stored data: the work of the schema v4 upgrade on this ledger. */
+    async keyFilterRebuild(): Promise<{ ms: number }> {
+      const t = performance.now();
+      await db.transaction('rw', [db.contacts, db.suppressedKeys, db.keyFilter], (tx) => rebuildKeyFilters(tx));
+      return { ms: Math.round(performance.now() - t) };
+    },
+
     /** How many contacts and suppression keys are stored (a kept bench profile need not be seeded again). */
     async counts(): Promise<{ contacts: number; suppressions: number }> {
       return { contacts: await db.contacts.count(), suppressions: await db.suppressions.count() };
