@@ -2,6 +2,7 @@ import { exportBackup, importBackup } from '../backup/backup';
 import { base64Size, base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { contactRow, exportHeaders, toCsv } from '../csv/export';
 import { planCsvImport } from '../csv/import';
+import { beginNormalizeMemo } from '../identity/normalize';
 import { guessMapping } from '../csv/mapping';
 import { CsvError, parseCsv } from '../csv/parse';
 import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
@@ -237,12 +238,24 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       return { delimiter: parsed.delimiter, headers, suggestedMapping: guessMapping(headers), sampleRows: parsed.rows.slice(1, 6), rowCount: Math.max(0, parsed.rows.length - 1) };
     },
     'csv/import': async (req) => {
-      // Parse and check the whole file first: a file with any bad row imports nothing.
-      const plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today() });
+      // Parse and check the whole file first: a file with any bad row imports nothing. The addresses the
+      // check normalised are not normalised again by the ledger (the memo lasts until the import ends).
+      const endMemo = beginNormalizeMemo();
+      let plan: ReturnType<typeof planCsvImport>;
+      try {
+        plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today() });
+      } catch (error) {
+        endMemo();
+        throw error;
+      }
       const job = jobs.start('csv-import', plan.rows.length, async (progress) => {
-        if (plan.errors.length) return { errors: plan.errors, message: `${plan.errors.length} row(s) have errors; nothing was imported.` };
-        const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
-        return { result: { rows: plan.rows.length, created: r.created, merged: r.merged } };
+        try {
+          if (plan.errors.length) return { errors: plan.errors, message: `${plan.errors.length} row(s) have errors; nothing was imported.` };
+          const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
+          return { result: { rows: plan.rows.length, created: r.created, merged: r.merged } };
+        } finally {
+          endMemo();
+        }
       });
       return { jobId: job.id };
     },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  beginNormalizeMemo,
   hashIdentityKey,
   identityKeysOf,
   normalizeDomain,
@@ -48,7 +49,8 @@ describe('normalizePhone', () => {
 });
 
 describe('a normalised e-mail or phone is returned as it is (the import normalises twice)', () => {
-  test('results are fixed points, rejected input stays rejected however often it is asked, and near misses are not taken for results', () => {
+  test.each([['without', false], ['with', true]])('%s the import memo: results are fixed points, rejected input stays rejected however often it is asked, near misses are not taken for results', (_, withMemo) => {
+    const end = withMemo ? beginNormalizeMemo() : () => undefined;
     for (const raw of ['  Jan.Jansen@Acme.NL ', 'piet@bücher.de', 'Jan <JAN@acme.nl>']) {
       const once = normalizeEmail(raw)!;
       expect(normalizeEmail(once)).toBe(once);
@@ -63,6 +65,7 @@ describe('a normalised e-mail or phone is returned as it is (the import normalis
       expect(normalizeEmail('jan@acme')).toBeNull();
       expect(normalizePhone('06 123')).toBeNull();
     }
+    end();
   });
 });
 
