@@ -93,17 +93,9 @@ export interface PendingNotice {
  * that the audit log is not up to date yet instead of trusting that it is.
  */
 export function showPendingNotice(doc: Document, lang: Lang): PendingNotice {
-  const host = doc.createElement('div');
-  host.setAttribute('data-outreach-guard', 'pending-records');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent =
-    `:host{all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483646}` +
-    `div{font:13px/1.5 system-ui,sans-serif;color:#6a4a00;background:#fff8c5;border:1px solid #d4a72c;border-radius:8px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.15);max-width:320px}`;
   const label = doc.createElement('div');
   label.setAttribute('role', 'status');
-  shadow.append(style, label);
-  (doc.body ?? doc.documentElement).append(host);
+  const host = cornerNotice(doc, 'pending-records', 16, 'color:#6a4a00;background:#fff8c5;border:1px solid #d4a72c', label);
   const update = (count: number) => {
     host.setAttribute('data-count', String(count));
     label.textContent =
@@ -119,14 +111,6 @@ export function showPendingNotice(doc: Document, lang: Lang): PendingNotice {
  * kept, and the rep must know the audit log will not show it. Stays until dismissed.
  */
 export function showRefusedNotice(doc: Document, lang: Lang, message: string): void {
-  const host = doc.createElement('div');
-  host.setAttribute('data-outreach-guard', 'refused-record');
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent =
-    `:host{all:initial;position:fixed;right:16px;bottom:64px;z-index:2147483646}` +
-    `div{font:13px/1.5 system-ui,sans-serif;color:#82071e;background:#ffebe9;border:1px solid #cf222e;border-radius:8px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.15);max-width:320px}` +
-    `button{font:inherit;margin-left:8px}`;
   const box = doc.createElement('div');
   box.setAttribute('role', 'alert');
   box.textContent =
@@ -136,8 +120,22 @@ export function showRefusedNotice(doc: Document, lang: Lang, message: string): v
   const close = doc.createElement('button');
   close.type = 'button';
   close.textContent = lang === 'nl' ? 'Sluiten' : 'Close';
-  close.addEventListener('click', () => host.remove());
   box.append(close);
-  shadow.append(style, box);
+  const host = cornerNotice(doc, 'refused-record', 64, 'color:#82071e;background:#ffebe9;border:1px solid #cf222e', box);
+  close.addEventListener('click', () => host.remove());
+}
+
+/** A small box in the page's bottom-right corner, in a shadow root of its own (the page's styles stay out). */
+function cornerNotice(doc: Document, name: string, bottomPx: number, colors: string, content: HTMLElement): HTMLElement {
+  const host = doc.createElement('div');
+  host.setAttribute('data-outreach-guard', name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent =
+    `:host{all:initial;position:fixed;right:16px;bottom:${bottomPx}px;z-index:2147483646}` +
+    `div{font:13px/1.5 system-ui,sans-serif;${colors};border-radius:8px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.15);max-width:320px}` +
+    `button{font:inherit;margin-left:8px}`;
+  shadow.append(style, content);
   (doc.body ?? doc.documentElement).append(host);
+  return host;
 }

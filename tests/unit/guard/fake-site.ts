@@ -1,5 +1,5 @@
 import { AdapterError, type ComposerHandle, type SendTrigger, type SiteAdapter } from '@/lib/guard/adapter';
-import { expect, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { GuardVerdict } from '@/lib/messaging/guard';
 import type { GuardAsk } from '@/lib/guard/ask';
 import type { Finding } from '@/lib/rules/verdict';
@@ -214,4 +214,32 @@ export async function sendAnyway(reasonText = 'Klant belde zelf, vroeg om offert
 
 export function dialogActions(doc: Document = document) {
   return Array.from(dialogHost(doc)?.shadowRoot?.querySelectorAll('[data-action]') ?? []).map((b) => b.getAttribute('data-action'));
+}
+
+/**
+ * Per test: an empty page, a fresh fake site and an AbortController for the guard (registers the hooks in
+ * the calling test file). `abort()` stops the guard early; it is aborted after each test anyway.
+ */
+export function guardPage(): { readonly site: FakeSite; readonly signal: AbortSignal; abort(): void } {
+  let ac = new AbortController();
+  let site: FakeSite | undefined;
+  beforeEach(() => {
+    document.body.innerHTML = '';
+    ac = new AbortController();
+    site = createFakeSite();
+  });
+  afterEach(() => {
+    ac.abort();
+    vi.restoreAllMocks();
+  });
+  return {
+    get site() {
+      if (!site) throw new Error('guardPage(): the site exists inside a test only');
+      return site;
+    },
+    get signal() {
+      return ac.signal;
+    },
+    abort: () => ac.abort(),
+  };
 }

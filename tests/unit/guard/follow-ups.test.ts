@@ -1,28 +1,17 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { startGuard, type GuardOptions } from '@/lib/guard/guard';
 import { isolateOurKeystrokes } from '@/lib/guard/isolate-keys';
 import { mountHoldDialog } from '@/lib/guard/hold-ui';
 import { GuardRequestFailed } from '@/lib/guard/ask';
 import { createEventRecorder, memoryPendingStore, type LedgerEvent, type PendingEntry } from '@/lib/guard/pending-events';
-import { createFakeAsk, createFakeSite, dialogButton, dialogHost, settle, verdictOf, type FakeSite } from './fake-site';
+import { createFakeAsk, dialogButton, dialogHost, settle, verdictOf, guardPage } from './fake-site';
 
 // Follow-ups of issues #4/#5 on the shared guard: our dialog's keystrokes stay away from the site's
 // shortcuts, a plain Enter in an unreadable LinkedIn composer is held, and a "send anyway" made while the
 // background is down is queued and recorded later instead of being lost.
 
-let ac: AbortController;
-let site: FakeSite;
-
-beforeEach(() => {
-  document.body.innerHTML = '';
-  ac = new AbortController();
-  site = createFakeSite();
-});
-afterEach(() => {
-  ac.abort();
-  vi.restoreAllMocks();
-});
+const env = guardPage();
 
 const key = (target: EventTarget, k: string, init: KeyboardEventInit = {}) => {
   const event = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true, ...init });
@@ -32,11 +21,11 @@ const key = (target: EventTarget, k: string, init: KeyboardEventInit = {}) => {
 
 describe("keystrokes in our dialog never reach the site's shortcuts", () => {
   test("a page's capture listener on document does not see keys typed in the reason field; Esc still cancels", async () => {
-    isolateOurKeystrokes(window, ac.signal); // the content script runs at document_start: first
+    isolateOurKeystrokes(window, env.signal); // the content script runs at document_start: first
     const pageSaw: string[] = [];
     for (const type of ['keydown', 'keyup', 'keypress']) {
-      document.addEventListener(type, (e) => pageSaw.push(`${type}:${(e as KeyboardEvent).key}`), { capture: true, signal: ac.signal });
-      window.addEventListener(type, (e) => pageSaw.push(`window-${type}:${(e as KeyboardEvent).key}`), { capture: true, signal: ac.signal });
+      document.addEventListener(type, (e) => pageSaw.push(`${type}:${(e as KeyboardEvent).key}`), { capture: true, signal: env.signal });
+      window.addEventListener(type, (e) => pageSaw.push(`window-${type}:${(e as KeyboardEvent).key}`), { capture: true, signal: env.signal });
     }
     const actions: string[] = [];
     const ui = mountHoldDialog(document, { lang: 'en', view: { kind: 'failed', message: 'no answer' }, canRemoveRecipient: false, onAction: (a) => void actions.push(a.kind) });
@@ -61,9 +50,9 @@ describe("keystrokes in our dialog never reach the site's shortcuts", () => {
   });
 
   test('a host of ours without a visible shadow root: the page sees neither the key nor a copy of it', () => {
-    isolateOurKeystrokes(window, ac.signal);
+    isolateOurKeystrokes(window, env.signal);
     const pageSaw: boolean[] = [];
-    document.addEventListener('keydown', (e) => pageSaw.push(e.isTrusted), { capture: true, signal: ac.signal });
+    document.addEventListener('keydown', (e) => pageSaw.push(e.isTrusted), { capture: true, signal: env.signal });
     const host = document.createElement('div');
     host.setAttribute('data-outreach-guard', 'save-profile');
     const input = document.createElement('input');
@@ -75,7 +64,7 @@ describe("keystrokes in our dialog never reach the site's shortcuts", () => {
 
   test('without the isolation the same page listener would see them (the test can fail)', () => {
     const pageSaw: string[] = [];
-    document.addEventListener('keydown', (e) => pageSaw.push(e.key), { capture: true, signal: ac.signal });
+    document.addEventListener('keydown', (e) => pageSaw.push(e.key), { capture: true, signal: env.signal });
     mountHoldDialog(document, { lang: 'en', view: { kind: 'failed', message: 'x' }, canRemoveRecipient: false, onAction: () => undefined });
     key(dialogButton('cancel')!, 'c');
     expect(pageSaw).toEqual(['c']);
@@ -84,7 +73,7 @@ describe("keystrokes in our dialog never reach the site's shortcuts", () => {
 
 describe('an inactive composer in "Press Enter to Send" mode', () => {
   function brokenWithEditor() {
-    const form = site.addComposer({ broken: true });
+    const form = env.site.addComposer({ broken: true });
     const editor = document.createElement('div');
     editor.setAttribute('contenteditable', 'true');
     editor.textContent = 'Hallo, zullen we bellen?';
@@ -98,7 +87,7 @@ describe('an inactive composer in "Press Enter to Send" mode', () => {
   test('a plain Enter in its editor is held; Shift+Enter (a new line) is not', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bg = createFakeAsk(() => verdictOf('allow', []));
-    startGuard({ adapter: site.adapter, ask: bg.ask, signal: ac.signal, debounceMs: 10, checkingDialogAfterMs: 5 });
+    startGuard({ adapter: env.site.adapter, ask: bg.ask, signal: env.signal, debounceMs: 10, checkingDialogAfterMs: 5 });
     const { form, editor, reached } = brokenWithEditor();
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('inactive'));
     key(editor, 'Enter', { shiftKey: true });
@@ -120,7 +109,7 @@ describe('an inactive composer in "Press Enter to Send" mode', () => {
   test('a site whose Enter only starts a new line (webmail) can say so', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bg = createFakeAsk(() => verdictOf('allow', []));
-    startGuard({ adapter: { ...site.adapter, plainEnterMaySend: false }, ask: bg.ask, signal: ac.signal, debounceMs: 10 });
+    startGuard({ adapter: { ...env.site.adapter, plainEnterMaySend: false }, ask: bg.ask, signal: env.signal, debounceMs: 10 });
     const { form, editor, reached } = brokenWithEditor();
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('inactive'));
     key(editor, 'Enter');
@@ -146,8 +135,8 @@ describe('"send anyway" while the background is down', () => {
     bg.fail(new GuardRequestFailed('unreachable', 'The background did not answer'));
     const store = memoryPendingStore();
     const counts: number[] = [];
-    const recorder = createEventRecorder({ ask: bg.ask, signal: ac.signal, store, backoffMs: [30], onPending: (n) => counts.push(n) });
-    startGuard({ adapter: site.adapter, ask: bg.ask, signal: ac.signal, debounceMs: 10, checkingDialogAfterMs: 5, recorder, ...opts });
+    const recorder = createEventRecorder({ ask: bg.ask, signal: env.signal, store, backoffMs: [30], onPending: (n) => counts.push(n) });
+    startGuard({ adapter: env.site.adapter, ask: bg.ask, signal: env.signal, debounceMs: 10, checkingDialogAfterMs: 5, recorder, ...opts });
     return { bg, store, counts };
   }
 
@@ -166,10 +155,10 @@ describe('"send anyway" while the background is down', () => {
   test('the override is queued in storage, the send goes once, and the record is written when the background is back', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { bg, store, counts } = guardWithQueue();
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('held'));
     await sendAnyway(form);
-    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
     // The send really left, so "this message left" is queued too.
     await vi.waitFor(() => expect(store.value).toHaveLength(2));
     const queued = (store.value as PendingEntry[]).filter((e) => e.event.kind === 'send-anyway');
@@ -186,7 +175,7 @@ describe('"send anyway" while the background is down', () => {
     expect(kinds).toContain('outbound-sent');
     const delivered = bg.of('ledger/record-event').filter((c) => (c.event as LedgerEvent).kind === 'send-anyway');
     expect(delivered.at(-1)!.event).toMatchObject({ kind: 'send-anyway', reason: 'Guard down, urgent reply to customer' });
-    expect(site.sent).toHaveLength(1);
+    expect(env.site.sent).toHaveLength(1);
   });
 
   test('a background that stops answering while the dialog is open: the override is queued after the timeout and the send goes', async () => {
@@ -194,25 +183,25 @@ describe('"send anyway" while the background is down', () => {
     const bg = createFakeAsk(() => verdictOf('block', [{ key: 'anna@example.nl' }]));
     const hanging = ((req: { type: string }) => (req.type === 'ledger/record-event' ? new Promise(() => undefined) : bg.ask(req as never))) as unknown as GuardOptions['ask'];
     const store = memoryPendingStore();
-    const recorder = createEventRecorder({ ask: hanging, signal: ac.signal, store, backoffMs: [60_000], timeoutMs: 50 });
-    startGuard({ adapter: site.adapter, ask: hanging, signal: ac.signal, debounceMs: 10, checkingDialogAfterMs: 5, checkTimeoutMs: 100, recorder });
-    const form = site.addComposer();
+    const recorder = createEventRecorder({ ask: hanging, signal: env.signal, store, backoffMs: [60_000], timeoutMs: 50 });
+    startGuard({ adapter: env.site.adapter, ask: hanging, signal: env.signal, debounceMs: 10, checkingDialogAfterMs: 5, checkTimeoutMs: 100, recorder });
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('held'));
     await sendAnyway(form);
-    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
     expect((store.value as PendingEntry[]).map((e) => e.event.kind)).toContain('send-anyway');
     expect(recorder.pending()).toBeGreaterThanOrEqual(1);
   });
 
   test('a background that answers "no" (policy) keeps the send held with the message', async () => {
     const bg = createFakeAsk(() => verdictOf('block', [{ key: 'anna@example.nl' }]));
-    startGuard({ adapter: site.adapter, ask: bg.ask, signal: ac.signal, debounceMs: 10, checkingDialogAfterMs: 5 });
-    const form = site.addComposer();
+    startGuard({ adapter: env.site.adapter, ask: bg.ask, signal: env.signal, debounceMs: 10, checkingDialogAfterMs: 5 });
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('held'));
     bg.fail(new GuardRequestFailed('override-forbidden', 'Team policy does not allow sending against the advice.'));
     await sendAnyway(form);
     await vi.waitFor(() => expect(dialogHost()!.shadowRoot!.textContent).toContain('Team policy does not allow'));
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 });
 
@@ -228,7 +217,7 @@ describe('the pending-events queue', () => {
     closedPage.abort(); // the tab was closed
 
     const up = createFakeAsk(() => verdictOf('allow', []));
-    const second = createEventRecorder({ ask: up.ask, signal: ac.signal, store, now: () => t, orphanAfterMs: 120_000 });
+    const second = createEventRecorder({ ask: up.ask, signal: env.signal, store, now: () => t, orphanAfterMs: 120_000 });
     await second.flush();
     expect(up.of('ledger/record-event')).toHaveLength(0); // still the first page's to retry
     t += 121_000;
@@ -244,7 +233,7 @@ describe('the pending-events queue', () => {
     const good: PendingEntry = { id: 'a', owner: 'gone', claimedAt: 0, queuedAt: 0, event: override };
     const store = memoryPendingStore([{ id: 'b', owner: 'x', event: { kind: 'rm -rf' } }, good]);
     const up = createFakeAsk(() => verdictOf('allow', []));
-    await createEventRecorder({ ask: up.ask, signal: ac.signal, store, now: () => 10_000_000 }).flush();
+    await createEventRecorder({ ask: up.ask, signal: env.signal, store, now: () => 10_000_000 }).flush();
     expect(up.of('ledger/record-event').map((c) => (c.event as LedgerEvent).kind)).toEqual(['send-anyway']);
     expect(store.value).toEqual([]);
   });
@@ -255,7 +244,7 @@ describe('the pending-events queue', () => {
     const bg = createFakeAsk(() => verdictOf('allow', []));
     bg.fail(new Error('no answer'));
     const store = { read: async () => [], write: async () => Promise.reject(new Error('quota')) };
-    const recorder = createEventRecorder({ ask: bg.ask, signal: ac.signal, store, backoffMs: [20] });
+    const recorder = createEventRecorder({ ask: bg.ask, signal: env.signal, store, backoffMs: [20] });
     expect(await recorder.record(override)).toBe('queued-in-memory');
     expect(recorder.pending()).toBe(1);
     bg.fail(null);

@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { startGuard, type GuardOptions } from '@/lib/guard/guard';
-import { createFakeAsk, createFakeSite, deferred, dialogActions, dialogButton, dialogHost, finding, sendAnyway, settle, verdictOf, type FakeSite } from './fake-site';
+import { createFakeAsk, deferred, dialogActions, dialogButton, dialogHost, finding, sendAnyway, settle, verdictOf, guardPage } from './fake-site';
 import type { GuardVerdict } from '@/lib/messaging/guard';
 
-let ac: AbortController;
-let site: FakeSite;
-
-beforeEach(() => {
-  document.body.innerHTML = '';
-  ac = new AbortController();
-  site = createFakeSite();
-});
-afterEach(() => ac.abort());
+const env = guardPage();
 
 function start(ask: GuardOptions['ask'], extra: Partial<GuardOptions> = {}) {
-  return startGuard({ adapter: site.adapter, ask, signal: ac.signal, debounceMs: 10, checkingDialogAfterMs: 5, ...extra });
+  return startGuard({ adapter: env.site.adapter, ask, signal: env.signal, debounceMs: 10, checkingDialogAfterMs: 5, ...extra });
 }
 
 const clickSend = (form: HTMLFormElement) => form.querySelector<HTMLButtonElement>('button.send')!.click();
@@ -27,11 +19,11 @@ describe('a clean send', () => {
   test('goes through untouched when the verdict was ready, and is recorded as sent', async () => {
     const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('clean'));
     clickSend(form);
-    expect(site.sent).toHaveLength(1); // synchronously: no hold, no delay
-    expect(site.resends).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(1); // synchronously: no hold, no delay
+    expect(env.site.resends).toHaveLength(0);
     expect(dialogHost()).toBeNull();
     await vi.waitFor(() => expect(bg.of('ledger/record-event')).toHaveLength(1));
     const event = bg.of('ledger/record-event')[0]!.event as Record<string, unknown>;
@@ -47,17 +39,17 @@ describe('a clean send', () => {
       return d.promise;
     });
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(pending).toHaveLength(1));
     clickSend(form);
     clickSend(form); // an impatient second click while held must not send twice
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     expect(state(form)).toBe('held');
     for (const d of pending) d.resolve(verdictOf('allow', [{ key: 'anna@example.nl' }]));
-    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
     await settle(20);
-    expect(site.sent).toHaveLength(1);
-    expect(site.resends).toEqual(['button']);
+    expect(env.site.sent).toHaveLength(1);
+    expect(env.site.resends).toEqual(['button']);
     expect(dialogHost()).toBeNull();
     expect(state(form)).toBe('clean');
   });
@@ -70,16 +62,16 @@ describe('a clean send', () => {
       return d.promise;
     });
     start(bg.ask, { debounceMs: 10_000 });
-    const form = site.addComposer({ body: 'Hallo' });
+    const form = env.site.addComposer({ body: 'Hallo' });
     await vi.waitFor(() => expect(pending).toHaveLength(1));
     clickSend(form);
     form.querySelector('textarea')!.value = 'Hallo, nu met 50% korting';
     for (const p of pending) p.d.resolve(verdictOf('allow', [{ key: 'anna@example.nl' }]));
     await vi.waitFor(() => expect(pending.map((p) => p.body)).toContain('Hallo, nu met 50% korting'));
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     pending.at(-1)!.d.resolve(blocked());
     await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('block'));
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 
   test('a draft changed after a clean verdict is checked again before it leaves', async () => {
@@ -87,13 +79,13 @@ describe('a clean send', () => {
       String((req.message as { body: string }).body).includes('korting') ? blocked() : verdictOf('allow', [{ key: 'anna@example.nl' }]),
     );
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('clean'));
     form.querySelector('textarea')!.value = 'Nu 50% korting!';
     clickSend(form); // before the debounce ran
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('block'));
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 });
 
@@ -101,11 +93,11 @@ describe('a held send', () => {
   test('is stopped and the dialog lists findings with their legal references and offered fixes', async () => {
     const bg = createFakeAsk(() => blocked());
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     const host = dialogHost()!;
     expect(host.getAttribute('data-decision')).toBe('block');
     const dialog = host.shadowRoot!.querySelector('[role="alertdialog"]')!;
@@ -118,7 +110,7 @@ describe('a held send', () => {
   test('Esc cancels: the dialog closes and nothing is sent', async () => {
     const bg = createFakeAsk(() => blocked());
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
@@ -126,13 +118,13 @@ describe('a held send', () => {
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(dialogHost()).toBeNull();
     await settle(20);
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 
   test('focus moves into the dialog and Tab stays inside it', async () => {
     const bg = createFakeAsk(() => blocked());
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()?.shadowRoot?.activeElement?.getAttribute('data-action')).toBe('cancel'));
@@ -151,7 +143,7 @@ describe('a held send', () => {
         : verdictOf('block', [{ key: 'anna@example.nl', findings: [finding('AVG-14', 'block', ['insert-disclosure'])] }], { disclosure }),
     );
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogButton('insert-disclosure')).not.toBeNull());
@@ -159,10 +151,10 @@ describe('a held send', () => {
     expect(form.querySelector('textarea')!.value).toContain(disclosure.en);
     await vi.waitFor(() => expect(dialogButton('send')).not.toBeNull());
     expect(dialogHost()!.getAttribute('data-decision')).toBe('allow');
-    expect(site.sent).toHaveLength(0); // the rep sees the changed draft before it leaves
+    expect(env.site.sent).toHaveLength(0); // the rep sees the changed draft before it leaves
     dialogButton('send')!.click();
-    expect(site.sent).toHaveLength(1);
-    expect(site.sent[0]!.body).toContain(disclosure.en);
+    expect(env.site.sent).toHaveLength(1);
+    expect(env.site.sent[0]!.body).toContain(disclosure.en);
     await vi.waitFor(() => expect(bg.of('ledger/record-event')).toHaveLength(1));
     expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'outbound-sent', disclosureIncluded: true });
   });
@@ -175,7 +167,7 @@ describe('a held send', () => {
         : verdictOf('allow', keys.map((key) => ({ key })));
     });
     start(bg.ask);
-    const form = site.addComposer({ recipients: [{ key: 'anna@example.nl' }, { key: 'piet@gmail.com' }] });
+    const form = env.site.addComposer({ recipients: [{ key: 'anna@example.nl' }, { key: 'piet@gmail.com' }] });
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogButton('remove-recipient')).not.toBeNull());
@@ -183,13 +175,13 @@ describe('a held send', () => {
     dialogButton('remove-recipient')!.click();
     await vi.waitFor(() => expect(dialogButton('send')).not.toBeNull());
     dialogButton('send')!.click();
-    expect(site.sent).toEqual([{ to: ['anna@example.nl'], body: 'Hallo, zullen we bellen?' }]);
+    expect(env.site.sent).toEqual([{ to: ['anna@example.nl'], body: 'Hallo, zullen we bellen?' }]);
   });
 
   test('do-not-contact writes a suppression for the recipient and re-checks', async () => {
     const bg = createFakeAsk(() => blocked());
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogButton('do-not-contact')).not.toBeNull());
@@ -199,26 +191,26 @@ describe('a held send', () => {
     expect(bg.of('suppression/add-for-recipients')).toEqual([
       expect.objectContaining({ scope: 'email', recipients: [expect.objectContaining({ key: 'anna@example.nl' })] }),
     ]);
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 
   test('record basis opens the record page for the recipient and keeps holding', async () => {
     const bg = createFakeAsk(() => blocked());
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogButton('record-basis')).not.toBeNull());
     dialogButton('record-basis')!.click();
     await vi.waitFor(() => expect(bg.of('ui/open-record-basis')).toHaveLength(1));
     expect(dialogHost()).not.toBeNull();
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 
   test('send anyway needs a reason, writes it to the ledger, then sends once', async () => {
     const bg = createFakeAsk(() => blocked());
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
@@ -227,12 +219,12 @@ describe('a held send', () => {
     const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
     dialogButton('confirm-send-anyway')!.click(); // no reason yet
     await settle();
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     reason.value = 'Klant belde zelf, vroeg om offerte';
     reason.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();
     dialogButton('confirm-send-anyway')!.click();
-    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
     expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({
       kind: 'send-anyway',
       reason: 'Klant belde zelf, vroeg om offerte',
@@ -245,18 +237,18 @@ describe('a held send', () => {
   test('a send whose recipients the guard cannot see is held, and sending anyway still logs the reason', async () => {
     const bg = createFakeAsk(() => ({ ...verdictOf('block', []), findings: [finding('MISSING-RECIPIENT', 'block')] }));
     start(bg.ask);
-    const form = site.addComposer({ recipients: [] });
+    const form = env.site.addComposer({ recipients: [] });
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await sendAnyway('Adres staat in BCC, klant vroeg erom');
-    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
     expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'send-anyway', recipients: [], reason: 'Adres staat in BCC, klant vroeg erom', codes: ['MISSING-RECIPIENT'] });
   });
 
   test('send anyway is not offered when the policy forbids overrides', async () => {
     const bg = createFakeAsk(() => ({ ...blocked(), overridesAllowed: false }));
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
@@ -266,12 +258,12 @@ describe('a held send', () => {
   test('a warning without a required reason sends after one click, and is recorded', async () => {
     const bg = createFakeAsk(() => ({ ...verdictOf('warn', [{ key: 'anna@example.nl', findings: [finding('LI-02', 'warn')] }]), overrideNeedsReason: false }));
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('warn'));
     dialogButton('send-anyway')!.click();
-    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
     expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'send-anyway', decision: 'warn' });
   });
 
@@ -279,7 +271,7 @@ describe('a held send', () => {
     const label = '<img src=x onerror="alert(1)">Eve';
     const bg = createFakeAsk(() => verdictOf('block', [{ key: 'eve@example.nl', label, findings: [finding('TW-01', 'block')] }]));
     start(bg.ask);
-    const form = site.addComposer({ recipients: [{ key: 'eve@example.nl' }] });
+    const form = env.site.addComposer({ recipients: [{ key: 'eve@example.nl' }] });
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
@@ -291,7 +283,7 @@ describe('a held send', () => {
   test('Dutch browsers get a Dutch dialog', async () => {
     const bg = createFakeAsk(() => blocked());
     start(bg.ask, { lang: 'nl' });
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
@@ -307,13 +299,13 @@ describe('a composer that was still rendering when it appeared', () => {
     const bg = createFakeAsk(() => blocked());
     // a long debounce: the composer's own re-check has not run yet when the rep presses Send
     start(bg.ask, { debounceMs: 60_000 });
-    const form = site.addComposer({ broken: true });
+    const form = env.site.addComposer({ broken: true });
     await vi.waitFor(() => expect(state(form)).toBe('inactive'));
     const body = document.createElement('textarea');
     body.value = 'Hallo, zullen we bellen?';
     form.prepend(body);
     clickSend(form);
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('block'));
     expect(bg.of('verdict/for-recipients').length).toBeGreaterThan(0);
   });
@@ -324,32 +316,32 @@ describe('when the background fails', () => {
     const bg = createFakeAsk(() => verdictOf('allow', []));
     bg.fail(new Error('The background did not answer'));
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     expect(dialogHost()!.shadowRoot!.textContent).toContain('could not check this message');
     expect(dialogActions()).toEqual(expect.arrayContaining(['send-anyway', 'cancel']));
     dialogButton('send-anyway')!.click();
     await settle();
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
     reason.value = 'Guard down, urgent reply to customer';
     reason.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();
     dialogButton('confirm-send-anyway')!.click();
-    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
   });
 
   test('a background that never answers counts as failed after the timeout', async () => {
     const bg = createFakeAsk(() => new Promise<GuardVerdict>(() => undefined));
     start(bg.ask, { checkTimeoutMs: 50 });
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     clickSend(form);
     await vi.waitFor(() => expect(dialogHost()?.getAttribute('data-decision')).toBe('block'));
     expect(dialogHost()!.shadowRoot!.textContent).toContain('Could not check');
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 });
 
@@ -358,14 +350,14 @@ describe('composers that go away or cannot be read', () => {
     const d = deferred<GuardVerdict>();
     const bg = createFakeAsk(() => d.promise);
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     clickSend(form);
     form.remove();
     await settle(20);
     d.resolve(blocked());
     await settle(20);
     expect(dialogHost()).toBeNull();
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 
   test('a composer the adapter cannot read is inactive, shows the badge, and its sends are held', async () => {
@@ -373,13 +365,13 @@ describe('composers that go away or cannot be read', () => {
     const states: string[] = [];
     const bg = createFakeAsk(() => verdictOf('allow', []));
     start(bg.ask, { onTabState: (s) => states.push(s) });
-    const form = site.addComposer({ broken: true });
+    const form = env.site.addComposer({ broken: true });
     await vi.waitFor(() => expect(state(form)).toBe('inactive'));
     expect(document.querySelector('[data-outreach-guard="inactive-badge"]')).not.toBeNull();
     expect(warn.mock.calls.flat().join(' ')).toContain('form.composer textarea');
     expect(states).toContain('inactive');
     clickSend(form);
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     await vi.waitFor(() => expect(dialogHost()).not.toBeNull());
     expect(dialogHost()!.shadowRoot!.textContent).toContain('Could not check');
     expect(states.at(-1)).toBe('held');
@@ -396,7 +388,7 @@ describe('composers that go away or cannot be read', () => {
     const fine = document.createElement('div');
     fine.className = 'composer-shell';
     document.body.append(fine);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     fine.append(form);
     await vi.waitFor(() => expect(lost.getAttribute('data-outreach-guard-state')).toBe('inactive'), { timeout: 3000 });
     expect(document.querySelectorAll('[data-outreach-guard="inactive-badge"]')).toHaveLength(1);
@@ -408,7 +400,7 @@ describe('composers that go away or cannot be read', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
     start(bg.ask);
-    const form = site.addComposer({ broken: true });
+    const form = env.site.addComposer({ broken: true });
     await vi.waitFor(() => expect(state(form)).toBe('inactive'));
     form.prepend(document.createElement('textarea'));
     await vi.waitFor(() => expect(state(form)).toBe('clean'));
@@ -418,11 +410,11 @@ describe('composers that go away or cannot be read', () => {
   test('stopping the guard removes its listeners and marks', async () => {
     const bg = createFakeAsk(() => blocked());
     start(bg.ask);
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(state(form)).toBe('held'));
-    ac.abort();
+    env.abort();
     expect(form.hasAttribute('data-outreach-guard-state')).toBe(false);
     clickSend(form);
-    expect(site.sent).toHaveLength(1); // the extension is gone: the site behaves as without it
+    expect(env.site.sent).toHaveLength(1); // the extension is gone: the site behaves as without it
   });
 });

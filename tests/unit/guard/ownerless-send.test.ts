@@ -1,24 +1,14 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { startGuard } from '@/lib/guard/guard';
 import { AdapterError, type SiteAdapter } from '@/lib/guard/adapter';
-import { createFakeAsk, createFakeSite, dialogActions, dialogButton, dialogHost, settle, verdictOf, type FakeSite } from './fake-site';
+import { createFakeAsk, dialogActions, dialogButton, dialogHost, settle, verdictOf, guardPage } from './fake-site';
 
 // A composer's send control rendered outside it (Gmail's Schedule send menu at the end of body). With
 // several composers open the adapter may not be able to tell whose it is: it throws, and the guard must not
 // let that send through unchecked. It holds it and says so; other clicks on the page are untouched.
 
-let ac: AbortController;
-let site: FakeSite;
-beforeEach(() => {
-  document.body.innerHTML = '';
-  ac = new AbortController();
-  site = createFakeSite();
-});
-afterEach(() => {
-  ac.abort();
-  vi.restoreAllMocks();
-});
+const env = guardPage();
 
 /** a "Schedule send" item in a menu outside every composer; the page's own handler schedules on click */
 function outsideMenu() {
@@ -37,7 +27,7 @@ function outsideMenu() {
 
 /** the fake site, whose composerOfEvent cannot tell the owner of a schedule item */
 const undecided: () => SiteAdapter = () => ({
-  ...site.adapter,
+  ...env.site.adapter,
   composerOfEvent(event) {
     const target = event.target as Element;
     if (!target.closest?.('.schedule-send')) return null;
@@ -49,9 +39,9 @@ describe('a send outside every composer whose owner cannot be told', () => {
   test('with two composers open: it is swallowed and a "could not check" dialog without "send anyway" says why', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
-    startGuard({ adapter: undecided(), ask: bg.ask, signal: ac.signal, debounceMs: 5 });
-    const a = site.addComposer();
-    const b = site.addComposer({ recipients: [{ key: 'bert@example.nl' }] });
+    startGuard({ adapter: undecided(), ask: bg.ask, signal: env.signal, debounceMs: 5 });
+    const a = env.site.addComposer();
+    const b = env.site.addComposer({ recipients: [{ key: 'bert@example.nl' }] });
     await vi.waitFor(() => expect([a, b].map((f) => f.getAttribute('data-outreach-guard-state'))).toEqual(['clean', 'clean']));
     const { item, scheduled } = outsideMenu();
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
@@ -73,13 +63,13 @@ describe('a send outside every composer whose owner cannot be told', () => {
     dialogButton('cancel')!.click();
     await settle();
     expect(dialogHost()).toBeNull();
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
   });
 
   test('other clicks on the page, and keys other than Enter or Space, are untouched', async () => {
-    const adapter: SiteAdapter = { ...site.adapter, composerOfEvent: () => null };
+    const adapter: SiteAdapter = { ...env.site.adapter, composerOfEvent: () => null };
     const throwing: SiteAdapter = {
-      ...site.adapter,
+      ...env.site.adapter,
       composerOfEvent(event) {
         if (event.type === 'keydown') throw new Error('cannot tell');
         return adapter.composerOfEvent!(event);
@@ -87,8 +77,8 @@ describe('a send outside every composer whose owner cannot be told', () => {
     };
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
-    startGuard({ adapter: throwing, ask: bg.ask, signal: ac.signal, debounceMs: 5 });
-    site.addComposer();
+    startGuard({ adapter: throwing, ask: bg.ask, signal: env.signal, debounceMs: 5 });
+    env.site.addComposer();
     await vi.waitFor(() => expect(document.querySelector('[data-outreach-guard-state="clean"]')).not.toBeNull());
     const link = document.createElement('a');
     document.body.append(link);
@@ -105,7 +95,7 @@ describe('a send outside every composer whose owner cannot be told', () => {
   test('with no composer of ours open, nothing is held (it is not our send)', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bg = createFakeAsk(() => verdictOf('allow', []));
-    startGuard({ adapter: undecided(), ask: bg.ask, signal: ac.signal, debounceMs: 5 });
+    startGuard({ adapter: undecided(), ask: bg.ask, signal: env.signal, debounceMs: 5 });
     const { item, scheduled } = outsideMenu();
     item.click();
     expect(scheduled).toEqual(['scheduled']);

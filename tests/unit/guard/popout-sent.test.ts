@@ -1,33 +1,23 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { startGuard } from '@/lib/guard/guard';
 import type { SentOutcome, SiteAdapter } from '@/lib/guard/adapter';
 import { createEventRecorder, memoryPendingStore, type LedgerEvent, type PendingEntry } from '@/lib/guard/pending-events';
-import { createFakeAsk, createFakeSite, deferred, dialogButton, finding, settle, verdictOf, type FakeSite } from './fake-site';
+import { createFakeAsk, deferred, dialogButton, finding, settle, verdictOf, guardPage } from './fake-site';
 
 // Pop-out compose windows (Gmail ?view=cm, Outlook's popped-out form) close themselves once Send is accepted,
 // taking our content script with them before waitForSent can answer. The guard stores a provisional
 // "outbound-sent" record before the send goes; the page confirms or drops it; a page that went first leaves
 // it standing, and the app window records it.
 
-let ac: AbortController;
-let site: FakeSite;
-beforeEach(() => {
-  document.body.innerHTML = '';
-  ac = new AbortController();
-  site = createFakeSite();
-});
-afterEach(() => {
-  ac.abort();
-  vi.restoreAllMocks();
-});
+const env = guardPage();
 
 /** the fake site as a pop-out window: closesOnSend, and waitForSent answers only when the test says so */
 function popout(outcome: Promise<SentOutcome>, closes = true): SiteAdapter {
   return {
-    ...site.adapter,
+    ...env.site.adapter,
     composerFor(root) {
-      const handle = site.adapter.composerFor(root);
+      const handle = env.site.adapter.composerFor(root);
       return { ...handle, root: handle.root, closesOnSend: () => closes, waitForSent: () => outcome };
     },
   };
@@ -41,7 +31,7 @@ function setup(adapter: SiteAdapter, decision: 'allow' | 'block' = 'block') {
   );
   const store = memoryPendingStore();
   const page = new AbortController(); // this window's content script
-  ac.signal.addEventListener('abort', () => page.abort());
+  env.signal.addEventListener('abort', () => page.abort());
   const recorder = createEventRecorder({ ask: bg.ask, signal: page.signal, store, backoffMs: [60_000] });
   startGuard({ adapter, ask: bg.ask, signal: page.signal, debounceMs: 5, checkingDialogAfterMs: 5, recorder });
   return { bg, store, recorder, page };
@@ -58,7 +48,7 @@ describe('a send from a window that closes itself', () => {
   test('held then released: the provisional record is in storage before the send leaves; the window closes; the app window records it at once', async () => {
     const outcome = deferred<SentOutcome>();
     const { store, recorder, page } = setup(popout(outcome.promise), 'block');
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     const atSend = storeAtSend(form, store);
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('held'));
     form.querySelector<HTMLButtonElement>('button.send')!.click();
@@ -71,13 +61,13 @@ describe('a send from a window that closes itself', () => {
     reason.dispatchEvent(new Event('input', { bubbles: true }));
     await settle();
     dialogButton('confirm-send-anyway')!.click();
-    await vi.waitFor(() => expect(site.sent).toHaveLength(1));
+    await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
     expect(atSend[0]!.map((e) => [e.event.kind, e.provisional])).toEqual([['outbound-sent', true]]);
     expect(atSend[0]![0]!.event).toMatchObject({ recipients: [{ key: 'anna@example.nl' }] });
 
     // the Gmail app window that opened the pop-out, watching the shared queue
     const app = createFakeAsk(() => verdictOf('allow', []));
-    const appRecorder = createEventRecorder({ ask: app.ask, signal: ac.signal, store, adoptReleased: true, orphanAfterMs: 120_000 });
+    const appRecorder = createEventRecorder({ ask: app.ask, signal: env.signal, store, adoptReleased: true, orphanAfterMs: 120_000 });
     await appRecorder.flush();
     expect(outbound(app.calls), "the pop-out's record is still its own").toHaveLength(0);
     // Gmail closes the pop-out: pagehide, then the content script is gone before waitForSent answers
@@ -91,10 +81,10 @@ describe('a send from a window that closes itself', () => {
   test('a clean send is not delayed; when waitForSent says "sent" the record is confirmed and written once', async () => {
     const outcome = deferred<SentOutcome>();
     const { bg, store } = setup(popout(outcome.promise), 'allow');
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
     form.querySelector<HTMLButtonElement>('button.send')!.click();
-    expect(site.sent, 'clean: goes at once').toHaveLength(1);
+    expect(env.site.sent, 'clean: goes at once').toHaveLength(1);
     await vi.waitFor(() => expect((store.value as PendingEntry[]).map((e) => e.provisional)).toEqual([true]));
     expect(outbound(bg.calls), 'not recorded before it is known').toHaveLength(0);
     outcome.resolve('sent');
@@ -107,7 +97,7 @@ describe('a send from a window that closes itself', () => {
   test('when waitForSent says "not sent" (Undo) the provisional record is dropped', async () => {
     const outcome = deferred<SentOutcome>();
     const { bg, store } = setup(popout(outcome.promise), 'allow');
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
     form.querySelector<HTMLButtonElement>('button.send')!.click();
     await vi.waitFor(() => expect(store.value).toHaveLength(1));
@@ -120,7 +110,7 @@ describe('a send from a window that closes itself', () => {
   test('a window that does not close itself writes nothing provisional (the record follows waitForSent)', async () => {
     const outcome = deferred<SentOutcome>();
     const { bg, store } = setup(popout(outcome.promise, false), 'allow');
-    const form = site.addComposer();
+    const form = env.site.addComposer();
     const atSend = storeAtSend(form, store);
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
     form.querySelector<HTMLButtonElement>('button.send')!.click();
@@ -154,7 +144,7 @@ describe('provisional records in the pending-events queue', () => {
     popPage.abort(); // crashed: no pagehide
 
     const app = createFakeAsk(() => verdictOf('allow', []));
-    const appRecorder = createEventRecorder({ ask: app.ask, signal: ac.signal, store, now: () => t, orphanAfterMs: 120_000 });
+    const appRecorder = createEventRecorder({ ask: app.ask, signal: env.signal, store, now: () => t, orphanAfterMs: 120_000 });
     await appRecorder.flush();
     expect(outbound(app.calls)).toHaveLength(0);
     t += 9_000; // past the 8 s lease, long before the 120 s orphan time
@@ -167,11 +157,11 @@ describe('provisional records in the pending-events queue', () => {
     const store = memoryPendingStore();
     let t = 5_000_000;
     const bg = createFakeAsk(() => verdictOf('allow', []));
-    const pop = createEventRecorder({ ask: bg.ask, signal: ac.signal, store, now: () => t });
+    const pop = createEventRecorder({ ask: bg.ask, signal: env.signal, store, now: () => t });
     const record = await pop.provisional(sentEvent);
     t += 121_000;
     const app = createFakeAsk(() => verdictOf('allow', []));
-    await createEventRecorder({ ask: app.ask, signal: ac.signal, store, now: () => t, orphanAfterMs: 120_000 }).flush();
+    await createEventRecorder({ ask: app.ask, signal: env.signal, store, now: () => t, orphanAfterMs: 120_000 }).flush();
     await record.confirm();
     expect(outbound(app.calls).length + outbound(bg.calls).length).toBe(1);
   });
@@ -179,7 +169,7 @@ describe('provisional records in the pending-events queue', () => {
   test('a record left unknown while the page lives on (the watch timed out) stands and is recorded', async () => {
     const store = memoryPendingStore();
     const bg = createFakeAsk(() => verdictOf('allow', []));
-    const pop = createEventRecorder({ ask: bg.ask, signal: ac.signal, store });
+    const pop = createEventRecorder({ ask: bg.ask, signal: env.signal, store });
     const record = await pop.provisional(sentEvent);
     await record.stand();
     await vi.waitFor(() => expect(outbound(bg.calls)).toHaveLength(1));
@@ -193,7 +183,7 @@ describe('provisional records in the pending-events queue', () => {
     const pop = createEventRecorder({ ask: bg.ask, signal: popPage.signal, store, leaseMs: 60 });
     await pop.provisional(sentEvent);
     const app = createFakeAsk(() => verdictOf('allow', []));
-    const appRecorder = createEventRecorder({ ask: app.ask, signal: ac.signal, store, leaseMs: 60, adoptReleased: true });
+    const appRecorder = createEventRecorder({ ask: app.ask, signal: env.signal, store, leaseMs: 60, adoptReleased: true });
     await appRecorder.flush();
     await settle(200); // three lease periods, renewed by the live page
     await appRecorder.flush();

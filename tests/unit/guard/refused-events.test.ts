@@ -1,25 +1,15 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { startGuard } from '@/lib/guard/guard';
 import { GuardRequestFailed, type GuardAsk } from '@/lib/guard/ask';
 import { createEventRecorder, isRefusal, memoryPendingStore, type LedgerEvent, type PendingEntry } from '@/lib/guard/pending-events';
-import { createFakeAsk, createFakeSite, dialogButton, dialogHost, settle, verdictOf, type FakeSite } from './fake-site';
+import { createFakeAsk, dialogButton, dialogHost, settle, verdictOf, guardPage } from './fake-site';
 
 // A ledger event the background refuses (policy, invalid) cannot be recorded by retrying: it is dropped and
 // reported, and never blocks the records queued behind it. Only a background that did not answer (or
 // crashed) is retried.
 
-let ac: AbortController;
-let site: FakeSite;
-beforeEach(() => {
-  document.body.innerHTML = '';
-  ac = new AbortController();
-  site = createFakeSite();
-});
-afterEach(() => {
-  ac.abort();
-  vi.restoreAllMocks();
-});
+const env = guardPage();
 
 const override: LedgerEvent = {
   kind: 'send-anyway',
@@ -65,7 +55,7 @@ describe('the pending-events queue and refusals', () => {
     const counts: number[] = [];
     const recorder = createEventRecorder({
       ask: bg.ask,
-      signal: ac.signal,
+      signal: env.signal,
       store,
       backoffMs: [20],
       onPending: (n) => counts.push(n),
@@ -87,7 +77,7 @@ describe('the pending-events queue and refusals', () => {
     const store = memoryPendingStore();
     const bg = background(() => new GuardRequestFailed('invalid-request', 'Invalid request "ledger/record-event"'));
     const refusals: LedgerEvent[] = [];
-    const recorder = createEventRecorder({ ask: bg.ask, signal: ac.signal, store, onRefused: (e) => refusals.push(e) });
+    const recorder = createEventRecorder({ ask: bg.ask, signal: env.signal, store, onRefused: (e) => refusals.push(e) });
     expect(await recorder.record(sent)).toBe('refused');
     expect(recorder.pending()).toBe(0);
     expect(store.value).toEqual([]);
@@ -99,7 +89,7 @@ describe('the pending-events queue and refusals', () => {
     const store = memoryPendingStore([entry('a', override), entry('b', sent)]);
     let crashing = true;
     const bg = background((e) => (crashing && e.kind === 'send-anyway' ? new GuardRequestFailed('internal', 'database closed') : null));
-    const recorder = createEventRecorder({ ask: bg.ask, signal: ac.signal, store, backoffMs: [20] });
+    const recorder = createEventRecorder({ ask: bg.ask, signal: env.signal, store, backoffMs: [20] });
     await recorder.flush();
     expect(bg.recorded.map((e) => e.kind)).toEqual(['outbound-sent']);
     expect((store.value as PendingEntry[]).map((e) => e.id)).toEqual(['a']); // kept for the retry
@@ -112,7 +102,7 @@ describe('the pending-events queue and refusals', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const store = memoryPendingStore([entry('a', override), entry('b', sent)]);
     const bg = background(() => new GuardRequestFailed('unreachable', 'The background did not answer'));
-    const recorder = createEventRecorder({ ask: bg.ask, signal: ac.signal, store, backoffMs: [60_000] });
+    const recorder = createEventRecorder({ ask: bg.ask, signal: env.signal, store, backoffMs: [60_000] });
     await recorder.flush();
     expect(bg.asked.map((e) => e.kind)).toEqual(['send-anyway']); // the rest would fail too
     expect(recorder.pending()).toBe(2);
@@ -140,9 +130,9 @@ describe('"send anyway" refused by the background', () => {
     const bg = createFakeAsk(() => verdictOf('allow', []));
     bg.fail(new GuardRequestFailed('unreachable', 'The background did not answer'));
     const store = memoryPendingStore();
-    const recorder = createEventRecorder({ ask: bg.ask, signal: ac.signal, store, backoffMs: [60_000] });
-    startGuard({ adapter: site.adapter, ask: bg.ask, signal: ac.signal, debounceMs: 10, checkingDialogAfterMs: 5, recorder });
-    const form = site.addComposer();
+    const recorder = createEventRecorder({ ask: bg.ask, signal: env.signal, store, backoffMs: [60_000] });
+    startGuard({ adapter: env.site.adapter, ask: bg.ask, signal: env.signal, debounceMs: 10, checkingDialogAfterMs: 5, recorder });
+    const form = env.site.addComposer();
     form.querySelector<HTMLButtonElement>('button.send')!.click();
     await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
     expect(dialogHost()!.shadowRoot!.textContent).toContain('Could not check');
@@ -157,7 +147,7 @@ describe('"send anyway" refused by the background', () => {
     dialogButton('confirm-send-anyway')!.click();
     await vi.waitFor(() => expect(dialogHost()!.shadowRoot!.textContent).toContain('Team policy does not allow'));
     await settle(20);
-    expect(site.sent).toHaveLength(0);
+    expect(env.site.sent).toHaveLength(0);
     expect(store.value).toEqual([]); // not queued either
   });
 });

@@ -1,28 +1,21 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { startGuard } from '@/lib/guard/guard';
 import type { SentOutcome, SiteAdapter } from '@/lib/guard/adapter';
 import type { LedgerEvent } from '@/lib/guard/pending-events';
-import { createFakeAsk, createFakeSite, settle, verdictOf, type FakeSite } from './fake-site';
+import { createFakeAsk, settle, verdictOf, guardPage } from './fake-site';
 
 // LinkedIn's message composer stays open after Send, and quick successive messages are normal: each send
 // gets its own "did it leave" watch with its own snapshot, also while an earlier one is still waiting.
 
-let ac: AbortController;
-let site: FakeSite;
-beforeEach(() => {
-  document.body.innerHTML = '';
-  ac = new AbortController();
-  site = createFakeSite();
-});
-afterEach(() => ac.abort());
+const env = guardPage();
 
 /** the fake site whose "sent" proof takes `ms` after each send */
 function slowProof(ms: number): SiteAdapter {
   return {
-    ...site.adapter,
+    ...env.site.adapter,
     composerFor(root) {
-      const handle = site.adapter.composerFor(root);
+      const handle = env.site.adapter.composerFor(root);
       return {
         ...handle,
         root: handle.root,
@@ -50,14 +43,14 @@ const type = (form: HTMLFormElement, text: string) => {
 describe('two sends from one composer while the first is still being watched', () => {
   test('150 ms apart, with a "sent" proof taking 300 ms: two outbound records, each with its own text', async () => {
     const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
-    startGuard({ adapter: slowProof(300), ask: bg.ask, signal: ac.signal, debounceMs: 5, checkingDialogAfterMs: 5 });
-    const form = site.addComposer({ body: 'Hallo Anna' });
+    startGuard({ adapter: slowProof(300), ask: bg.ask, signal: env.signal, debounceMs: 5, checkingDialogAfterMs: 5 });
+    const form = env.site.addComposer({ body: 'Hallo Anna' });
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
     clickSend(form);
     type(form, 'Nog een vraag: past dinsdag?');
     await settle(150); // the second draft is checked meanwhile; the first proof is still 150 ms away
     clickSend(form);
-    expect(site.sent.map((s) => s.body)).toEqual(['Hallo Anna', 'Nog een vraag: past dinsdag?']);
+    expect(env.site.sent.map((s) => s.body)).toEqual(['Hallo Anna', 'Nog een vraag: past dinsdag?']);
     await vi.waitFor(() => expect(sentRecords(bg.of('ledger/record-event'))).toHaveLength(2), { timeout: 2000 });
     const [first, second] = sentRecords(bg.of('ledger/record-event')) as Extract<LedgerEvent, { kind: 'outbound-sent' }>[];
     expect(first!.bodyFingerprint).not.toBe(second!.bodyFingerprint);
@@ -65,8 +58,8 @@ describe('two sends from one composer while the first is still being watched', (
 
   test('a double click on Send of the same draft is one message: one record', async () => {
     const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
-    startGuard({ adapter: slowProof(100), ask: bg.ask, signal: ac.signal, debounceMs: 5, checkingDialogAfterMs: 5 });
-    const form = site.addComposer({ body: 'Hallo Anna' });
+    startGuard({ adapter: slowProof(100), ask: bg.ask, signal: env.signal, debounceMs: 5, checkingDialogAfterMs: 5 });
+    const form = env.site.addComposer({ body: 'Hallo Anna' });
     await vi.waitFor(() => expect(form.getAttribute('data-outreach-guard-state')).toBe('clean'));
     clickSend(form);
     clickSend(form);

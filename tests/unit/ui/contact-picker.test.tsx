@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { ContactPicker, type PickOption } from '../../../components/contacts/ContactPicker';
 import { CallCheck } from '../../../components/popup/CallCheck';
 import { button, field, mount, type } from './render';
+import { deferred } from '../guard/fake-site';
 
 /** Lets the answers arrive and the picker re-render (several promise hops). */
 async function settle() {
@@ -12,16 +13,6 @@ async function settle() {
   });
 }
 
-/** A promise settled from the test, to answer searches in any order. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 describe('contact picker', () => {
   test('a failed search shows the error, never "No contact found."', async () => {
