@@ -27,6 +27,9 @@ export function ContactPicker({
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<PickOption[]>([]);
   const [failed, setFailed] = useState<string | null>(null);
+  // The query the list (or the failure) answers. Until the newest query's answer is in, neither the old list
+  // nor "No contact found." may show: on the rights page that would read as "we hold nothing on this person".
+  const [answered, setAnswered] = useState('');
   const seq = useRef(0);
   async function search(value: string) {
     setQ(value);
@@ -42,11 +45,13 @@ export function ContactPicker({
       setOptions([]);
       setFailed(e instanceof Error ? e.message : String(e));
     }
+    setAnswered(value);
   }
+  const searching = q.trim().length >= 2 && answered !== q;
   return (
     <div class="picker">
       <TextField label={label ?? t('pickContact')} type="search" value={q} onValue={(v) => void search(v)} name={name} />
-      {failed !== null && q.trim().length >= 2 ? (
+      {failed !== null && q.trim().length >= 2 && !searching ? (
         <Notice kind="error">{t('pickSearchFailed', failed)}</Notice>
       ) : options.length > 0 ? (
         <ul class="picklist" aria-label={t('pickResults')}>
@@ -61,6 +66,7 @@ export function ContactPicker({
                   setOptions([]);
                   setFailed(null);
                   setQ('');
+                  setAnswered('');
                 }}
               >
                 {o.label}
@@ -68,6 +74,11 @@ export function ContactPicker({
             </li>
           ))}
         </ul>
+      ) : searching ? (
+        // (The previous list stays while the next query runs, so the rep can still pick from it.)
+        <p class="muted" role="status">
+          {t('pickSearching')}
+        </p>
       ) : q.trim().length >= 2 ? (
         <p class="muted">{t('pickNoResults')}</p>
       ) : null}

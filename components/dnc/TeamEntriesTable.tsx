@@ -1,4 +1,9 @@
-import { formatDateTime, useI18n } from '../i18n';
+import { formatDateTime, useI18n, type Translate } from '../i18n';
+
+/** What kind of identifier a do-not-contact key is, in words ("E-mail address"); `email`, `li-member`, … */
+export function keyKindLabel(t: Translate, keyKind: string): string {
+  return t(`keyKind_${keyKind.replace(/-/g, '_')}`);
+}
 
 // The team's do-not-contact entries (issue #7). The list holds no identifiers (the server and the local
 // copy key entries by blinded ids), so an entry shows its display label, or else what kind of identifier it covers.
@@ -29,7 +34,7 @@ export function TeamEntriesTable({
   onRetract: (item: TeamEntryView) => void;
 }) {
   const { t, lang } = useI18n();
-  const who = (item: TeamEntryView) => item.label || item.keyKinds.map((k) => t(`keyKind_${k.replace(/-/g, '_')}`)).join(', ');
+  const who = (item: TeamEntryView) => item.label || item.keyKinds.map((k) => keyKindLabel(t, k)).join(', ');
   return (
     <div class="table-wrap">
       <table class="team-entries">

@@ -101,7 +101,7 @@ export function PopupApp() {
             <>
               <TabState view={tabView} error={tabError} />
               {team?.inTeam ? <TeamStatusLine status={team} /> : null}
-              {teamError ? <Notice kind="error">{t('dncTeamStatusFailed', teamError)}</Notice> : null}
+              {teamError ? <Notice kind="error">{t('popupTeamStatusFailed', teamError)}</Notice> : null}
             </>
           ) : null}
           {tab === 'lookup' ? (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatNumber, useI18n } from '@/components/i18n';
 import { DncForm, type DncEntry } from '@/components/dnc/DncForm';
 import { maskedLabel } from '@/components/dnc/mask';
-import { TeamEntriesTable, type TeamEntryView } from '@/components/dnc/TeamEntriesTable';
+import { keyKindLabel, TeamEntriesTable, type TeamEntryView } from '@/components/dnc/TeamEntriesTable';
 import { ConfirmDialog, Loading, Notice } from '@/components/ui/basics';
 import type { RequestOf } from '@/lib/messaging/protocol';
 import { ask, errorText } from '../app/api';
@@ -107,7 +107,8 @@ export function DncPage() {
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
       {status ? <Notice kind="success">{status}</Notice> : null}
       <DncForm inTeam={!!team.data?.inTeam} onAdd={add} busy={action.busy} />
-      {team.error ? <Notice kind="error">{t('dncTeamStatusFailed', team.error)}</Notice> : null}
+      {/* Only when no team list is shown: a failed poll keeps the list it had. */}
+      {team.error && !team.data ? <Notice kind="error">{t('dncTeamStatusFailed', team.error)}</Notice> : null}
       {inTeam && team.data ? (
         <section aria-labelledby="dnc-team-title">
           <h2 id="dnc-team-title">{t('dncTeamTitle')}</h2>
@@ -149,7 +150,7 @@ export function DncPage() {
       {retracting ? (
         <ConfirmDialog
           title={t('dncTeamRetractTitle')}
-          body={<p>{t('dncTeamRetractBody', retracting.label || retracting.keyKinds.map((k) => t(`keyKind_${k.replace(/-/g, '_')}`)).join(', '))}</p>}
+          body={<p>{t('dncTeamRetractBody', retracting.label || retracting.keyKinds.map((k) => keyKindLabel(t, k)).join(', '))}</p>}
           confirmLabel={t('dncTeamRetract')}
           danger
           onConfirm={() => void retract.run(() => confirmRetract(retracting))}
@@ -197,7 +198,7 @@ export function DncPage() {
                 {list.data.items.map((s) => (
                   <tr key={s.id}>
                     <td>
-                      {s.label ?? t(`keyKind_${s.keyKind.replace(/-/g, '_')}`)}
+                      {s.label ?? keyKindLabel(t, s.keyKind)}
                       {s.erased ? <span class="tag">{t('dncErased')}</span> : null}
                     </td>
                     <td>{t(`level_${s.level}`)}</td>
@@ -210,8 +211,8 @@ export function DncPage() {
                       <button
                         type="button"
                         class="link"
-                        aria-label={t('dncRemoveLabel', s.label ?? s.keyKind)}
-                        onClick={() => setRemoving({ id: s.id, label: s.label ?? t(`keyKind_${s.keyKind.replace(/-/g, '_')}`) })}
+                        aria-label={t('dncRemoveLabel', s.label ?? keyKindLabel(t, s.keyKind))}
+                        onClick={() => setRemoving({ id: s.id, label: s.label ?? keyKindLabel(t, s.keyKind) })}
                       >
                         {t('actionRemove')}
                       </button>

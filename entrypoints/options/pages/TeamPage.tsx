@@ -167,7 +167,8 @@ export function TeamPage() {
               type="button"
               class="danger"
               disabled={action.busy}
-              onClick={() => setLeaving(true)}
+              // The count of entries not yet uploaded must be today's, not the one read when the page opened.
+              onClick={() => void status.reload().finally(() => setLeaving(true))}
             >
               {t('teamLeaveButton')}
             </button>

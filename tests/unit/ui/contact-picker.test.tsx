@@ -75,6 +75,55 @@ describe('contact picker', () => {
   });
 });
 
+describe('while a search is under way', () => {
+  test('neither "No contact found." nor an earlier failure shows until the answer to the newest query is in', async () => {
+    const answers = new Map<string, ReturnType<typeof deferred<PickOption[]>>>();
+    const onSearch = (q: string) => {
+      const d = deferred<PickOption[]>();
+      answers.set(q, d);
+      return d.promise;
+    };
+    const { container, unmount } = mount(<ContactPicker label="Person" onSearch={onSearch} onPick={() => {}} />);
+    type(field(container, 'Person'), 'jan');
+    await settle();
+    expect(container.textContent).not.toContain('No contact found.');
+    expect(container.textContent).toContain('Searching…');
+    answers.get('jan')!.reject(new Error('no answer'));
+    await settle();
+    expect(container.textContent).toContain('The search failed');
+    type(field(container, 'Person'), 'janssen');
+    await settle();
+    expect(container.textContent).not.toContain('The search failed');
+    expect(container.textContent).toContain('Searching…');
+    answers.get('janssen')!.resolve([]);
+    await settle();
+    expect(container.textContent).toContain('No contact found.');
+    expect(container.textContent).not.toContain('Searching…');
+    unmount();
+  });
+
+  test('picking a person stops a search still under way from reopening the list', async () => {
+    const answers = new Map<string, ReturnType<typeof deferred<PickOption[]>>>();
+    const onSearch = (q: string) => {
+      const d = deferred<PickOption[]>();
+      answers.set(q, d);
+      return d.promise;
+    };
+    const picked: string[] = [];
+    const { container, unmount } = mount(<ContactPicker label="Person" onSearch={onSearch} onPick={(o) => picked.push(o.id)} />);
+    type(field(container, 'Person'), 'jan');
+    answers.get('jan')!.resolve([{ id: 'c2', label: 'Jan Jansen' }]);
+    await settle();
+    type(field(container, 'Person'), 'jans');
+    button(container, 'Jan Jansen').click();
+    answers.get('jans')!.resolve([{ id: 'c3', label: 'Jans Bakker' }]);
+    await settle();
+    expect(picked).toEqual(['c2']);
+    expect(container.textContent).not.toContain('Jans Bakker');
+    unmount();
+  });
+});
+
 describe('the call check uses the shared picker', () => {
   test('a failed contact search in the call check shows the error; the field keeps its name', async () => {
     const { container, unmount } = mount(

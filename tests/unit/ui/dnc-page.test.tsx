@@ -106,8 +106,25 @@ describe('the personal do-not-contact list', () => {
     click(button(container, 'Remove entry'));
     await settle();
     await settle();
+    expect(ask).toHaveBeenCalledWith({ type: 'suppressions/remove', id: 's600' });
     expect(container.querySelector('nav[aria-label="Your list"]')!.textContent).toContain('401–600 of 600');
     expect(rows(container)[0]).toBe('person-400@example.nl');
+    unmount();
+  });
+
+  test('an entry without a label (an erased person) is named by the kind of identifier, for screen readers too', async () => {
+    TOTAL = 1;
+    ask.mockImplementation(async (req: { type: string }) => {
+      if (req.type === 'suppressions/list') return { total: 1, items: [{ ...entry(0), label: undefined, erased: true }] };
+      if (req.type === 'team/status') return notInTeam;
+      throw new Error(`unexpected ${req.type}`);
+    });
+    const { container, unmount } = mount(<DncPage />);
+    await settle();
+    expect(rows(container)[0]).toContain('E-mail address');
+    click(container.querySelector('button[aria-label="Remove E-mail address from the list"]'));
+    await settle();
+    expect(container.querySelector('[role="alertdialog"] h2')!.textContent).toBe('Remove “E-mail address” from the do-not-contact list?');
     unmount();
   });
 
@@ -120,7 +137,7 @@ describe('the personal do-not-contact list', () => {
     await settle();
     const dialog = container.querySelector('[role="alertdialog"]')!;
     expect(dialog.textContent).toContain('Remove “person-2@example.nl” from the do-not-contact list?');
-    expect(dialog.textContent).toContain('The person may then be contacted again.');
+    expect(dialog.textContent).toContain('Whoever this entry covers may then be contacted again.');
     expect(document.activeElement?.textContent).toBe('Cancel');
     click(button(container, 'Cancel'));
     await settle();

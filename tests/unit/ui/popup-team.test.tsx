@@ -37,7 +37,9 @@ describe('the popup’s team line', () => {
     const { container, unmount } = mount(<PopupApp />);
     await settle();
     await settle();
-    expect(container.textContent).toContain('The background did not answer');
+    expect(container.textContent).toContain('Could not read the team status: The background did not answer');
+    // (The popup has no team list, so it does not speak of one.)
+    expect(container.textContent).not.toContain('team list');
     unmount();
   });
 });

@@ -50,11 +50,12 @@ beforeEach(() => {
 const leaveCalls = () => ask.mock.calls.filter(([r]) => r.type === 'team/leave');
 
 describe('leaving a team', () => {
-  test('asks in the page, saying how many entries have not reached the team; Cancel keeps the team', async () => {
-    pending = 3;
+  test('asks in the page, saying how many entries have not reached the team (counted when asked); Cancel keeps the team', async () => {
     const { container, unmount } = mount(<TeamPage />);
     await settle();
+    pending = 3; // queued after the page opened (an objection recorded while offline)
     click(button(container, 'Leave the team'));
+    await settle();
     await settle();
     const dialog = container.querySelector('[role="alertdialog"]')!;
     expect(dialog.querySelector('h2')!.textContent).toBe('Leave the team?');
