@@ -1523,27 +1523,27 @@ export class Ledger {
       let merged = 0;
       const provenanceOf = new Map<string, Provenance[]>();
       for (const p of data.provenance) provenanceOf.set(p.contactId, [...(provenanceOf.get(p.contactId) ?? []), p]);
+      // Each contact is written with its `keys`, so a later contact of the same backup that shares an identity
+      // finds it through the index and merges into it (one owner per key, in both modes).
+      const withKeys = (x: Contact): Contact => ({ ...x, keys: keysOfContact(x) });
       for (const backupContact of data.contacts) {
         const { keys: _k, ...rest } = backupContact;
         const c: Contact = { ...rest, provenance: provenanceOf.get(backupContact.id) ?? [] };
         const keys = keysOfContact(c);
-        let owner: string | undefined;
-        if (mode === 'merge') {
-          const found = await contactsByKeys(db, keys);
-          owner = singleOwner((k) => (found.ownersOf.get(k) ?? []).filter((id) => id !== c.id), (id) => found.contacts.get(id)?.name ?? id, keys, c, `contact ${c.name}: `);
-        }
-        const sameId = mode === 'merge' ? await db.contacts.get(c.id) : undefined;
+        const found = await contactsByKeys(db, keys);
+        const owner = singleOwner((k) => (found.ownersOf.get(k) ?? []).filter((id) => id !== c.id), (id) => found.contacts.get(id)?.name ?? id, keys, c, `contact ${c.name}: `);
+        const sameId = await db.contacts.get(c.id);
         if (owner) {
           const into = (await db.contacts.get(owner))!;
-          await db.contacts.put(mergeContacts(into, c) as Contact);
+          await db.contacts.put(withKeys(mergeContacts(into, c) as Contact));
           remap.set(c.id, owner);
           merged++;
         } else if (sameId) {
-          await db.contacts.put(mergeContacts(sameId, c) as Contact);
+          await db.contacts.put(withKeys(mergeContacts(sameId, c) as Contact));
           remap.set(c.id, c.id);
           merged++;
         } else {
-          await db.contacts.put(c);
+          await db.contacts.put(withKeys(c));
           remap.set(c.id, c.id);
           added.add(c.id);
         }

@@ -98,6 +98,23 @@ describe('key filter', () => {
     }
   });
 
+  test('a backup whose two contacts share an e-mail (older data) restores as one person, in both modes', async () => {
+    const source = freshLedger();
+    await source.saveContact({ name: 'Anna A', emails: ['anna@klant.nl'] });
+    await source.saveContact({ name: 'Anna B', phones: ['06 55554444'] });
+    const backup = (await source.dumpForBackup()) as { contacts: Array<{ emails: string[] }> };
+    backup.contacts[1]!.emails = ['anna@klant.nl']; // as a v2-era ledger could list it
+    for (const mode of ['replace', 'merge'] as const) {
+      const target = freshLedger();
+      const counts = await target.restoreFromBackup(backup as never, mode);
+      expect(counts.mergedContacts).toBe(1);
+      expect((await target.listContacts({})).total).toBe(1);
+      // …and the person stays reachable: saving and importing the shared address merge instead of failing.
+      expect(await target.importContacts([row(2, { name: 'Anna', emails: ['anna@klant.nl'], phones: ['0655554444'] })])).toEqual({ created: 0, merged: 1 });
+      expect((await target.saveContact({ name: 'Anna', emails: ['anna@klant.nl'] })).mergedInto).toBeDefined();
+    }
+  });
+
   test('a replacing restore leaves filters for exactly the restored ledger', async () => {
     const source = freshLedger();
     await source.saveContact({ name: 'Uit Backup', emails: ['backup@klant.nl'] });
