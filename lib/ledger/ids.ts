@@ -2,7 +2,8 @@
 // Chromium and an import needs two per row (contact and provenance), so the random bytes come from one
 // getRandomValues call per 256 ids.
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+import { HEX } from './sha256';
+
 let pool = new Uint8Array(0);
 let at = 0;
 

@@ -16,8 +16,10 @@ const encoder = new TextEncoder();
 // short keys, and allocating per call made that half a second.
 const W = new Uint32Array(64);
 const H = new Uint32Array(8);
-let scratch = new Uint8Array(256);
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const SHARED_MAX = 4096;
+const shared = new Uint8Array(SHARED_MAX);
+/** Two hex digits per byte value. */
+export const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** SHA-256 of bytes or of a string's UTF-8, as lower-case hex. */
 export function sha256Hex(input: string | Uint8Array): string {
@@ -27,13 +29,17 @@ export function sha256Hex(input: string | Uint8Array): string {
 /** The digest as eight 32-bit words. The array is reused by the next call: read it before hashing again. */
 export function sha256Words(input: string | Uint8Array): Uint32Array {
   let len: number;
+  let scratch: Uint8Array;
+  // Short inputs (keys, audit entries) use the shared buffer; a large one (an evidence file of 25 MB) gets
+  // its own, so the worker does not keep that much memory after hashing it once.
   if (typeof input === 'string') {
     // Up to 3 bytes per UTF-16 unit, plus the padding.
-    if (scratch.length < input.length * 3 + 72) scratch = new Uint8Array(input.length * 3 + 72);
+    const need = input.length * 3 + 72;
+    scratch = need <= SHARED_MAX ? shared : new Uint8Array(need);
     len = encoder.encodeInto(input, scratch).written;
   } else {
     len = input.length;
-    if (scratch.length < len + 72) scratch = new Uint8Array(len + 72);
+    scratch = len + 72 <= SHARED_MAX ? shared : new Uint8Array(len + 72);
     scratch.set(input);
   }
   const total = ((len + 9 + 63) >> 6) << 6;

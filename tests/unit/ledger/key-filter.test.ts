@@ -102,8 +102,8 @@ describe('key filter', () => {
     const source = freshLedger();
     await source.saveContact({ name: 'Anna A', emails: ['anna@klant.nl'] });
     await source.saveContact({ name: 'Anna B', phones: ['06 55554444'] });
-    const backup = (await source.dumpForBackup()) as { contacts: Array<{ emails: string[] }> };
-    backup.contacts[1]!.emails = ['anna@klant.nl']; // as a v2-era ledger could list it
+    const backup = (await source.dumpForBackup()) as { contacts: Array<{ name: string; emails: string[] }> };
+    backup.contacts.find((c) => c.name === 'Anna B')!.emails = ['anna@klant.nl']; // as a v2-era ledger could list it
     for (const mode of ['replace', 'merge'] as const) {
       const target = freshLedger();
       const counts = await target.restoreFromBackup(backup as never, mode);
