@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { recordEventRequest } from '../messaging/guard';
+import type { Site } from '../messaging/common';
 import { GuardRequestFailed, withTimeout, type GuardAsk } from './ask';
 
 // Ledger events the page could not hand to the background (it was asleep, crashed, or the extension was
@@ -135,6 +136,12 @@ export interface RecorderOptions {
    * only one page per tab should (the top frame)
    */
   adoptReleased?: boolean;
+  /**
+   * the site this page is on: it takes over only records of that site. The queue is shared by every guarded
+   * tab, and the background records the site the request came from (a Gmail send adopted by a LinkedIn tab
+   * would land in the audit log as a LinkedIn send).
+   */
+  site?: Site;
   /** waits between retries (ms); the last one repeats */
   backoffMs?: readonly number[];
   /** an attempt not answered within this long counts as failed (ms) */
@@ -155,6 +162,11 @@ const retriedCodes = new Set(['unreachable', 'bad-response', 'internal']);
 /** No answer at all: the background is away, so the events queued behind this one would fail too. */
 function isAway(error: unknown): boolean {
   return !(error instanceof GuardRequestFailed) || error.code === 'unreachable' || error.code === 'bad-response';
+}
+
+/** The site a record belongs to (a declined InMail is LinkedIn's by nature). */
+function siteOfEvent(event: LedgerEvent): Site {
+  return 'site' in event ? event.site : 'linkedin';
 }
 
 export function createEventRecorder(options: RecorderOptions): EventRecorder {
@@ -254,6 +266,7 @@ export function createEventRecorder(options: RecorderOptions): EventRecorder {
         entries.map((e) => {
           // this page's own provisional records wait for their send's outcome, not for a retry
           if (e.owner === owner && e.provisional && provisionals.has(e.id)) return e;
+          if (e.owner !== owner && options.site && siteOfEvent(e.event) !== options.site) return e;
           // another page's provisional record is adopted once its lease lapsed (that page is gone)
           const lapsed = e.provisional && e.owner !== owner && e.leaseUntil !== undefined ? e.leaseUntil < t : t - e.claimedAt > orphanAfter;
           if (e.provisional && !lapsed && e.owner !== released) {

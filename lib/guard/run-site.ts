@@ -37,6 +37,7 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
   const recorder = createEventRecorder({
     ask,
     signal: ctx.signal,
+    site: adapter.site,
     // a pop-out compose that closed itself leaves its provisional "sent" record to the app window
     adoptReleased: top,
     onRefused: (_event, message) => showRefusedNotice(document, lang, message),

@@ -166,6 +166,23 @@ describe('provisional records in the pending-events queue', () => {
     expect(outbound(app.calls).length + outbound(bg.calls).length).toBe(1);
   });
 
+  test("a record left by a closed Gmail pop-out is taken over by a Gmail tab, never by a LinkedIn tab (the ledger would file it under LinkedIn)", async () => {
+    const store = memoryPendingStore();
+    let t = 7_000_000;
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    const pop = createEventRecorder({ ask: bg.ask, signal: env.signal, store, now: () => t, site: 'gmail' });
+    await pop.provisional(sentEvent);
+    pop.releaseProvisional();
+    await settle();
+    t += 121_000;
+    const linkedin = createFakeAsk(() => verdictOf('allow', []));
+    await createEventRecorder({ ask: linkedin.ask, signal: env.signal, store, now: () => t, orphanAfterMs: 120_000, site: 'linkedin' }).flush();
+    expect(outbound(linkedin.calls)).toHaveLength(0);
+    const gmail = createFakeAsk(() => verdictOf('allow', []));
+    await createEventRecorder({ ask: gmail.ask, signal: env.signal, store, now: () => t, orphanAfterMs: 120_000, site: 'gmail' }).flush();
+    expect(outbound(gmail.calls)).toHaveLength(1);
+  });
+
   test('a record left unknown while the page lives on (the watch timed out) stands and is recorded', async () => {
     const store = memoryPendingStore();
     const bg = createFakeAsk(() => verdictOf('allow', []));
