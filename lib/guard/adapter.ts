@@ -58,8 +58,6 @@ export interface ComposerHandle {
   removeRecipient?(key: string): boolean;
   /** Resolves when it is known whether the held-then-released (or clean) send really left. */
   waitForSent(signal: AbortSignal): Promise<SentOutcome>;
-  /** attributes (beyond value, aria-label, href) whose change means a recipient changed, e.g. Gmail's chip address */
-  readonly changeAttributes?: readonly string[];
   /** where the small status badge goes (defaults to root) */
   badgeAnchor?(): Element;
   /**
@@ -72,6 +70,13 @@ export interface ComposerHandle {
 
 export interface SiteAdapter {
   readonly site: Site;
+  /** the channel of a send whose composer could not be read (its "send anyway" is still logged) */
+  readonly defaultChannel: Channel;
+  /**
+   * attributes (beyond value, aria-label, href) whose change means a recipient changed, e.g. Gmail's chip
+   * address; per site, so they are watched also before a composer could be read
+   */
+  readonly changeAttributes?: readonly string[];
   /** pure: does this URL show surfaces the guard must watch? */
   isGuardedPage(url: URL): boolean;
   /** CSS selectors of composer roots, each a separate array entry (no long comma-joined strings) */

@@ -283,7 +283,7 @@ export function startGuard(options: GuardOptions): GuardController {
     listenAround(root);
     setState(w, 'checking');
     signal.addEventListener('abort', () => w.ac.abort(), { once: true, signal: w.ac.signal });
-    watchChanges(root, () => schedulePrecompute(w), w.ac.signal, handle?.changeAttributes ?? []);
+    watchChanges(root, () => schedulePrecompute(w), w.ac.signal, adapter.changeAttributes ?? []);
     if (error) setInactive(w, error);
     else precompute(w);
     reportTab();
@@ -716,12 +716,13 @@ export function startGuard(options: GuardOptions): GuardController {
         paint(w, hold);
         // a retry after a failed re-send: this draft's override is in the ledger already
         const recorded = hold.overriddenFor !== undefined && hold.overriddenFor === hold.key;
-        if (snapshot && !recorded) {
+        // Also when the composer could not be read (no snapshot): the override and its reason are logged.
+        if (!recorded) {
           const event = {
             kind: 'send-anyway' as const,
             site: adapter.site,
-            channel: snapshot.channel,
-            recipients: snapshot.recipients.slice(0, 500),
+            channel: snapshot?.channel ?? adapter.defaultChannel,
+            recipients: snapshot?.recipients.slice(0, 500) ?? [],
             codes: [...new Set(codes)].slice(0, 200),
             reason: action.reason.slice(0, 2000),
             decision,

@@ -210,9 +210,6 @@ class MenuOwners {
 }
 
 class GmailCompose implements ComposerHandle {
-  /** a chip's address lives in this attribute: Gmail may fill it in after the chip appears */
-  readonly changeAttributes = [S.chipAddressAttribute];
-
   constructor(
     readonly root: Element,
     private readonly opts: Required<GmailAdapterOptions>,
@@ -347,6 +344,9 @@ export function createGmailAdapter(options: GmailAdapterOptions = {}): SiteAdapt
   const menus = new MenuOwners();
   return {
     site: 'gmail',
+    defaultChannel: 'email',
+    // a chip's address lives in this attribute: Gmail may fill it in after the chip appears
+    changeAttributes: [S.chipAddressAttribute],
     isGuardedPage: isGmailMail,
     composerRootSelectors: S.composeRoot,
     expectedComposerSelectors: S.expectedCompose,

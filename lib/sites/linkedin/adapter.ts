@@ -422,6 +422,7 @@ class SalesNavComposer implements ComposerHandle {
 
 export const linkedInAdapter: SiteAdapter = {
   site: 'linkedin',
+  defaultChannel: 'linkedin_dm',
   isGuardedPage: (url) => isGuardedPage(url),
   composerRootSelectors: selectors.composerRoots,
   shadowHostSelectors: selectors.shadowHosts,

@@ -281,6 +281,7 @@ export function createOutlookAdapter(options: OutlookAdapterOptions = {}): SiteA
   const opts = { ...defaults, ...options };
   return {
     site: 'outlook',
+    defaultChannel: 'email',
     isGuardedPage: isOutlookMail,
     composerRootSelectors: S.composeRoot,
     // Enter in an Outlook body is a new line; only Ctrl+Enter sends.

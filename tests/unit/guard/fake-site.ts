@@ -22,6 +22,7 @@ export function createFakeSite(doc: Document = document): FakeSite {
 
   const adapter: SiteAdapter = {
     site: 'gmail',
+    defaultChannel: 'email',
     isGuardedPage: () => true,
     composerRootSelectors: ['form.composer'],
     expectedComposerSelectors: ['div.composer-shell'],

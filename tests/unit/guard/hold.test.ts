@@ -378,6 +378,28 @@ describe('composers that go away or cannot be read', () => {
     warn.mockRestore();
   });
 
+  test('sending anyway from a composer the adapter cannot read logs the override with its reason (site channel, no recipients)', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    start(bg.ask);
+    const form = env.site.addComposer({ broken: true });
+    await vi.waitFor(() => expect(state(form)).toBe('inactive'));
+    clickSend(form);
+    await sendAnyway('Guard ziet dit venster niet, klant wacht');
+    await vi.waitFor(() => expect(dialogHost()).toBeNull());
+    // Without a composer handle the held click is re-issued as it was; should the site ignore it, the
+    // rep's next Send passes.
+    if (env.site.sent.length === 0) clickSend(form);
+    expect(env.site.sent).toHaveLength(1);
+    expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({
+      kind: 'send-anyway',
+      channel: 'email',
+      recipients: [],
+      codes: ['GUARD-UNCHECKED'],
+      reason: 'Guard ziet dit venster niet, klant wacht',
+    });
+  });
+
   test('where a composer is expected but none can be found, the badge says so (and not where one is guarded)', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
