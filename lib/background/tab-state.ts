@@ -52,6 +52,9 @@ const rank: Record<TabGuardState['state'], number> = { active: 0, inactive: 1, h
 export async function setTabState(tabId: number, next: TabGuardState, frameId = 0): Promise<void> {
   const frames = framesOf.get(tabId) ?? new Map<number, TabGuardState>();
   framesOf.set(tabId, frames);
+  // A new top document: the frames of the one before are gone with it, whether or not they said so.
+  const top = frames.get(0);
+  if (frameId === 0 && next.doc && top?.doc && top.doc !== next.doc) frames.clear();
   if (frameId !== 0 && next.state === 'active') frames.delete(frameId);
   else frames.set(frameId, next);
   await show(tabId, frames.get(0) ?? next);

@@ -67,7 +67,11 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
   });
   if (top) answerPings(ctx, () => report.current() !== null);
   onEachPage(ctx, (url, signal) => {
-    if (!adapter.isGuardedPage(url)) return;
+    if (!adapter.isGuardedPage(url)) {
+      // An in-page navigation to a page we do not guard (Outlook's calendar): the toolbar stops saying "active".
+      if (top) report.left();
+      return;
+    }
     // A frame (LinkedIn's /preload/ iframe) reports only when its composers change, so that its start
     // does not overwrite a "held" reported by the page around it (the latest report wins). "active" only
     // once the page is one we guard: a sign-in page watches nothing and must not claim to.

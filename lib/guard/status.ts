@@ -25,6 +25,8 @@ export function tabStateOf(composerStates: Iterable<string>, pageProblem: boolea
 export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
   let last: string | null = null;
   let lastReport: [TabState, string | undefined] | null = null;
+  /** what the page said before it was left, for a return from the back/forward cache */
+  let beforeLeaving: [TabState, string | undefined] | null = null;
   const docId = crypto.randomUUID();
   async function report(state: TabState, detail?: string): Promise<void> {
     const key = `${state}|${detail ?? ''}`;
@@ -46,6 +48,8 @@ export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
     /** The page is being left (pagehide): the toolbar forgets what this page said. Never throws. */
     left(): void {
       if (!lastReport) return;
+      beforeLeaving = lastReport;
+      lastReport = null;
       last = null;
       ask({ type: 'guard/status', state: 'gone', doc: docId }).catch(() => undefined);
     },
@@ -55,7 +59,7 @@ export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
     },
     /** The page came back from the back/forward cache: say again what it said before it was left. */
     back(): void {
-      if (lastReport) void report(...lastReport);
+      if (beforeLeaving) void report(...beforeLeaving);
     },
   });
 }

@@ -91,4 +91,19 @@ describe('composer records', () => {
     await route({ type: 'guard/status', state: 'gone', doc: 'page-1' }, tab);
     expect(await state()).toBe('inactive');
   });
+
+  test('a frame of an earlier page that never said "gone" stops counting once a new top page reports', async () => {
+    const { route } = background();
+    const tab = { ...linkedInTab, tab: { id: 34, url: linkedInTab.url } };
+    const frame = { id: 'ext', url: 'about:blank', origin: 'https://www.linkedin.com', tab: tab.tab, frameId: 7 };
+    const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+    const state = async () => ((await route({ type: 'guard/tab-state', tabId: 34 }, popup)) as { result: { state: string } }).result.state;
+    await route({ type: 'guard/status', state: 'active', doc: 'page-1' }, tab);
+    await route({ type: 'guard/status', state: 'held', doc: 'frame-1' }, frame);
+    expect(await state()).toBe('held');
+    await route({ type: 'guard/status', state: 'active', doc: 'page-1' }, tab); // the same page: the frame still counts
+    expect(await state()).toBe('held');
+    await route({ type: 'guard/status', state: 'active', doc: 'page-2' }, tab);
+    expect(await state()).toBe('active');
+  });
 });

@@ -72,6 +72,19 @@ describe('runSite', () => {
     expect((await fakeBrowser.runtime.onMessage.trigger({ type: 'something-else' }, {})).filter((a) => a !== undefined)).toEqual([]);
   });
 
+  test('an in-page navigation to a page it does not guard stops the toolbar saying "active"; coming back says it again', async () => {
+    const bg = createFakeAsk(() => verdictOf('allow', []));
+    const ping = async () => (await fakeBrowser.runtime.onMessage.trigger({ type: 'guard/ping' }, {})).filter((a) => a !== undefined);
+    runSite({ ...site.adapter, isGuardedPage: (url) => !url.pathname.startsWith('/calendar') }, ctx, bg.ask);
+    await vi.waitFor(() => expect(bg.of('guard/status').at(-1)).toMatchObject({ state: 'active' }));
+    history.pushState({}, '', `/calendar/${Date.now()}`);
+    await vi.waitFor(() => expect(bg.of('guard/status').at(-1)).toMatchObject({ state: 'gone' }), { timeout: 3000 });
+    expect(await ping()).toEqual([{ reported: false }]);
+    history.pushState({}, '', `/mail/${Date.now()}`);
+    await vi.waitFor(() => expect(bg.of('guard/status').at(-1)).toMatchObject({ state: 'active' }), { timeout: 3000 });
+    expect(await ping()).toEqual([{ reported: true }]);
+  });
+
   test('an in-page navigation sets the guard up again without doubling its listeners', async () => {
     const bg = createFakeAsk(() => verdictOf('allow', [{ key: 'anna@example.nl' }]));
     runSite(site.adapter, ctx, bg.ask);
