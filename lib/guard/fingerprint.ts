@@ -33,7 +33,9 @@ export function normalizeForFingerprint(body: string, recipients: readonly PageR
   const single = new Set<string>();
   for (const r of recipients) {
     const name = wordsOf((r.displayName ?? '').normalize('NFKC').toLowerCase());
-    for (let i = 0; i < name.length; i++) {
+    // The whole name always goes as a phrase ("Li Na", "Ed Wu" too); its tails only with a word that stands alone.
+    if (name.length > 1) phrases.push(name);
+    for (let i = 1; i < name.length; i++) {
       const tail = name.slice(i);
       if (tail.length > 1 && tail.some(standsAlone)) phrases.push(tail);
     }

@@ -41,6 +41,7 @@ describe('body fingerprint (bulk sending, LI-04)', () => {
     ['a name inside a longer word stays ("Jan" in "januari")', 'Jan Smit', 'Hoi Jan, tot januari bij Smitty', 'hoi tot januari bij smitty'],
     ['a surname with its particle after a title goes ("mevrouw De Vries")', 'Anna de Vries', 'Geachte mevrouw De Vries, de demo', 'geachte mevrouw de demo'],
     ['a two-letter name is not removed on its own (it would cut common words)', 'Li Na', 'Hi Li, de li-ion demo', 'hi li de li ion demo'],
+    ['a full name of short words goes as a whole ("Beste Li Na")', 'Li Na', 'Beste Li Na, heb je de li-ion demo gezien?', 'beste heb je de li ion demo gezien'],
     ['Unicode names are whole words too', 'Zoë Åberg', 'Hej Zoë Åberg! Åbergs zoëfilter', 'hej åbergs zoëfilter'],
   ])('%s', (_what, name, body, expected) => {
     expect(normalizeForFingerprint(body, [{ key: 'x', displayName: name }])).toBe(expected);
