@@ -83,6 +83,11 @@ export function beginNormalizeMemo(): () => void {
   };
 }
 
+/** Whether results are being remembered now (tests: no import may leave the memo behind). */
+export function normalizeMemoActive(): boolean {
+  return memo !== null;
+}
+
 function remember(set: Set<string> | undefined, value: string): string {
   set?.add(value);
   return value;

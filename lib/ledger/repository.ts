@@ -1383,7 +1383,9 @@ export class Ledger {
         const more = found.ownersOf.get(k) ?? [];
         return own === undefined ? more : more.includes(own) ? more : [own, ...more];
       };
-      const nameOf = (id: string) => working.get(id)?.name ?? id;
+      // A contact this file created exists only as its row: a conflict names the row, the file is what to edit.
+      const firstRowOf = new Map<string, number>();
+      const nameOf = (id: string) => (firstRowOf.has(id) ? `the contact from row ${firstRowOf.get(id)}` : (working.get(id)?.name ?? id));
       for (let at = 0; at < rows.length; at += IMPORT_CHUNK) {
         const changed = new Set<string>();
         const chunkBases: BasisRecord[] = [];
@@ -1410,6 +1412,7 @@ export class Ledger {
           } else {
             id = draft.id;
             working.set(id, draft);
+            firstRowOf.set(id, r.row);
             created++;
           }
           const into = working.get(id)!;

@@ -3,6 +3,7 @@ import { parseDutchDate } from '../../../lib/csv/dates';
 import { neutralizeCell, toCsv } from '../../../lib/csv/export';
 import { planCsvImport } from '../../../lib/csv/import';
 import { CsvError, detectDelimiter, parseCsv } from '../../../lib/csv/parse';
+import { normalizeMemoActive } from '../../../lib/identity/normalize';
 import { managementBackground } from '../management/setup';
 
 const today = '2026-03-01';
@@ -117,6 +118,8 @@ describe('CSV import and export through the background', () => {
     expect(exp.csv).toContain("'=cmd|calc");
     expect(exp.csv).not.toMatch(/[;\n]=cmd/);
     expect((await bg.ok({ type: 'audit/verify' })).ok).toBe(true);
+    // The addresses the check normalised are not kept once the import is over.
+    expect(normalizeMemoActive()).toBe(false);
   });
 
   test('a file with one bad row imports nothing and reports the row', async () => {
@@ -128,12 +131,14 @@ describe('CSV import and export through the background', () => {
     expect(status.errors).toEqual([{ row: 3, field: 'email', message: expect.stringContaining('Row 3') }]);
     expect((await bg.ok({ type: 'jobs/status', jobId })).message).toMatch(/nothing was imported/);
     expect((await bg.ok({ type: 'contacts/list' })).items.map((c: { name: string }) => c.name)).toEqual(['Existing']);
+    expect(normalizeMemoActive()).toBe(false);
   });
 
   test('malformed CSV is refused with a clear message', async () => {
     const bg = managementBackground();
     const r = await bg.ask({ type: 'csv/import', csv: 'name;email\n"Jan;jan@acme.nl\n' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-csv', message: expect.stringMatching(/never closed/) } });
+    expect(normalizeMemoActive()).toBe(false);
   });
 
   test('preview shows the separator, headers, guessed mapping and sample rows', async () => {

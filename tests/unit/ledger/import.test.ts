@@ -64,6 +64,36 @@ describe('bulk CSV import', () => {
     expect(await ledger.importContacts(rows.slice(0, 3))).toEqual({ created: 3, merged: 0 });
   });
 
+  test('a large file (read in chunks) extends a stored contact from a late row and keeps its stored basis in the list', async () => {
+    const ledger = freshLedger();
+    const { id } = await ledger.saveContact({ name: 'Bestaande Klant', emails: ['klant@bestaand.nl'] }, { basis: consentBasis });
+    await ledger.addSuppressionForKeys(['phone:+31687654321'], { scope: 'all', reason: 'bezwaar', level: 'person' });
+    const rows: ImportRow[] = [];
+    for (let i = 0; i < 4200; i++) rows.push(row(i + 2, { name: `Persoon ${i}`, emails: [`p${i}@klant.nl`] }));
+    rows.push(row(4202, { name: 'B. Klant', emails: ['klant@bestaand.nl'], phones: ['06 11223344'] }));
+    rows.push(row(4203, { name: 'Belt Niet', emails: ['p3100@klant.nl'], phones: ['0687654321'] })); // joins row 3102 and objects
+    expect(await ledger.importContacts(rows)).toEqual({ created: 4200, merged: 2 });
+    const stored = await ledger.getContact(id);
+    expect(stored!.phones).toEqual(['+31611223344']);
+    expect(stored!.flags).toEqual(expect.arrayContaining(['basis:consent']));
+    expect(stored!.flags).not.toContain('no_provable_basis');
+    const objecting = await ledger.listContacts({ filters: { objection: true } });
+    expect(objecting.items.map((c) => c.name)).toEqual(['Persoon 3100']);
+    // A second import of the same file finds everyone it created.
+    expect(await ledger.importContacts(rows.slice(0, 600))).toEqual({ created: 0, merged: 600 });
+  });
+
+  test('a row joining two earlier rows of the file (one has the e-mail, the other the phone) is refused naming those rows', async () => {
+    const ledger = freshLedger();
+    const attempt = ledger.importContacts([
+      row(2, { name: 'Anna', emails: ['anna@klant.nl'] }),
+      row(3, { name: 'A. de Vries', phones: ['0612345678'] }),
+      row(4, { name: 'Anna de Vries', emails: ['anna@klant.nl'], phones: ['0612345678'] }),
+    ]);
+    await expect(attempt).rejects.toThrow('row 4: these details belong to two different contacts (the contact from row 2 and the contact from row 3)');
+    expect((await ledger.listContacts({})).total).toBe(0);
+  });
+
   test('an imported person already on the do-not-contact list is flagged in the list', async () => {
     const ledger = freshLedger();
     await ledger.addSuppressionForKeys(['email:bezwaar@klant.nl'], { scope: 'all', reason: 'bezwaar', level: 'person' });
