@@ -8,7 +8,9 @@ import type { Plugin } from 'vite';
 /**
  * Zod's JSON Schema conversion (~19 KB minified, a sixth of a content script's budget) is bundled because
  * every classic schema carries a method for it, though nothing here converts schemas. This swaps its two
- * modules for stubs that throw if ever called. Export names are read from the real files, so a Zod upgrade
+ * modules for stubs: each export is a function that hands back a throwing one (Zod calls
+ * some of them while it builds schemas, so they cannot throw themselves; a direct conversion call gets a
+ * function back, and using it throws). Export names are read from the real files, so a Zod upgrade
  * that renames them still builds; bench/guard-size.bench.mjs shows if the saving goes away.
  */
 function withoutZodJsonSchema(): Plugin {

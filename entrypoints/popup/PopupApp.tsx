@@ -38,6 +38,9 @@ export function PopupApp() {
   const [tab, setTab] = useState<PopupTab>('tab');
   const [tabView, setTabView] = useState<TabGuardView | null>(null);
   const [tabError, setTabError] = useState<string | undefined>();
+  // Its own message, in the header with the button: on the "This page" tab it hid the page's guard state,
+  // on the other tabs it was not shown at all.
+  const [panelError, setPanelError] = useState<string | undefined>();
   const [team, setTeam] = useState<ResultOf<'team/status'> | null>(null);
   const [teamError, setTeamError] = useState<string | undefined>();
   const [lookup, setLookup] = useState<ResultOf<'lookup/verdict'> | null>(null);
@@ -79,12 +82,13 @@ export function PopupApp() {
             {t('popupOpenManagement')}
           </button>
           {hasSidePanel() ? (
-            <button type="button" class="link" onClick={() => void openSidePanel()?.then(() => window.close(), (e: unknown) => setTabError(errorText(e)))}>
+            <button type="button" class="link" onClick={() => void Promise.resolve().then(openSidePanel).then(() => window.close(), (e: unknown) => setPanelError(errorText(e)))}>
               {t('popupOpenPanel')}
             </button>
           ) : null}
         </span>
       </header>
+      {panelError ? <Notice kind="error">{t('popupPanelFailed', panelError)}</Notice> : null}
       <Tabs<PopupTab>
         label={t('extName')}
         value={tab}

@@ -43,3 +43,29 @@ describe('the popup’s team line', () => {
     unmount();
   });
 });
+
+describe('the popup’s side-panel button', () => {
+  test('a panel that cannot open says so in the header, and the page’s guard state stays shown', async () => {
+    ask.mockImplementation(async (req: { type: string }) => {
+      if (req.type === 'team/status') return { inTeam: false };
+      if (req.type === 'guard/tab-state') return { state: 'active', site: 'gmail' };
+      if (req.type === 'settings/get') throw new Error('not needed here');
+      throw new Error(`unexpected ${req.type}`);
+    });
+    fakeBrowser.tabs.query = async () => [{ id: 5, index: 0, highlighted: true, active: true, pinned: false, incognito: false, windowId: 1 }] as never;
+    fakeBrowser.windows.getCurrent = async () => ({ id: 1 }) as never;
+    const { container, unmount } = mount(<PopupApp />);
+    await settle();
+    await settle();
+    const before = container.textContent;
+    [...container.querySelectorAll('button')].find((b) => b.textContent === 'Side panel')!.click();
+    await settle();
+    await settle();
+    // (The fake browser's sidebarAction.open throws at once, as an API may: that is caught too.)
+    expect(container.textContent).toContain('The side panel could not be opened: Browser.sidebarAction.open not implemented');
+    // What the "This page" tab said before is still there.
+    expect(container.querySelector('.popup-head')!.nextElementSibling!.textContent).toContain('could not be opened');
+    expect(container.textContent!.length).toBeGreaterThan(before!.length);
+    unmount();
+  });
+});
