@@ -5,7 +5,7 @@ import { SaveProfile, type SaveProfileBasis, type SaveProfileProps } from '../..
 import { saveLangOf } from '../../../components/save-profile/strings';
 import { AdapterError } from '../../guard/adapter';
 import { backgroundAsk, type GuardAsk } from '../../guard/ask';
-import { observe } from '../../guard/observe';
+import { observe, watchChanges } from '../../guard/observe';
 import { onEachPage } from '../../guard/page-watch';
 import { profileBasisChoiceSchema } from '../../messaging/guard';
 import { isSaveProfilePage } from './detect';
@@ -50,6 +50,8 @@ export function mountSaveProfile(ctx: ContentScriptContext, ask: GuardAsk = back
     // One control per top card, not one per page: going from one profile to the next, LinkedIn renders the
     // next person's card as a new element, and the previous card may still be there when this page starts.
     let shown: { anchor: Element; stop: AbortController } | null = null;
+    /** the previous person's card, watched in case LinkedIn rewrites it in place for this person */
+    let waiting: { card: Element; stop: AbortController } | null = null;
     const unmount = () => {
       shown?.stop.abort();
       shown = null;
@@ -61,8 +63,20 @@ export function mountSaveProfile(ctx: ContentScriptContext, ask: GuardAsk = back
       const { data, problem } = read(url);
       const anchor = data?.anchor ?? document.querySelector(selectors.profileTopCard[0]) ?? document.body;
       if (shown?.anchor === anchor && anchor.isConnected) return;
-      // the previous person's card under this page's URL: wait for this person's card
-      if (data && !topCardIsFor(document, url)) return;
+      // the previous person's card under this page's URL: wait for this person's card, as a new element or
+      // as this one rewritten in place (its id and content change, no element appears)
+      if (data && !topCardIsFor(document, url)) {
+        if (waiting?.card !== anchor) {
+          waiting?.stop.abort();
+          const stop = new AbortController();
+          signal.addEventListener('abort', () => stop.abort(), { once: true });
+          waiting = { card: anchor, stop };
+          watchChanges(anchor, refresh, stop.signal, ['id']);
+        }
+        return;
+      }
+      waiting?.stop.abort();
+      waiting = null;
       unmount();
       const stop = new AbortController();
       shown = { anchor, stop };

@@ -72,6 +72,20 @@ describe('mountSaveProfile', () => {
     await vi.waitFor(() => expect(controls()).toEqual([{ name: 'Lee Okafor', card: lee.id }]));
   });
 
+  test('profile to profile with the card rewritten in place (same element): the control follows to the new person', async () => {
+    mountSaveProfile(ctx, ask);
+    await vi.waitFor(() => expect(controls().map((c) => c.name)).toEqual(['Dana Whitfield']));
+    nav.fire(LEE);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(controls()).toEqual([]);
+    // LinkedIn's re-render keeps the element and swaps its id and content
+    const card = main.firstElementChild!;
+    const lee = topCardOf('profile.html');
+    card.id = lee.id;
+    card.replaceChildren(...lee.childNodes);
+    await vi.waitFor(() => expect(controls()).toEqual([{ name: 'Lee Okafor', card: lee.id }]));
+  });
+
   test('navigating away from profiles takes the control with it', async () => {
     mountSaveProfile(ctx, ask);
     await vi.waitFor(() => expect(controls()).toHaveLength(1));
