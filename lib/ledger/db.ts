@@ -213,4 +213,3 @@ export function upgradeContactV1(v1: ContactV1): Omit<Contact, 'sortName' | 'sea
   };
 }
 
-export { keysOfContact } from '../identity/keys';

@@ -3,8 +3,6 @@ import { provableBasisTypes } from './schema';
 import { foldText } from '../identity/normalize';
 import { keysOfContact } from '../identity/keys';
 
-export { foldText };
-
 // Index fields derived from a contact and its records, recomputed whenever one of them changes: the identity
 // keys the `*keys` index finds a recipient by, and what the in-memory contacts list (list-index.ts) sorts,
 // searches and filters on.
