@@ -1,4 +1,5 @@
-import { domainKeyOfEmailKey, identityKeysOf, normalizeEmail, normalizePhone } from '../identity/normalize';
+import { identityKeysOf, keysOfPageRecipient, withDomainKeys } from '../identity/keys';
+import { normalizeEmail, normalizePhone } from '../identity/normalize';
 import type { Ledger, RecipientFacts } from '../ledger/repository';
 import { toRulesLedgerFacts } from '../ledger/facts';
 import type { Settings, SourceKind } from '../ledger/schema';
@@ -46,21 +47,6 @@ export interface DraftRequest {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Team entries are keyed on the same identity keys; company-level ones on the e-mail's domain. */
-function withDomainKeys(keys: readonly string[]): string[] {
-  const out = new Set(keys);
-  for (const k of keys) {
-    const domain = domainKeyOfEmailKey(k);
-    if (domain) out.add(domain);
-  }
-  return [...out];
-}
-
-/** Identity keys of a recipient as read off a page. */
-export function keysOfPageRecipient(r: PageRecipient): string[] {
-  return identityKeysOf({ emails: [r.email], linkedin: r.linkedin ?? null });
-}
 
 function finding(code: string, severity: Finding['severity'], title: Localized, explanation: Localized, fixes: Finding['fixes'] = []): Finding {
   return { code, severity, title, explanation, citations: [], fixes };
