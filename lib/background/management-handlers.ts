@@ -243,16 +243,29 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       const endMemo = beginNormalizeMemo();
       let plan: ReturnType<typeof planCsvImport>;
       try {
-        plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today() });
+        plan = planCsvImport(req.csv, {
+          delimiter: req.delimiter,
+          mapping: req.mapping,
+          defaultSource: req.defaultSource,
+          today: today(),
+          // Skipping needs every bad row found; a file that stops at 200 errors would import too little.
+          ...(req.skipInvalidRows ? { maxErrors: Number.MAX_SAFE_INTEGER } : {}),
+        });
       } catch (error) {
         endMemo();
         throw error;
       }
       const job = jobs.start('csv-import', plan.rows.length, async (progress) => {
         try {
-          if (plan.errors.length) return { errors: plan.errors, message: `${plan.errors.length} row(s) have errors; nothing was imported.` };
+          if (plan.errors.length && !req.skipInvalidRows) {
+            return { errors: plan.errors, message: `Rows with errors: ${plan.errors.length}; nothing was imported.` };
+          }
           const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
-          return { result: { rows: plan.rows.length, created: r.created, merged: r.merged } };
+          const skipped = new Set(plan.errors.map((e) => e.row).filter((row) => row !== undefined)).size;
+          return {
+            result: { rows: plan.rows.length, created: r.created, merged: r.merged, skipped },
+            ...(plan.errors.length ? { errors: plan.errors } : {}),
+          };
         } finally {
           endMemo();
         }

@@ -202,7 +202,7 @@ export const jobStatusSchema = z.object({
   /** why it failed, fit to show */
   message: z.string().optional(),
   result: z.record(z.string(), z.number()).optional(),
-  /** row-level errors of an import: nothing was changed when there are any */
+  /** row-level errors of an import: nothing was changed when there are any, unless the result counts them as skipped */
   errors: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
@@ -258,6 +258,8 @@ export const csvImportRequest = z.object({
   mapping: z.record(z.string(), csvFieldSchema).default({}),
   /** the source recorded for rows without a source column */
   defaultSource: sourceKindSchema.default('legacy_import'),
+  /** import the good rows and report the bad ones, instead of importing nothing when any row is bad */
+  skipInvalidRows: z.boolean().default(false),
 });
 export const csvExportRequest = z.object({ type: z.literal('csv/export') });
 
