@@ -231,10 +231,10 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       }
       const job = jobs.start('csv-import', plan.rows.length, async (progress) => {
         try {
-          if (plan.errors.length && req.badRows !== 'skip') return { errors: plan.errors, message: `${plan.errors.length} row(s) have errors; nothing was imported.` };
+          if (plan.errors.length && req.badRows !== 'skip') return { errors: plan.errors, message: `${plan.errors.length === 1 ? '1 row has' : `${plan.errors.length} rows have`} errors; nothing was imported.` };
           const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
           const result = { rows: plan.rows.length, created: r.created, merged: r.merged };
-          if (plan.errors.length) return { result: { ...result, skipped: plan.badRowCount }, skipped: plan.errors, message: `${plan.badRowCount} row(s) with errors were skipped.` };
+          if (plan.errors.length) return { result: { ...result, skipped: plan.badRowCount }, skipped: plan.errors, message: `Rows skipped for errors: ${plan.badRowCount}.` };
           return { result };
         } finally {
           endMemo();
