@@ -10,8 +10,7 @@ export type Language = Settings['language'];
 export function LanguageSetting({ value, onPick, busy }: { value: Language; onPick: (language: Language) => void; busy?: boolean }) {
   const { t } = useI18n();
   return (
-    <fieldset aria-busy={busy ? true : undefined}>
-      <legend>{t('settingsLanguage')}</legend>
+    <div class="language-setting" aria-busy={busy ? true : undefined}>
       <SelectField<Language>
         label={t('settingsLanguage')}
         hint={t('settingsLanguageSavedAtOnce')}
@@ -23,7 +22,7 @@ export function LanguageSetting({ value, onPick, busy }: { value: Language; onPi
           { value: 'en', label: 'English' },
         ]}
       />
-    </fieldset>
+    </div>
   );
 }
 
