@@ -25,6 +25,8 @@ export interface FeatureInfo {
   kind: FeatureKind;
   /** what the rep reads when this feature weighed: a matched phrase replaces it for phrase features */
   label: string;
+  /** phrase families: whether the lexicon calls it pitch or service language */
+  side?: 'pitch' | 'service';
 }
 
 const STRUCTURE: readonly FeatureInfo[] = [
@@ -53,7 +55,7 @@ const CONTEXT: readonly FeatureInfo[] = [
 
 /** Every feature, in the order of the feature vector (and of the weights). */
 export const FEATURES: readonly FeatureInfo[] = [
-  ...PHRASE_FAMILIES.map((f): FeatureInfo => ({ id: f.id, kind: 'phrase', label: f.label })),
+  ...PHRASE_FAMILIES.map((f): FeatureInfo => ({ id: f.id, kind: 'phrase', label: f.label, side: f.side })),
   ...STRUCTURE,
   ...CONTEXT,
 ];

@@ -17,7 +17,7 @@ export interface Scored {
   decidedBy: 'text' | 'context' | 'default';
   /** the features that weighed most towards the answer, strongest first (at most 5) */
   signals: Signal[];
-  /** matched phrases that pushed towards commercial / towards non-commercial */
+  /** matched phrases of pitch language / of service, logistics or personal language */
   promotional: string[];
   service: string[];
 }
@@ -71,11 +71,8 @@ export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Score
     } else {
       zText += w;
       if (w > 0) pitchEvidence += w;
-      else if (info.kind !== 'phrase') serviceEvidence -= w; // e.g. no pitch language at all
-      else {
-        serviceEvidence -= w;
-        servicePhrases += f.n[i]!;
-      }
+      else serviceEvidence -= w;
+      if (info.side === 'service') servicePhrases += f.n[i]!;
       zMixed += model.mixedW[i]!;
     }
   }
@@ -96,7 +93,9 @@ export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Score
     decidedBy = 'default';
     marketing = true;
   }
-  const classification: Classification = !marketing ? 'non_commercial' : sigmoid(zMixed) >= 0.5 ? 'mixed' : 'commercial';
+  // mixed: an offer next to a service part that would stand on its own
+  const servicePart = servicePhrases >= 2 || sigmoid(zMixed) >= 0.5;
+  const classification: Classification = !marketing ? 'non_commercial' : servicePart ? 'mixed' : 'commercial';
 
   const promotional: string[] = [];
   const service: string[] = [];
@@ -105,7 +104,7 @@ export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Score
     if (!x[i]) continue;
     const w = model.w[i]!;
     const p = phrase[i];
-    if (p !== undefined && FEATURES[i]!.kind === 'phrase') (w > 0 ? promotional : service).push(p);
+    if (p !== undefined && FEATURES[i]!.side) (FEATURES[i]!.side === 'pitch' ? promotional : service).push(p);
     if (w === 0 || w > 0 !== marketing) continue;
     towards.push({ i, c: w });
   }

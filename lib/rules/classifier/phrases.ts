@@ -276,6 +276,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
     label: 'factuur',
     side: 'service',
     patterns: [
+      '(uw|je|jullie) bestelling', 'verzonden',
       'factu(u|r)r', 'betaling', 'herinnering', 'openstaand', 'staat nog open', 'creditnota', 'incasso', 'overmaken', 'vervaldatum', 'debiteur', 'aanmaning',
       'btw', 'o\\.v\\.v\\.', 'betaalrun', 'teruggestort', 'bankrekening', '\\bnl\\d\\d ?[a-z]{4}', 'administratie', 'jaaroverzicht',
     ],
@@ -284,7 +285,8 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
     id: 'en.invoice',
     label: 'invoice',
     side: 'service',
-    patterns: ['invoice', 'payment', 'overdue', 'receipt', 'refund', 'direct debit', 'bank (details|account)', 'vat number', 'outstanding', 'billing', 'payable', 'charged?'],
+    patterns: [
+      '(your|the) order', 'shipped', 'delivered','invoice', 'payment', 'overdue', 'receipt', 'refund', 'direct debit', 'bank (details|account)', 'vat number', 'outstanding', 'billing', 'payable', 'charged?'],
   },
   {
     id: 'nl.logistics',
