@@ -5,7 +5,6 @@ import { Checkbox, Notice, SelectField, TextArea, TextField } from '../ui/basics
 import { collect, emailCheck, hasErrors, positiveIntCheck, required, urlCheck, type Errors } from '../forms/validate';
 import { checkTemplate, renderTemplate, standardTemplate, type PlaceholderValues, type TemplateChannel, type TemplateLang } from '@/lib/rules/templates';
 
-type Language = Settings['language'];
 
 export interface SettingsFormValues {
   legalName: string;
@@ -20,7 +19,6 @@ export interface SettingsFormValues {
   retentionMonths: string;
   overridesAllowed: boolean;
   overrideNeedsReason: boolean;
-  language: Language;
   repName: string;
   repEmail: string;
   templates: Record<string, string>;
@@ -44,7 +42,6 @@ export function valuesOfSettings(s: Settings): SettingsFormValues {
     retentionMonths: String(s.policy.retentionMonths),
     overridesAllowed: s.policy.overridesAllowed,
     overrideNeedsReason: s.policy.overrideNeedsReason,
-    language: s.language,
     repName: s.rep.name,
     repEmail: s.rep.email,
     templates,
@@ -77,7 +74,8 @@ export function settingsOf(v: SettingsFormValues, base: Settings): Settings {
       overridesAllowed: v.overridesAllowed,
       overrideNeedsReason: v.overrideNeedsReason,
     },
-    language: v.language,
+    // the language is saved on its own (LanguageSetting): keep the stored one
+    language: base.language,
     rep: { name: v.repName.trim(), email: v.repEmail.trim() },
     disclosureTemplates: templates,
   };
@@ -231,17 +229,6 @@ export function SettingsForm({ initial, onSave, saving }: { initial: SettingsFor
           <TextField label={t('settingsRepName')} value={v.repName} onValue={set('repName')} name="repName" />
           <TextField label={t('settingsRepEmail')} type="email" value={v.repEmail} onValue={set('repEmail')} error={err('repEmail')} name="repEmail" />
         </div>
-        <SelectField<Language>
-          label={t('settingsLanguage')}
-          hint={t('settingsLanguageHint')}
-          value={v.language}
-          onValue={set('language')}
-          options={[
-            { value: 'auto', label: t('settingsLanguageAuto') },
-            { value: 'nl', label: 'Nederlands' },
-            { value: 'en', label: 'English' },
-          ]}
-        />
       </fieldset>
       <TemplateEditor values={v} onChange={set('templates')} />
       {templateError ? <Notice kind="error">{t('settingsTemplateBlocked')}</Notice> : null}

@@ -1,4 +1,5 @@
-import { domainKeyOfEmailKey, identityKeysOf, normalizeEmail, normalizePhone } from '../identity/normalize';
+import { identityKeysOf, keysOfPageRecipient, withDomainKeys } from '../identity/keys';
+import { normalizeEmail, normalizePhone } from '../identity/normalize';
 import type { Ledger, RecipientFacts } from '../ledger/repository';
 import { toRulesLedgerFacts } from '../ledger/facts';
 import { recipientKinds, type Settings, type SourceKind } from '../ledger/schema';
@@ -22,6 +23,9 @@ import {
 } from '../rules';
 import type { FixKind } from '../rules/verdict';
 import { renderTemplate } from '../rules/templates';
+import { policyFor } from '../rules/policy';
+import type { ProductRef } from '../rules/products';
+import { justificationRequiredOf, overridableOf } from '../rules/verdict';
 import type { TeamSuppression } from '../sync/engine';
 
 // The verdict service: what the page saw (recipients, draft) + what the ledger knows + team objections
@@ -36,25 +40,17 @@ export interface VerdictServiceDeps {
 export interface DraftRequest {
   channel: Channel;
   recipients: PageRecipient[];
-  message: { subject?: string; body: string; classificationOverride?: { as: 'commercial' | 'non_commercial' | 'mixed'; reason: string } };
+  message: {
+    subject?: string;
+    body: string;
+    classificationOverride?: { as: 'commercial' | 'non_commercial' | 'mixed'; reason: string };
+    /** catalogue product names the rep picked in the hold */
+    products?: string[];
+    replyToRecipient?: boolean;
+  };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Team entries are keyed on the same identity keys; company-level ones on the e-mail's domain. */
-function withDomainKeys(keys: readonly string[]): string[] {
-  const out = new Set(keys);
-  for (const k of keys) {
-    const domain = domainKeyOfEmailKey(k);
-    if (domain) out.add(domain);
-  }
-  return [...out];
-}
-
-/** Identity keys of a recipient as read off a page. */
-export function keysOfPageRecipient(r: PageRecipient): string[] {
-  return identityKeysOf({ emails: [r.email], linkedin: r.linkedin ?? null });
-}
 
 function finding(code: string, severity: Finding['severity'], title: Localized, explanation: Localized, fixes: Finding['fixes'] = []): Finding {
   return { code, severity, title, explanation, citations: [], fixes };
@@ -104,6 +100,19 @@ function weakMatchFinding(r: PageRecipient): Finding {
   );
 }
 
+/** Findings made here (until the engine makes them) get the policy the engine would give them. */
+function withPolicy(findings: Finding[], settings: Settings): Finding[] {
+  for (const f of findings) {
+    const p = policyFor(f.code, f.severity, settings.policy.rules);
+    if (p) f.policy = p;
+  }
+  return findings;
+}
+
+function overridableFor(findings: readonly Finding[], settings: Settings): boolean {
+  return settings.policy.overridesAllowed && overridableOf(findings);
+}
+
 function labelOf(r: PageRecipient, facts: RecipientFacts | undefined): string {
   return r.displayName?.trim() || facts?.contact?.name || r.email || r.linkedin?.vanity || r.key;
 }
@@ -124,6 +133,7 @@ function policyOf(settings: Settings): OutreachInput['policy'] {
     retentionMonths: p.retentionMonths,
     telemarketingCutover: p.telemarketingCutover,
     overridesAllowed: p.overridesAllowed,
+    ...(Object.keys(p.rules).length > 0 ? { rules: p.rules } : {}),
   };
 }
 
@@ -186,6 +196,7 @@ export function inputFor(
     },
     ledger,
     ...(message ? { message } : {}),
+    ...(settings.products.length > 0 ? { products: settings.products } : {}),
     policy: policyOf(settings),
   };
 }
@@ -328,13 +339,15 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     const at = now();
     const settings = await ledger.getSettings();
     if (request.recipients.length === 0) {
-      const findings = [noRecipientFinding()];
+      const findings = withPolicy([noRecipientFinding()], settings);
       return {
         decision: decisionOf(findings),
         recipients: [],
         findings,
         overridesAllowed: settings.policy.overridesAllowed,
         overrideNeedsReason: settings.policy.overrideNeedsReason,
+        overridable: overridableFor(findings, settings),
+        justificationRequired: settings.policy.overrideNeedsReason && justificationRequiredOf(findings),
       };
     }
     const fingerprint = request.message.body.trim() ? await bodyFingerprint(request.message.body, request.recipients) : undefined;
@@ -347,20 +360,32 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       recipientCount: request.recipients.length,
       automated: false,
       ...(request.message.classificationOverride ? { classificationOverride: request.message.classificationOverride } : {}),
+      ...(request.message.products?.length ? { products: request.message.products } : {}),
+      ...(request.message.replyToRecipient !== undefined ? { context: { replyToRecipient: request.message.replyToRecipient } } : {}),
     };
     const factsByKey = new Map<string, RecipientFacts>();
+    let products: ProductRef[] | undefined;
     const perRecipient: RecipientVerdict[] = await Promise.all(
       request.recipients.map(async (r): Promise<RecipientVerdict> => {
         const keys = keysOfPageRecipient(r);
         if (r.unreadable || (keys.length === 0 && !r.weakMatch)) {
-          const findings = [unreadableFinding(r)];
-          return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch };
+          const findings = withPolicy([unreadableFinding(r)], settings);
+          return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch, overridable: overridableFor(findings, settings) };
         }
         const { facts, team } = await factsAndTeam(keys, at);
         factsByKey.set(r.key, facts);
         const verdict = evaluateOutreach(inputFor('send_message', request.channel, r, facts, team, settings, at, message, recentSimilarSends));
-        const findings = r.weakMatch && keys.length === 0 ? [weakMatchFinding(r), ...verdict.findings] : verdict.findings;
-        return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, facts), known: facts.known, weakMatch: !!r.weakMatch };
+        if (verdict.products) products = verdict.products;
+        const findings = r.weakMatch && keys.length === 0 ? [...withPolicy([weakMatchFinding(r)], settings), ...verdict.findings] : verdict.findings;
+        return {
+          key: r.key,
+          decision: decisionOf(findings),
+          findings,
+          label: labelOf(r, facts),
+          known: facts.known,
+          weakMatch: !!r.weakMatch,
+          overridable: overridableFor(findings, settings),
+        };
       }),
     );
     const { common, recipients } = splitCommon(perRecipient);
@@ -384,6 +409,9 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       ...(disclosure ? { disclosure } : {}),
       overridesAllowed: settings.policy.overridesAllowed,
       overrideNeedsReason: settings.policy.overrideNeedsReason,
+      overridable: perRecipient.every((r) => r.overridable !== false),
+      justificationRequired: settings.policy.overrideNeedsReason && perRecipient.some((r) => justificationRequiredOf(r.findings)),
+      ...(products ? { products } : {}),
     };
   }
 

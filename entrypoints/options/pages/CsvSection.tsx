@@ -124,7 +124,7 @@ export function CsvSection() {
     await action.run(async () => {
       setPhase({ step: 'checking' });
       try {
-        const { jobId } = await ask({ type: 'csv/import', csv: file.text, delimiter: 'auto', mapping, defaultSource: source as never, skipInvalidRows: skipBad });
+        const { jobId } = await ask({ type: 'csv/import', csv: file.text, delimiter: 'auto', mapping, defaultSource: source as never, badRows: skipBad ? 'skip' : 'refuse' });
         const final = await followJob(jobId, (s) => {
           setJob(s);
           if (s.state === 'running') setPhase(s.done > 0 || s.total > 0 ? { step: 'importing', done: s.done, total: s.total } : { step: 'checking' });
@@ -225,12 +225,12 @@ export function CsvSection() {
               {(job.result?.skipped ?? 0) > 0 ? ` ${plural(i18n, 'ioCsvSkipped', job.result?.skipped ?? 0)}` : ''}
             </span>
           </Notice>
-          {job.errors && job.errors.length > 0 && file ? (
+          {job.skipped && job.skipped.length > 0 && file ? (
             <>
-              <button type="button" onClick={() => download(`outreach-guard-skipped-rows-${isoDay(today())}.csv`, skippedReport(i18n, file.text, job.errors ?? []), 'text/csv;charset=utf-8')}>
+              <button type="button" onClick={() => download(`outreach-guard-skipped-rows-${isoDay(today())}.csv`, skippedReport(i18n, file.text, job.skipped ?? []), 'text/csv;charset=utf-8')}>
                 {t('ioCsvDownloadReport')}
               </button>
-              <ErrorTable errors={job.errors} />
+              <ErrorTable errors={job.skipped} />
             </>
           ) : null}
         </div>

@@ -6,11 +6,11 @@ describe('CSV import: skip bad rows and import the rest', () => {
 
   test('imports the good rows, reports each skipped row, and the job counts as done', async () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
-    const { jobId } = await bg.ok({ type: 'csv/import', csv, skipInvalidRows: true });
+    const { jobId } = await bg.ok({ type: 'csv/import', csv, badRows: 'skip' });
     const status = await bg.jobs.settled(jobId);
     expect(status.state).toBe('done');
     expect(status.result).toMatchObject({ rows: 2, created: 2, skipped: 2 });
-    expect(status.errors?.map((e) => e.row)).toEqual([3, 5]);
+    expect(status.skipped?.map((e) => e.row)).toEqual([3, 5]);
     const names = (await bg.ok({ type: 'contacts/list' })).items.map((c: { name: string }) => c.name).sort();
     expect(names).toEqual(['A', 'C']);
   });
@@ -27,7 +27,7 @@ describe('CSV import: skip bad rows and import the rest', () => {
   test('skipping finds every bad row, also past the 200 errors a strict import stops at', async () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
     const bad = Array.from({ length: 250 }, (_, i) => `Bad ${i},nope-${i}`).join('\n');
-    const { jobId } = await bg.ok({ type: 'csv/import', csv: `name,email\n${bad}\nLast,last@acme.nl\n`, skipInvalidRows: true });
+    const { jobId } = await bg.ok({ type: 'csv/import', csv: `name,email\n${bad}\nLast,last@acme.nl\n`, badRows: 'skip' });
     const status = await bg.jobs.settled(jobId);
     expect(status.result).toMatchObject({ created: 1, skipped: 250 });
     expect((await bg.ok({ type: 'contacts/list' })).items.map((c: { name: string }) => c.name)).toEqual(['Last']);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LedgerError } from '../../../lib/ledger/errors';
-import { hashIdentityKey } from '../../../lib/identity/normalize';
+import { hashIdentityKey } from '../../../lib/identity/keys';
 import { consentBasis, freshLedger, setNow } from './helpers';
 
 const jan = { name: 'Jan Jansen', emails: ['Jan@Acme.nl'], phones: ['06 12345678'], linkedin: ['https://www.linkedin.com/in/jan-jansen/'] };
