@@ -1,4 +1,4 @@
-import { analyzeMessage, type MessageAnalysis } from './analyze';
+import { analyzeMessage, type MessageAnalysis, type MessageContext } from './analyze';
 import { Findings } from './findings';
 import { addMonths, day, isCallChannel, isLinkedIn } from './helpers';
 import { countryFromAddress, countryFromPhone, inferAddress, kindFromLegalForm, normalizeCountry } from './infer';
@@ -10,15 +10,9 @@ import type { Severity } from './verdict';
 // what the page said, what the ledger knows and what the draft's text shows. Unknown facts take the strict
 // reading (a recipient of unknown kind is a natural person, an unknown address names a person).
 
-/** What the ledger and the page know about the conversation; the message model weighs it with the text. */
-export interface MessageContext {
-  requestedByRecipientRecently?: boolean;
-  meetingAgreed?: boolean;
-  existingCustomer?: boolean;
-  replyToRecipient?: boolean;
-  knownProducts?: string[];
-}
-type Analysis = MessageAnalysis & { decidedBy?: 'text' | 'context' | 'default'; score?: number; signals?: Array<{ phrase: string; weight: number }> };
+// the message model reads `decidedBy`; older analyses without it count as decided by the text
+type Analysis = MessageAnalysis & { decidedBy?: 'text' | 'context' | 'default' };
+const MEETING = /\b(afspraak|afgesproken|meeting|vergadering|gesprek|bezoek|langskomen|call|demo op|appointment)\b/i;
 
 /** identical texts to this many others in 24 h makes a LinkedIn send "bulk" (LI-04) */
 export const BULK_THRESHOLD = 5;
@@ -28,6 +22,8 @@ export const RECENT_REQUEST_DAYS = 8 * 7;
 
 const PERSONAL_ADDRESS: ReadonlySet<AddressKind> = new Set(['personal_business', 'personal_private', 'phone_direct', 'phone_mobile', 'linkedin_member']);
 export const ROLE_ADDRESS: ReadonlySet<AddressKind> = new Set(['role_generic', 'role_designated', 'phone_switchboard']);
+
+export type { MessageContext };
 
 export interface Ctx {
   inp: ParsedOutreachInput;
@@ -82,9 +78,7 @@ function analysisOf(body: string, subject: string | undefined, legalEntity: stri
   const key = `${legalEntity ?? ''}\u0000${subject ?? ''}\u0000${flags}\u0000${catalogueKey(catalogue)}`;
   let a = bySubject.get(key);
   if (!a) {
-    // `context` joins the options once the message model reads it; until then it is ignored
-    const options = { legalEntity, context };
-    a = analyzeMessage(body, subject, options) as Analysis;
+    a = analyzeMessage(body, subject, { legalEntity, context }) as Analysis;
     if (bySubject.size >= 16) bySubject.clear();
     bySubject.set(key, a);
   }
@@ -98,7 +92,10 @@ export function messageContextOf(inp: ParsedOutreachInput, send: number): Messag
   const requested =
     ledger.relationships.some((r) => (r.type === 'inbound_request' || r.type === 'introduced') && recent(r.date)) ||
     ledger.bases.some((b) => b.type === 'contract_request' && b.requestedBy === 'data_subject' && recent(b.date));
-  const meetingAgreed = ledger.relationships.some((r) => r.type === 'met_in_person' && r.agreed !== undefined && r.agreed.trim() !== '');
+  // a meeting agreed with the person: what the register noted as agreed, or a dated earlier contact, names one
+  const meetingAgreed = ledger.relationships.some(
+    (r) => (r.type === 'met_in_person' && r.agreed !== undefined && MEETING.test(r.agreed)) || (r.type === 'prior_contact' && r.note !== undefined && MEETING.test(r.note) && recent(r.date)),
+  );
   const existingCustomer = ledger.bases.some(
     (b) => b.type === 'customer' && b.viaEmployer !== true && (b.endedAt === undefined || addMonths(b.endedAt, 36) >= send),
   );

@@ -1,7 +1,7 @@
 import { buildContext } from './context';
 import type { Findings } from './findings';
 import { basisAndEvidence, gdprBasis } from './families/basis';
-import { cover } from './families/cover';
+import { cover, solicitedContact } from './families/cover';
 import { draft, platform } from './families/draft';
 import { objections, pageHold } from './families/objections';
 import { regimes } from './families/regimes';
@@ -43,6 +43,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   // 3. scope: Tw 11.7 covers commercial messages only
   if (c.classification === 'non_commercial') {
     f.add('NC-01', 'info');
+    solicitedContact(c, b); // what was checked: a reply the person asked for says so too
     return finish(f, inp);
   }
   if (c.classification === 'mixed') f.add('NC-02', 'warn');

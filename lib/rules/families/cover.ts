@@ -24,19 +24,23 @@ const OPEN_TO = new Map<string, 'work' | 'hiring' | 'services' | 'proposals'>([
   ['proposals', 'proposals'],
 ]);
 
+/** The person asked for this contact (an introduction, their own request on this topic): NC-03. */
+export function solicitedContact(c: Ctx, b: BasisState): boolean {
+  let solicited = c.relTypes.has('introduced') || b.contractReq.some((x) => x.requestedBy === 'data_subject');
+  for (const r of c.rels) {
+    if (r.type !== 'inbound_request') continue;
+    if (!r.subject || topicOverlaps(r.subject, c.fullText)) solicited = true;
+  }
+  if (solicited) c.f.add('NC-03', 'info');
+  return solicited;
+}
+
 export function cover(c: Ctx, b: BasisState): Cover {
-  const { f, inp, channel, rels, relTypes, fullText, purposeKind, send } = c;
+  const { f, inp, channel, rels, fullText, purposeKind, send } = c;
   const { recipient, ledger } = inp;
   const msg = inp.message;
   const linkedIn = channel !== undefined && channel.startsWith('linkedin');
-
-  let solicited = false;
-  if (relTypes.has('introduced') || b.contractReq.some((x) => x.requestedBy === 'data_subject')) solicited = true;
-  for (const r of rels) {
-    if (r.type !== 'inbound_request') continue;
-    if (!r.subject || topicOverlaps(r.subject, fullText)) solicited = true;
-  }
-  if (solicited) f.add('NC-03', 'info');
+  const solicited = solicitedContact(c, b);
 
   const publicTopics: string[] = [];
   for (const r of rels) if (r.type === 'public_request' && r.topic) publicTopics.push(r.topic);
