@@ -105,6 +105,7 @@ export function basisAndEvidence(c: Ctx): BasisState {
   let consentUsable = false;
   let consentDocumented = false;
   let consentRecordIncomplete = false;
+  let consentRecordComplete = false;
   let consentFresh = false;
   let consentHasWhen = false;
   let consentNeedsPhoneVerification = true;
@@ -125,6 +126,7 @@ export function basisAndEvidence(c: Ctx): BasisState {
     const complete = x.who !== undefined && x.when !== undefined && x.how !== undefined && x.what !== undefined && hasEvidence;
     // EV-01 looks at every live consent record, usable or not, so adding evidence can only clear it
     if (!complete && !isNote) consentRecordIncomplete = true;
+    if (complete && !isNote) consentRecordComplete = true;
     const demonstrable = hasEvidence || (x.who !== undefined && x.when !== undefined);
     if (!demonstrable) {
       coverFailures.push([channel && isCallChannel(channel) ? 'NL-TM-01' : 'NL-EM-02', 'block']);
@@ -169,7 +171,7 @@ export function basisAndEvidence(c: Ctx): BasisState {
   if (consentUsable && marketing) {
     if (eventNoteIncomplete) f.add('EV-02', 'warn');
     else if (liveConsents.some((x) => x.how === 'event_note')) f.add('EV-02', 'info', 'ok');
-    if (!consentRecordIncomplete) f.add('EV-01', 'info', 'ok');
+    if (consentRecordComplete && !consentRecordIncomplete) f.add('EV-01', 'info', 'ok');
     if (productChecked) f.add('NL-EM-08', 'info', 'ok');
     if (consentHasWhen && !consentFresh) f.add('GD-13', c.uSev);
   }
