@@ -360,3 +360,51 @@ describe('policy, products and the contract the hold builds on', () => {
     expect((await ledger.getSettings()).products.map((p) => p.name)).toEqual(['PlanPro']);
   });
 });
+
+describe('a fully documented contact passes (issue 12: products, evidence linked to the consent)', () => {
+  const planPro = { name: 'PlanPro', category: 'planning', aliases: ['planningssoftware'], legalEntity: 'Acme B.V.' };
+  const consent = {
+    type: 'consent' as const,
+    who: 'Jan de Vries',
+    when: '2026-10-01',
+    how: 'form' as const,
+    what: { entity: 'Acme B.V.', products: ['PlanPro'], channels: ['email' as const] },
+    shownText: 'Ja, Acme B.V. mag mij mailen over PlanPro.',
+    capturedBy: 'webformulier',
+  };
+
+  test('consent for the product the draft names, with its evidence added afterwards: EV-01 clears and nothing asks for the product', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    await ledger.saveSettings({ ...(await ledger.getSettings()), products: [planPro] });
+    const { id } = await ledger.saveContact({ name: 'Jan de Vries', emails: ['jan@klant.nl'] }, { provenance: { source: 'data_subject', obtainedAt: '2026-10-01' } });
+    const basisId = await ledger.saveBasis(id, consent);
+    const settings = await ledger.getSettings();
+    const notice = disclosureText(settings, 'email', { kind: 'data_subject' }, 'consent', 'nl');
+    const body = `${pitch}\n\n${notice}`;
+    const before = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body } });
+    const sevOf = (v: typeof before, code: string) => v.recipients[0]?.findings.find((f) => f.code === code)?.severity ?? v.findings.find((f) => f.code === code)?.severity;
+    expect(sevOf(before, 'EV-01')).toBe('warn');
+    expect(sevOf(before, 'MISSING-PRODUCT')).toBeUndefined();
+    expect(before.products?.map((p) => p.name)).toEqual(['PlanPro']);
+
+    await ledger.addEvidenceNote({ contactId: id, basisId, date: '2026-10-01', text: 'Formulierlog 118: vinkje PlanPro-nieuws aangezet.' });
+    const after = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body } });
+    expect(sevOf(after, 'EV-01')).toBe('info');
+    expect([...after.findings, ...after.recipients.flatMap((r) => r.findings)].filter((f) => f.severity !== 'info').map((f) => f.code)).toEqual([]);
+    expect(after.decision).toBe('allow');
+  });
+
+  test('the same draft about a product the consent does not cover is held, and the rep can pick the right product', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    await ledger.saveSettings({ ...(await ledger.getSettings()), products: [planPro, { name: 'ShiftBox', category: 'roosters', aliases: [], legalEntity: 'Acme B.V.' }] });
+    const { id } = await ledger.saveContact({ name: 'Jan de Vries', emails: ['jan@klant.nl'] }, { provenance: { source: 'data_subject', obtainedAt: '2026-10-01' } });
+    await ledger.saveBasis(id, consent);
+    const body = `${pitch.replace('planningssoftware', 'ShiftBox')}`;
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body } });
+    expect(v.recipients[0]!.findings.find((f) => f.code === 'NL-EM-08')?.severity).toBe('block');
+    const picked = await verdicts.forDraft({ channel: 'email', recipients: [jan], message: { body, products: ['PlanPro'] } });
+    expect(picked.recipients[0]?.findings.find((f) => f.code === 'NL-EM-08')?.severity ?? picked.findings.find((f) => f.code === 'NL-EM-08')?.severity).toBe('info');
+  });
+});
