@@ -4,7 +4,7 @@ import { AdapterError, type ComposerHandle, type ComposerSnapshot, type SendTrig
 import { withTimeout, type GuardAsk } from './ask';
 import { observe, watchChanges } from './observe';
 import { mountHoldDialog, showInactiveBadge, type HoldUi, type InactiveBadge, type MountHold } from './hold-ui';
-import type { HoldAction, HoldView } from '../../components/guard/HoldDialog';
+import { langOfView, type HoldAction, type HoldView } from '../../components/guard/HoldDialog';
 import { strings, type Lang } from '../../components/guard/strings';
 import { bodyFingerprint, containsText } from './fingerprint';
 import { tabStateOf, type TabState } from './status';
@@ -549,6 +549,7 @@ export function startGuard(options: GuardOptions): GuardController {
       lang,
       view: hold.view,
       canRemoveRecipient: typeof w.handle?.removeRecipient === 'function',
+      ...(hold.snapshot ? { channel: hold.snapshot.channel } : {}),
       busy: hold.busy,
       error: hold.error,
       hint: hold.hint,
@@ -634,7 +635,7 @@ export function startGuard(options: GuardOptions): GuardController {
     // a clean draft released straight from the check never showed its verdict: the dialog offers Send
     if (verdict) hold.view = { kind: 'verdict', verdict };
     hold.busy = false;
-    hold.error = strings[lang].resendFailed;
+    hold.error = strings[langOfView(hold.view, lang)].resendFailed;
     // time to read the dialog, close it and press the site's Send (the draft key still has to match)
     pass.until = Date.now() + 60_000;
     pass.watched = false;
@@ -693,18 +694,26 @@ export function startGuard(options: GuardOptions): GuardController {
         return;
       case 'do-not-contact':
         await run(async () => {
-          const recipients = recipientsOffering(verdict, hold.snapshot, 'do-not-contact');
+          // the dialog names one person, a scope (all channels unless the rep narrowed it) and a reason
+          const recipients = action.key ? (hold.snapshot?.recipients.filter((r) => r.key === action.key) ?? []) : recipientsOffering(verdict, hold.snapshot, 'do-not-contact');
           if (recipients.length === 0 || !hold.snapshot) throw new Error('no recipient');
-          await ask({ type: 'suppression/add-for-recipients', recipients, scope: scopeOf(hold.snapshot.channel), reason: 'Marked do-not-contact in the hold dialog' });
+          await ask({ type: 'suppression/add-for-recipients', recipients, scope: action.scope ?? scopeOf(hold.snapshot.channel), reason: action.reason ?? 'Marked do-not-contact in the hold dialog' });
           await recheck(w, hold);
         });
         return;
       case 'record-basis':
         await run(async () => {
-          const recipients = recipientsOffering(verdict, hold.snapshot, 'record-basis');
+          const recipients = action.key ? (hold.snapshot?.recipients.filter((r) => r.key === action.key) ?? []) : recipientsOffering(verdict, hold.snapshot, 'record-basis');
           if (recipients.length === 0) throw new Error('no recipient');
           await ask({ type: 'ui/open-record-basis', recipients });
-          hold.hint = strings[lang].recordBasisHint;
+          hold.hint = strings[langOfView(hold.view, lang)].recordBasisHint;
+        });
+        return;
+      case 'open-setup':
+        await run(async () => {
+          // no notice with gaps: the organisation's details come first
+          await ask({ type: 'ui/open-setup' });
+          hold.hint = strings[langOfView(hold.view, lang)].setupHint;
         });
         return;
       case 'send-anyway': {
@@ -756,6 +765,8 @@ export function startGuard(options: GuardOptions): GuardController {
     if (!w.handle) throw new Error(hold.view.kind === 'failed' ? hold.view.message : 'no composer');
     const snapshot = w.handle.read();
     const key = keyOf(snapshot);
+    // a hint belongs to the verdict it was given for
+    hold.hint = undefined;
     hold.snapshot = snapshot;
     hold.key = key;
     w.lastKey = key;

@@ -45,6 +45,10 @@ export const guardVerdictSchema = z.object({
   disclosure: localizedSchema.optional(),
   overridesAllowed: z.boolean(),
   overrideNeedsReason: z.boolean(),
+  /** the rep's language setting ('auto' leaves it to the page's guess): the hold speaks it */
+  lang: z.enum(['nl', 'en']).optional(),
+  /** the organisation is not set up: no notice can be written yet; the hold offers the setup */
+  setupNeeded: z.boolean().optional(),
 });
 export type GuardVerdict = z.infer<typeof guardVerdictSchema>;
 
@@ -133,6 +137,9 @@ export const openRecordBasisRequest = z.object({
   recipients: z.array(pageRecipientSchema).min(1).max(MAX_RECIPIENTS),
 });
 
+/** The hold's "insert notice" before the organisation is set up: opens the first-run setup instead. */
+export const openSetupRequest = z.object({ type: z.literal('ui/open-setup') });
+
 /** Requests a content script may make. */
 export const contentRequests = [
   verdictForRecipientsRequest,
@@ -142,6 +149,7 @@ export const contentRequests = [
   profileStatusRequest,
   guardStatusRequest,
   openRecordBasisRequest,
+  openSetupRequest,
 ] as const;
 
 export const contentResponses = {
@@ -154,6 +162,7 @@ export const contentResponses = {
   ),
   'guard/status': resultOf(z.object({})),
   'ui/open-record-basis': resultOf(z.object({})),
+  'ui/open-setup': resultOf(z.object({})),
 } as const;
 
 export type SavedProfileInput = z.infer<typeof savedProfileInputSchema>;
