@@ -5,6 +5,7 @@ import { citationText, plural, strings, type Channel, type Lang } from './string
 import { setupNeededOf, summarize, type HoldSummary, type PrimaryAction, type RecipientLine } from './summary';
 import { DoNotContactForm, type DncScope } from './DoNotContactForm';
 import { holdDialogCss } from './hold-css';
+import { OVERRIDE_JUSTIFICATIONS, OVERRIDE_JUSTIFICATION_LABELS, type OverrideJustificationKind } from '../../lib/rules/policy';
 
 // The hold dialog: props in, callbacks out, every prop serialisable (it may be rendered inside a frame of
 // its own). It opens with one line per recipient that needs attention and the action that resolves it;
@@ -25,8 +26,8 @@ export type HoldAction =
   /** `key`: for this recipient only (all that need one, when absent) */
   | { kind: 'record-basis'; key?: string }
   | { kind: 'do-not-contact'; key?: string; scope?: DncScope; reason?: string }
-  /** `reason`: the justification picked from the list and the rep's explanation, as one text */
-  | { kind: 'send-anyway'; reason: string }
+  /** `reason`: the rep's own words; `justification`: picked from the policy's list (when the policy asks for one) */
+  | { kind: 'send-anyway'; reason: string; justification?: OverrideJustificationKind }
   | { kind: 'remove-recipient'; key: string }
   | { kind: 'recheck' }
   | { kind: 'send' };
@@ -57,8 +58,7 @@ export function decisionOfView(view: HoldView): 'block' | 'warn' | 'allow' | nul
 
 /** The rep's language setting travels with the verdict; before one arrives, the guard's guess. */
 export function langOfView(view: HoldView, fallback: Lang): Lang {
-  const own = view.kind === 'verdict' ? (view.verdict as { lang?: unknown }).lang : undefined;
-  return own === 'nl' || own === 'en' ? own : fallback;
+  return (view.kind === 'verdict' ? view.verdict.lang : undefined) ?? fallback;
 }
 
 function FindingWhy({ finding, lang }: { finding: Finding; lang: Lang }) {
@@ -196,7 +196,7 @@ export function HoldDialog(props: HoldDialogProps) {
   const t = strings[lang];
   const dialog = useRef<HTMLDivElement>(null);
   const [askingReason, setAskingReason] = useState(false);
-  const [justification, setJustification] = useState(-1);
+  const [justification, setJustification] = useState<OverrideJustificationKind | ''>('');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [dncOpen, setDncOpen] = useState<string | null>(null);
@@ -211,7 +211,8 @@ export function HoldDialog(props: HoldDialogProps) {
   const hardHold = summary?.hardHold ?? false;
   // Without a verdict nobody knows the policy: a reason is always asked for.
   const needsReason = view.kind === 'failed' || (verdict?.overrideNeedsReason ?? true);
-  const withJustification = view.kind === 'verdict';
+  // Against a rule the policy asks which justification applies; a failed check names no rule to justify against.
+  const withJustification = verdict !== null && (verdict.justificationRequired ?? needsReason);
 
   useEffect(() => {
     // Keyboard users land in the dialog, on the least harmful control (Enter then cancels, never sends).
@@ -242,12 +243,10 @@ export function HoldDialog(props: HoldDialogProps) {
   const sendAnyway = () => {
     if (!needsReason) return props.onAction({ kind: 'send-anyway', reason: '' });
     if (!askingReason) return setAskingReason(true);
-    // Against a rule the policy asks which justification applies; a check that failed names no rule to justify against.
-    const picked = t.justifications[justification];
-    if (withJustification && !picked) return setReasonError(t.reasonPickFirst);
+    if (withJustification && !justification) return setReasonError(t.reasonPickFirst);
     const text = reason.trim();
     if (text.length < 3) return setReasonError(t.reasonTooShort);
-    props.onAction({ kind: 'send-anyway', reason: withJustification ? `${picked}: ${text}` : text });
+    props.onAction({ kind: 'send-anyway', reason: text, ...(withJustification && justification ? { justification } : {}) });
   };
 
   const title =
@@ -383,16 +382,16 @@ export function HoldDialog(props: HoldDialogProps) {
             {withJustification && <select
               id="og-justification"
               data-field="justification"
-              value={String(justification)}
+              value={justification}
               onChange={(e) => {
-                setJustification(Number((e.currentTarget as HTMLSelectElement).value));
+                setJustification((e.currentTarget as HTMLSelectElement).value as OverrideJustificationKind | '');
                 setReasonError(null);
               }}
             >
-              <option value="-1">{t.justificationPick}</option>
-              {t.justifications.map((j, i) => (
-                <option key={j} value={String(i)}>
-                  {j}
+              <option value="">{t.justificationPick}</option>
+              {OVERRIDE_JUSTIFICATIONS.map((j) => (
+                <option key={j} value={j}>
+                  {OVERRIDE_JUSTIFICATION_LABELS[j][lang]}
                 </option>
               ))}
             </select>}

@@ -1,5 +1,6 @@
 import type { GuardVerdict, RecipientVerdict } from '../../lib/messaging/guard';
 import type { Finding } from '../../lib/rules/verdict';
+import { isHardHold } from '../../lib/rules/policy';
 
 // What the hold says first: one line per recipient that needs attention, in a rep's words, and the one
 // action that resolves it. Pure: the same verdict always gives the same lines, so it is tested as a table.
@@ -52,9 +53,6 @@ export interface HoldSummary {
   hardHold: boolean;
   overridable: boolean;
 }
-
-/** Objection and erasure cannot be overridden (GDPR Art. 21(3), Art. 17); until the verdict says so itself. */
-export const HARD_CODES: ReadonlySet<string> = new Set(['GD-10', 'OB-01', 'GD-12']);
 
 const problemOfCode: Record<string, Problem> = {
   'GD-10': 'objection',
@@ -237,19 +235,18 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
+/** An objection or erasure decides: GDPR Art. 21(3) and 17 leave no "send anyway". */
 export function hasHardHold(verdict: GuardVerdict): boolean {
-  return [...verdict.findings, ...verdict.recipients.flatMap((r) => r.findings)].some((f) => f.severity === 'block' && HARD_CODES.has(f.code));
+  return [...verdict.findings, ...verdict.recipients.flatMap((r) => r.findings)].some((f) => isHardHold(f.code, f.severity));
 }
 
-/** May the rep send anyway? The verdict's own word when it has one; never past an objection or erasure. */
+/** May the rep send anyway? The verdict's own word (policy per rule), never past an objection or erasure. */
 export function overridableOf(verdict: GuardVerdict): boolean {
-  const own = (verdict as { overridable?: unknown }).overridable;
-  if (hasHardHold(verdict)) return false;
-  if (typeof own === 'boolean') return own && verdict.overridesAllowed;
-  return verdict.overridesAllowed;
+  if (hasHardHold(verdict) || !verdict.overridesAllowed) return false;
+  return verdict.overridable ?? true;
 }
 
 /** The organisation is not set up yet: no notice can be written (no name, contact or privacy link). */
 export function setupNeededOf(verdict: GuardVerdict): boolean {
-  return (verdict as { setupNeeded?: unknown }).setupNeeded === true;
+  return verdict.setupNeeded === true;
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { identityKeysOf } from '../identity/normalize';
 import type { LedgerDb } from '../ledger/db';
-import { dexieTeamStore } from '../ledger/team-store';
+import { dexieTeamStore, ledgerConfigStorage } from '../sync/team-store';
 import type { TeamIdentity } from '../messaging/team';
 import { createTeamService, setDefaultTeamService, TEAM_SYNC_ALARM, type TeamService } from '../sync/engine';
 import { TeamSyncError } from '../sync/errors';
@@ -117,6 +117,7 @@ export function startTeamSync(options: { db: LedgerDb } | { team: TeamService })
       ? options.team
       : createTeamService({
           store: dexieTeamStore(options.db),
+          config: ledgerConfigStorage(options.db),
           hasHostPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
         });
   setDefaultTeamService(team);

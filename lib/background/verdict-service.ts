@@ -19,6 +19,9 @@ import {
 } from '../rules';
 import { missingForNotice } from '../rules/disclosure';
 import { renderTemplate } from '../rules/templates';
+import { policyFor } from '../rules/policy';
+import type { ProductRef } from '../rules/products';
+import { justificationRequiredOf, overridableOf } from '../rules/verdict';
 import type { TeamSuppression } from '../sync/engine';
 
 // The verdict service: what the page saw (recipients, draft) + what the ledger knows + team objections
@@ -33,7 +36,14 @@ export interface VerdictServiceDeps {
 export interface DraftRequest {
   channel: Channel;
   recipients: PageRecipient[];
-  message: { subject?: string; body: string; classificationOverride?: { as: 'commercial' | 'non_commercial' | 'mixed'; reason: string } };
+  message: {
+    subject?: string;
+    body: string;
+    classificationOverride?: { as: 'commercial' | 'non_commercial' | 'mixed'; reason: string };
+    /** catalogue product names the rep picked in the hold */
+    products?: string[];
+    replyToRecipient?: boolean;
+  };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -101,6 +111,19 @@ function weakMatchFinding(r: PageRecipient): Finding {
   );
 }
 
+/** Findings made here (until the engine makes them) get the policy the engine would give them. */
+function withPolicy(findings: Finding[], settings: Settings): Finding[] {
+  for (const f of findings) {
+    const p = policyFor(f.code, f.severity, settings.policy.rules);
+    if (p) f.policy = p;
+  }
+  return findings;
+}
+
+function overridableFor(findings: readonly Finding[], settings: Settings): boolean {
+  return settings.policy.overridesAllowed && overridableOf(findings);
+}
+
 function labelOf(r: PageRecipient, facts: RecipientFacts | undefined): string {
   return r.displayName?.trim() || facts?.contact?.name || r.email || r.linkedin?.vanity || r.key;
 }
@@ -121,6 +144,7 @@ function policyOf(settings: Settings): OutreachInput['policy'] {
     retentionMonths: p.retentionMonths,
     telemarketingCutover: p.telemarketingCutover,
     overridesAllowed: p.overridesAllowed,
+    ...(Object.keys(p.rules).length > 0 ? { rules: p.rules } : {}),
   };
 }
 
@@ -183,6 +207,7 @@ export function inputFor(
     },
     ledger,
     ...(message ? { message } : {}),
+    ...(settings.products.length > 0 ? { products: settings.products } : {}),
     policy: policyOf(settings),
   };
 }
@@ -323,13 +348,15 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     const at = now();
     const settings = await ledger.getSettings();
     if (request.recipients.length === 0) {
-      const findings = [noRecipientFinding()];
+      const findings = withPolicy([noRecipientFinding()], settings);
       return {
         decision: decisionOf(findings),
         recipients: [],
         findings,
         overridesAllowed: settings.policy.overridesAllowed,
         overrideNeedsReason: settings.policy.overrideNeedsReason,
+        overridable: overridableFor(findings, settings),
+        justificationRequired: settings.policy.overrideNeedsReason && justificationRequiredOf(findings),
         ...uiOf(settings, missingForNotice(settings.organisation).length > 0),
       };
     }
@@ -343,20 +370,32 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       recipientCount: request.recipients.length,
       automated: false,
       ...(request.message.classificationOverride ? { classificationOverride: request.message.classificationOverride } : {}),
+      ...(request.message.products?.length ? { products: request.message.products } : {}),
+      ...(request.message.replyToRecipient !== undefined ? { context: { replyToRecipient: request.message.replyToRecipient } } : {}),
     };
     const factsByKey = new Map<string, RecipientFacts>();
+    let products: ProductRef[] | undefined;
     const perRecipient: RecipientVerdict[] = await Promise.all(
       request.recipients.map(async (r): Promise<RecipientVerdict> => {
         const keys = keysOfPageRecipient(r);
         if (r.unreadable || (keys.length === 0 && !r.weakMatch)) {
-          const findings = [unreadableFinding(r)];
-          return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch };
+          const findings = withPolicy([unreadableFinding(r)], settings);
+          return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch, overridable: overridableFor(findings, settings) };
         }
         const { facts, team } = await factsAndTeam(keys, at);
         factsByKey.set(r.key, facts);
         const verdict = evaluateOutreach(inputFor('send_message', request.channel, r, facts, team, settings, at, message, recentSimilarSends));
-        const findings = r.weakMatch && keys.length === 0 ? [weakMatchFinding(r), ...verdict.findings] : verdict.findings;
-        return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, facts), known: facts.known, weakMatch: !!r.weakMatch };
+        if (verdict.products) products = verdict.products;
+        const findings = r.weakMatch && keys.length === 0 ? [...withPolicy([weakMatchFinding(r)], settings), ...verdict.findings] : verdict.findings;
+        return {
+          key: r.key,
+          decision: decisionOf(findings),
+          findings,
+          label: labelOf(r, facts),
+          known: facts.known,
+          weakMatch: !!r.weakMatch,
+          overridable: overridableFor(findings, settings),
+        };
       }),
     );
     const { common, recipients } = splitCommon(perRecipient);
@@ -382,6 +421,9 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       ...(disclosure ? { disclosure } : {}),
       overridesAllowed: settings.policy.overridesAllowed,
       overrideNeedsReason: settings.policy.overrideNeedsReason,
+      overridable: perRecipient.every((r) => r.overridable !== false),
+      justificationRequired: settings.policy.overrideNeedsReason && perRecipient.some((r) => justificationRequiredOf(r.findings)),
+      ...(products ? { products } : {}),
       ...uiOf(settings, setupNeeded),
     };
   }

@@ -20,7 +20,7 @@ export interface SettingsRow {
   key: 'settings';
   value: unknown;
 }
-/** A team do-not-contact entry as pulled from the team database (owned by lib/ledger/team-store.ts). */
+/** A team do-not-contact entry as pulled from the team database (owned by lib/sync/team-store.ts). */
 export interface TeamEntryRow {
   /** blinded document id */
   id: string;

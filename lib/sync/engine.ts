@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
 import { CouchClient, DESIGN_DOC_ID, teamRoles, teamSecurityObject, VALIDATE_DOC_UPDATE, type ChangeRow, type Seq } from './couch';
 import {
   blindId,
@@ -7,7 +6,6 @@ import {
   generateTeamKey,
   openEntry,
   sealEntry,
-  teamKeySchema,
   teamPayloadSchema,
   UndecryptableEntryError,
   type TeamKeyKind,
@@ -15,7 +13,8 @@ import {
   type TeamPayload,
 } from './crypto';
 import { plainWords, TeamSyncError, type TeamErrorCode } from './errors';
-import { canonicalServerUrl, couchDbNameSchema, encodeInvite, InvalidInviteError, parseInvite, serverUrlSchema } from './invite';
+import { legacyTeamConfig, type TeamConfig, type TeamConfigStorage } from './config';
+import { canonicalServerUrl, couchDbNameSchema, encodeInvite, InvalidInviteError, parseInvite } from './invite';
 import { KV_STATUS, type TeamEntryRow, type TeamStore } from './store';
 import type { TeamListItem } from '../messaging/team';
 
@@ -25,43 +24,9 @@ import type { TeamListItem } from '../messaging/team';
 // stays in the outbox until the server confirmed it, so nothing recorded offline is lost.
 
 export const TEAM_SYNC_ALARM = 'team-sync';
-const CONFIG_KEY = 'teamConfig';
 const MAX_IGNORED_IDS = 200;
 
-/** Where the team's credentials live: browser.storage.local only (never synced, never in IndexedDB). */
-export const teamConfigSchema = z.object({
-  v: z.literal(1),
-  serverUrl: serverUrlSchema,
-  db: couchDbNameSchema,
-  teamKey: teamKeySchema,
-  username: z.string().min(1).max(200),
-  password: z.string().min(1).max(500),
-  role: z.enum(['lead', 'rep']),
-});
-export type TeamConfig = z.infer<typeof teamConfigSchema>;
-
-export interface TeamConfigStorage {
-  get(): Promise<TeamConfig | null>;
-  set(config: TeamConfig): Promise<void>;
-  clear(): Promise<void>;
-}
-
-/** Team configuration in browser.storage.local, validated on read (a damaged value counts as no team). */
-export function browserConfigStorage(): TeamConfigStorage {
-  return {
-    async get() {
-      const raw = (await browser.storage.local.get(CONFIG_KEY))[CONFIG_KEY];
-      const parsed = teamConfigSchema.safeParse(raw);
-      return parsed.success ? parsed.data : null;
-    },
-    async set(config) {
-      await browser.storage.local.set({ [CONFIG_KEY]: teamConfigSchema.parse(config) });
-    },
-    async clear() {
-      await browser.storage.local.remove(CONFIG_KEY);
-    },
-  };
-}
+export { teamConfigSchema, type TeamConfig, type TeamConfigStorage } from './config';
 
 const statusRecordSchema = z.object({
   lastSyncAt: z.string().nullable().default(null),
@@ -106,7 +71,8 @@ export interface TeamSuppression extends TeamPayload {
 
 export interface TeamServiceDeps {
   store: TeamStore;
-  config?: TeamConfigStorage;
+  /** the team's secrets: trusted contexts only (ledgerConfigStorage in the background) */
+  config: TeamConfigStorage;
   fetch?: typeof fetch;
   now?: () => Date;
   /** whether the extension holds the host permission for an origin (the page asks for it) */
@@ -148,7 +114,7 @@ export type NewTeamEntry = Omit<TeamPayload, 'keyKind' | 'recordedBy' | 'recorde
 
 export function createTeamService(deps: TeamServiceDeps) {
   const store = deps.store;
-  const config = deps.config ?? browserConfigStorage();
+  const config = deps.config;
   const now = deps.now ?? (() => new Date());
   const pageSize = deps.pageSize ?? 5000;
   const pushBatch = deps.pushBatch ?? 500;
@@ -631,12 +597,13 @@ export function setDefaultTeamService(service: TeamService | null) {
 
 /**
  * Team suppressions for a recipient's identity keys (`email:…`, `li-member:…`, `domain:…`). A hit fires
- * the same rule codes as a personal objection. Empty when not in a team; throws when the background has
- * a team but did not start team sync (a silent miss would let a send through).
+ * the same rule codes as a personal objection. Empty when team sync was never started and no team
+ * configuration of an older version waits to be moved; throws when one does (a silent miss would let a
+ * send through).
  */
 export async function teamSuppressionsFor(identityKeys: string[]): Promise<TeamSuppression[]> {
   if (defaultService) return defaultService.suppressionsFor(identityKeys);
-  if (!(await browserConfigStorage().get())) return [];
+  if (!(await legacyTeamConfig())) return [];
   throw new Error('Team sync is not started: call startTeamSync() in the background first.');
 }
 
@@ -650,6 +617,6 @@ export async function queueTeamEntry(identityKeys: string[], payload: NewTeamEnt
     if (queued) void defaultService.syncNow().catch(() => undefined); // errors land in the status
     return queued;
   }
-  if (!(await browserConfigStorage().get())) return false;
+  if (!(await legacyTeamConfig())) return false;
   throw new Error('Team sync is not started: call startTeamSync() in the background first.');
 }

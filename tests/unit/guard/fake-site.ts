@@ -218,7 +218,7 @@ export async function sendAnyway(reasonText = 'Klant belde zelf, vroeg om offert
 export async function pickJustification() {
   const pick = dialogHost()?.shadowRoot?.querySelector<HTMLSelectElement>('[data-field="justification"]');
   if (!pick) return;
-  pick.value = '0';
+  pick.selectedIndex = 1;
   pick.dispatchEvent(new Event('change', { bubbles: true }));
   await settle();
 }

@@ -232,7 +232,8 @@ describe('a held send', () => {
     await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
     expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({
       kind: 'send-anyway',
-      reason: expect.stringContaining('Klant belde zelf, vroeg om offerte'),
+      reason: 'Klant belde zelf, vroeg om offerte',
+      justification: 'recipient-asked',
       codes: ['TW-01'],
       decision: 'block',
     });
@@ -247,7 +248,7 @@ describe('a held send', () => {
     clickSend(form);
     await sendAnyway('Adres staat in BCC, klant vroeg erom');
     await vi.waitFor(() => expect(env.site.sent).toHaveLength(1));
-    expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'send-anyway', recipients: [], reason: expect.stringContaining('Adres staat in BCC, klant vroeg erom'), codes: ['MISSING-RECIPIENT'] });
+    expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({ kind: 'send-anyway', recipients: [], reason: 'Adres staat in BCC, klant vroeg erom', codes: ['MISSING-RECIPIENT'] });
   });
 
   test('send anyway is not offered when the policy forbids overrides', async () => {

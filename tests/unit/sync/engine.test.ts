@@ -5,7 +5,7 @@ import { blindId, deriveTeamKeys, generateTeamKey, sealEntry } from '@/lib/sync/
 import { parseInvite } from '@/lib/sync/invite';
 import { TeamSyncError } from '@/lib/sync/errors';
 import { LedgerDb } from '@/lib/ledger/db';
-import { dexieTeamStore } from '@/lib/ledger/team-store';
+import { dexieTeamStore } from '@/lib/sync/team-store';
 import { ADMIN, startCouch, type TestCouch } from './couch-server';
 
 // Every test here talks to a real pouchdb-server (CouchDB protocol) on 127.0.0.1; nothing is mocked.
