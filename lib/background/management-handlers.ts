@@ -226,16 +226,18 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       const endMemo = beginNormalizeMemo();
       let plan: ReturnType<typeof planCsvImport>;
       try {
-        plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today() });
+        plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today(), badRows: req.badRows });
       } catch (error) {
         endMemo();
         throw error;
       }
       const job = jobs.start('csv-import', plan.rows.length, async (progress) => {
         try {
-          if (plan.errors.length) return { errors: plan.errors, message: `${plan.errors.length} row(s) have errors; nothing was imported.` };
+          if (plan.errors.length && req.badRows !== 'skip') return { errors: plan.errors, message: `${plan.errors.length === 1 ? '1 row has' : `${plan.errors.length} rows have`} errors; nothing was imported.` };
           const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
-          return { result: { rows: plan.rows.length, created: r.created, merged: r.merged } };
+          const result = { rows: plan.rows.length, created: r.created, merged: r.merged };
+          if (plan.errors.length) return { result: { ...result, skipped: plan.badRowCount }, skipped: plan.errors, message: `Rows skipped for errors: ${plan.badRowCount}.` };
+          return { result };
         } finally {
           endMemo();
         }
