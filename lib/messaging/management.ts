@@ -120,6 +120,8 @@ export const contactInputSchema = z.object({
   provenance: provenanceInputSchema.optional(),
   /** optionally one basis record to add with a new contact */
   basis: basisInputSchema.optional(),
+  /** the rep confirmed adding back a person who was erased (refused with `erased-identity` otherwise; needs `basis`) */
+  confirmErased: z.boolean().optional(),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 
