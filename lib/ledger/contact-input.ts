@@ -1,4 +1,4 @@
-import { normalizeDomain, normalizeEmail, normalizeLinkedIn, normalizePhone } from '../identity/normalize';
+import { normalizeDomain, normalizeEmail, normalizeLinkedIn, normalizePhone, storedProfileUrl } from '../identity/normalize';
 import { LedgerError } from './errors';
 import type { Company, Contact, LinkedInIdentity } from './schema';
 
@@ -59,7 +59,10 @@ export function normalizeIdentities(raw: RawIdentities, prefix = '', defaultRegi
     if (n.memberId) linkedin.memberIds.push(n.memberId);
     if (n.vanity) linkedin.vanities.push(n.vanity);
     if (n.salesNavLeadId) linkedin.leadIds.push(n.salesNavLeadId);
-    if (!linkedin.profileUrl && /^https?:/i.test(l.trim())) linkedin.profileUrl = l.trim();
+    if (!linkedin.profileUrl && /^https?:/i.test(l.trim())) {
+      const url = storedProfileUrl(l, n);
+      if (url) linkedin.profileUrl = url;
+    }
   });
   linkedin.memberIds = uniq(linkedin.memberIds);
   linkedin.vanities = uniq(linkedin.vanities);
