@@ -1,5 +1,5 @@
 import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
-import { linkedInFromText } from '../ledger/contact-input';
+import { linkedInFromText } from '../identity/keys';
 import type { BasisDraft, ImportRow } from '../ledger/repository';
 import { companySchema, contactSchema, sourceKinds, type SourceKind } from '../ledger/schema';
 import type { CsvField } from '../messaging/management';

@@ -42,7 +42,8 @@ export class JobRegistry {
     };
     void work(progress).then(
       (out) => {
-        const failed = (out.errors?.length ?? 0) > 0;
+        // Errors with a result are rows an import skipped on purpose; errors alone mean nothing was done.
+        const failed = (out.errors?.length ?? 0) > 0 && !out.result;
         Object.assign(job, { state: failed ? 'failed' : 'done', done: failed ? job.done : job.total }, out);
       },
       (error: unknown) => {

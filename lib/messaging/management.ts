@@ -203,7 +203,7 @@ export const jobStatusSchema = z.object({
   /** why it failed, fit to show */
   message: z.string().optional(),
   result: z.record(z.string(), z.number()).optional(),
-  /** row-level errors of an import: nothing was changed when there are any */
+  /** row-level errors of an import: nothing was changed when there are any, unless the result counts them as skipped */
   errors: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
   /** rows an import skipped because the user chose "skip bad rows", each with its reason */
   skipped: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
