@@ -4,6 +4,8 @@ import {
   consentChannelSchema as rulesConsentChannelSchema,
   sourceSchema as rulesSourceSchema,
 } from '../rules/input';
+import { productSchema, type ProductInput } from '../rules/products';
+import { rulePolicySchema } from '../rules/policy';
 
 // The ledger's records, as Zod schemas: they check what comes in through messages, backups and CSV, and
 // `settings` is repaired on read with them. Field names follow legal-rules.md §2.7 and §5 and the rules
@@ -300,14 +302,28 @@ export const settingsSchema = z.object({
       telemarketingCutover: isoDate.default('2026-07-01'),
       overridesAllowed: z.boolean().default(true),
       overrideNeedsReason: z.boolean().default(true),
+      /** per rule code: block | override (with a justification) | warn; codes left out allow an override with a reason */
+      rules: rulePolicySchema.default({}),
     })
-    .default({ mode: 'strict', consentMaxAgeMonths: 24, retentionMonths: 12, telemarketingCutover: '2026-07-01', overridesAllowed: true, overrideNeedsReason: true }),
+    .default({
+      mode: 'strict',
+      consentMaxAgeMonths: 24,
+      retentionMonths: 12,
+      telemarketingCutover: '2026-07-01',
+      overridesAllowed: true,
+      overrideNeedsReason: true,
+      rules: {},
+    }),
+  /** the organisation's product catalogue: what a draft is about (consent scope, the customer exception) */
+  products: z.array(productSchema).max(500).default([]),
   language: z.enum(['auto', 'nl', 'en']).default('auto'),
   rep: z.object({ name: text(300).default(''), email: text(320).default('') }).default({ name: '', email: '' }),
   disclosureTemplates: z.array(disclosureTemplateSchema).max(50).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
+export type CatalogueProduct = z.infer<typeof productSchema>;
+export type CatalogueProductInput = ProductInput;
 
 export const auditEntrySchema = z.object({
   seq: z.number().int().min(1),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { channelSchema, linkedInRefSchema, localizedSchema, pageRecipientSchema, resultOf, siteSchema } from './common';
 import { decisionSchema, findingSchema } from '../rules/verdict';
+import { productRefSchema } from '../rules/products';
+import { overrideJustificationKindSchema } from '../rules/policy';
 
 // Requests a content script may send. They are narrow on purpose: a verdict for these recipients,
 // record this event. Nothing here lists or dumps the ledger (a page's scripts could be listening).
@@ -15,6 +17,10 @@ export const messageDraftSchema = z.object({
   classificationOverride: z
     .object({ as: z.enum(['commercial', 'non_commercial', 'mixed']), reason: z.string().min(3).max(2000) })
     .optional(),
+  /** catalogue product names the rep picked or corrected in the hold; they replace what the engine found */
+  products: z.array(z.string().max(200)).max(20).optional(),
+  /** the composer is a reply in a thread where the recipient wrote last (the site adapter reads it) */
+  replyToRecipient: z.boolean().optional(),
 });
 
 export const verdictForRecipientsRequest = z.object({
@@ -33,6 +39,8 @@ export const recipientVerdictSchema = z.object({
   label: z.string(),
   known: z.boolean(),
   weakMatch: z.boolean(),
+  /** "Send anyway" may be offered for this recipient (false on an objection, erasure or a rule the policy blocks) */
+  overridable: z.boolean().optional(),
 });
 export type RecipientVerdict = z.infer<typeof recipientVerdictSchema>;
 
@@ -45,6 +53,20 @@ export const guardVerdictSchema = z.object({
   disclosure: localizedSchema.optional(),
   overridesAllowed: z.boolean(),
   overrideNeedsReason: z.boolean(),
+  /**
+   * "Send anyway" may be offered for this send: false when an objection or erasure fired for any recipient
+   * (remove that recipient instead) or the organisation's policy blocks a finding that holds. Always set by the
+   * background; optional only so older fixtures still parse.
+   */
+  overridable: z.boolean().optional(),
+  /** an override needs a justification from the list plus text (some holding finding's policy says `override`) */
+  justificationRequired: z.boolean().optional(),
+  /** the catalogue products the draft is about (the hold lets the rep pick or correct them) */
+  products: z.array(productRefSchema).optional(),
+  /** the rep's language setting ('auto' leaves it to the page's guess): the hold speaks it */
+  lang: z.enum(['nl', 'en']).optional(),
+  /** the organisation is not set up: no notice can be written yet; the hold offers the setup */
+  setupNeeded: z.boolean().optional(),
 });
 export type GuardVerdict = z.infer<typeof guardVerdictSchema>;
 
@@ -66,6 +88,8 @@ export const overrideEventSchema = z.object({
   recipients: z.array(pageRecipientSchema).max(MAX_RECIPIENTS),
   codes: z.array(z.string()).max(200),
   reason: z.string().max(2000),
+  /** the justification picked from the policy's list (the free text is `reason`) */
+  justification: overrideJustificationKindSchema.optional(),
   decision: decisionSchema,
 });
 
@@ -133,6 +157,9 @@ export const openRecordBasisRequest = z.object({
   recipients: z.array(pageRecipientSchema).min(1).max(MAX_RECIPIENTS),
 });
 
+/** The hold's "insert notice" before the organisation is set up: opens the first-run setup instead. */
+export const openSetupRequest = z.object({ type: z.literal('ui/open-setup') });
+
 /** Requests a content script may make. */
 export const contentRequests = [
   verdictForRecipientsRequest,
@@ -142,6 +169,7 @@ export const contentRequests = [
   profileStatusRequest,
   guardStatusRequest,
   openRecordBasisRequest,
+  openSetupRequest,
 ] as const;
 
 export const contentResponses = {
@@ -154,6 +182,7 @@ export const contentResponses = {
   ),
   'guard/status': resultOf(z.object({})),
   'ui/open-record-basis': resultOf(z.object({})),
+  'ui/open-setup': resultOf(z.object({})),
 } as const;
 
 export type SavedProfileInput = z.infer<typeof savedProfileInputSchema>;

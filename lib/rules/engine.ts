@@ -11,7 +11,9 @@ import type {
   RecipientKind,
   RuleChannel,
 } from './input';
-import { decisionOf, type Finding, type Fix, type Severity, type Verdict } from './verdict';
+import { policyFor } from './policy';
+import { findProducts, pickedProducts, type ProductRef } from './products';
+import { decisionOf, overridableOf, type Finding, type Fix, type Severity, type Verdict } from './verdict';
 
 // The evaluation order follows legal-rules.md §3: objections and erasure, provenance and basis, scope,
 // channel law per country, evidence, disclosure, platform. Every rule that applies fires; the decision is
@@ -32,6 +34,7 @@ interface Pending {
 
 class Findings {
   private readonly byCode = new Map<string, Pending>();
+  products?: ProductRef[];
 
   add(code: string, severity: Severity, variant?: string, detail?: Loc): void {
     const cur = this.byCode.get(code);
@@ -274,6 +277,9 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   const marketing = contact ? classification !== 'non_commercial' : true;
   const purposeKind = msg?.purpose ?? analysis?.purposeKind ?? 'other';
   const fullText = `${msg?.topic ?? ''}\n${msg?.subject ?? ''}\n${body ?? ''}`;
+  const catalogue = inp.products ?? [];
+  const productRefs = msg?.products?.length ? pickedProducts(msg.products, catalogue) : findProducts(fullText, catalogue);
+  if (productRefs.length > 0) f.products = productRefs;
   // No message at all is a look-up ("may I contact this person?"): the draft checks wait for the draft.
   // A message without a body is a draft we could not read: strict, every element counts as missing.
   const lookupOnly = contact && msg === undefined;
@@ -450,14 +456,14 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
       f.add('LI-03', automated ? 'block' : 'warn');
       if (action === 'import_contacts') f.add('LI-04', 'warn');
     }
-    return finish(f);
+    return finish(f, inp);
   }
-  if (!channel) return finish(f);
+  if (!channel) return finish(f, inp);
 
   // ── 3. scope ──────────────────────────────────────────────────────────────
   if (classification === 'non_commercial') {
     f.add('NC-01', 'info');
-    return finish(f);
+    return finish(f, inp);
   }
   if (classification === 'mixed') f.add('NC-02', 'warn');
 
@@ -672,7 +678,7 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
   }
 
   // ── 5/6. hygiene and disclosure in the draft ──────────────────────────────
-  if (lookupOnly) return finish(f);
+  if (lookupOnly) return finish(f, inp);
   const draftSev: Severity = electronic ? 'block' : 'warn';
   const a = analysis;
   if (electronic) {
@@ -707,10 +713,19 @@ export function evaluateParsed(inp: ParsedOutreachInput): Verdict {
     }
   }
 
-  return finish(f);
+  return finish(f, inp);
 }
 
-function finish(f: Findings): Verdict {
+function finish(f: Findings, inp: ParsedOutreachInput): Verdict {
   const findings = f.toFindings();
-  return { decision: decisionOf(findings), findings };
+  for (const x of findings) {
+    const p = policyFor(x.code, x.severity, inp.policy.rules);
+    if (p) x.policy = p;
+  }
+  return {
+    decision: decisionOf(findings),
+    findings,
+    overridable: inp.policy.overridesAllowed && overridableOf(findings),
+    ...(f.products ? { products: f.products } : {}),
+  };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { rulePolicySchema } from './policy';
+import { productSchema } from './products';
 
 // The engine's input: one outreach action with every fact the rules of legal-rules.md §3 read.
 // Designed from legal-rules.md §2.2, §2.7, §5 and issue #3. Every fact that can be unknown is optional:
@@ -270,6 +272,16 @@ export const messageSchema = z.object({
   classificationOverride: z.object({ as: classificationSchema, reason: z.string().min(3).max(2000) }).optional(),
   /** the product or product line the message is about (scope checks NL-EM-03/08) */
   product: text(500).optional(),
+  /** catalogue product names the rep picked or corrected in the hold; they replace what the engine finds */
+  products: z.array(text(200)).max(20).optional(),
+  /** what the page knows about the conversation (the composer is a reply where the other person wrote last) */
+  context: z
+    .object({
+      replyToRecipient: z.boolean().optional(),
+      /** the thread has messages from the recipient */
+      threadHasRecipientMessages: z.boolean().optional(),
+    })
+    .optional(),
   /** what the message is for; inferred from the text when absent (LI-02) */
   purpose: z.enum(['sales', 'recruitment', 'buy_services', 'partnership', 'service', 'other']).optional(),
   /** the topic the message is about (LI-06 / NC-03 scope) */
@@ -282,6 +294,8 @@ export const policySchema = z.object({
   retentionMonths: z.number().int().min(1).max(600).default(12),
   telemarketingCutover: isoDateSchema.default('2026-07-01'),
   overridesAllowed: z.boolean().default(true),
+  /** per rule code: block | override | warn (objections and erasures are always hard holds) */
+  rules: rulePolicySchema.optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 
@@ -300,6 +314,8 @@ export const outreachInputSchema = z.object({
   recipient: recipientSchema,
   ledger: ledgerFactsSchema.default({ known: false, relationships: [], bases: [], suppressions: [] }),
   message: messageSchema.optional(),
+  /** the organisation's product catalogue (Settings) */
+  products: z.array(productSchema).max(500).optional(),
   policy: policySchema.default({
     mode: 'strict',
     consentMaxAgeMonths: 24,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { findingPolicySchema } from './policy';
+import { productRefSchema } from './products';
 
 // The verdict contract is fixed by issue #3 (outside acceptance suites use it): keep these names and shapes.
 
@@ -38,12 +40,21 @@ export const findingSchema = z.object({
   explanation: localized,
   citations: z.array(z.string()),
   fixes: z.array(fixSchema),
+  /**
+   * What the organisation's policy lets the rep do about this finding (warn and block findings only):
+   * `hard` never (objection, erasure), `block` no override, `override` with a justification, `warn` send after reading.
+   */
+  policy: findingPolicySchema.optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
 export const verdictSchema = z.object({
   decision: decisionSchema,
   findings: z.array(findingSchema),
+  /** "Send anyway" may be offered: no hard hold fired and the policy blocks none of the findings that hold */
+  overridable: z.boolean(),
+  /** the catalogue products the draft is about (found by name or alias, or picked by the rep) */
+  products: z.array(productRefSchema).optional(),
 });
 export type Verdict = z.infer<typeof verdictSchema>;
 
@@ -61,4 +72,18 @@ export function worstDecision(decisions: readonly Decision[]): Decision {
   if (decisions.includes('block')) return 'block';
   if (decisions.includes('warn')) return 'warn';
   return 'allow';
+}
+
+/** Whether "Send anyway" may be offered for these findings (every holding finding allows an override or a warning). */
+export function overridableOf(findings: readonly Finding[]): boolean {
+  for (const f of findings) {
+    if (f.severity === 'info') continue;
+    if (f.policy === 'hard' || f.policy === 'block') return false;
+  }
+  return true;
+}
+
+/** Whether an override of these findings needs a justification (some holding finding's policy says `override`). */
+export function justificationRequiredOf(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity !== 'info' && f.policy !== 'warn');
 }

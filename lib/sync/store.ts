@@ -2,7 +2,7 @@ import type { Seq } from './couch';
 import type { TeamDoc, TeamKeyKind, TeamPayload } from './crypto';
 
 // What the sync engine needs from local storage. The background uses the Dexie implementation in
-// lib/ledger/team-store.ts (tables teamEntries, teamOutbox, kv of the ledger database); tests may also
+// lib/sync/team-store.ts (tables teamEntries, teamOutbox, kv of the ledger database); tests may also
 // use the in-memory one below, which keeps the same atomicity promises.
 
 /** One decrypted team entry, keyed by its blinded id. */

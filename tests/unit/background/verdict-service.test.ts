@@ -326,3 +326,37 @@ describe('the background as a content script and a page see it', () => {
     expect(JSON.stringify(await ledger.listAudit({ action: 'override' }))).toContain('Adres in BCC');
   });
 });
+
+describe('policy, products and the contract the hold builds on', () => {
+  test('an objection makes the send not overridable; a plain cold send stays overridable with a justification', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    const cold = await verdicts.forDraft({ channel: 'email', recipients: [els], message: { body: pitch } });
+    expect(cold.overridable).toBe(true);
+    expect(cold.justificationRequired).toBe(true);
+    await ledger.addSuppressionForKeys(['email:jan@klant.nl'], { scope: 'all', level: 'person', reason: 'bezwaar' });
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [jan, els], message: { body: pitch } });
+    expect(v.overridable).toBe(false);
+    expect(v.recipients.find((r) => r.key === jan.key)?.overridable).toBe(false);
+    expect(v.recipients.find((r) => r.key === els.key)?.overridable).toBe(true);
+  });
+
+  test('the per-rule policy from Settings reaches the verdict', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    await ledger.saveSettings({ policy: { rules: { 'NL-EM-01': 'block' } } });
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [els], message: { body: pitch } });
+    expect(v.overridable).toBe(false);
+    expect(v.recipients[0]!.findings.find((f) => f.code === 'NL-EM-01')?.policy).toBe('block');
+  });
+
+  test('the products the draft names come back from the catalogue; a catalogue entry without a name is refused', async () => {
+    const { ledger, verdicts } = setup();
+    await seedSettings(ledger);
+    await ledger.saveSettings({ products: [{ name: 'PlanPro', category: 'planningssoftware', aliases: ['planningssoftware'], legalEntity: 'Acme B.V.' }] });
+    const v = await verdicts.forDraft({ channel: 'email', recipients: [els], message: { body: pitch } });
+    expect(v.products).toEqual([{ name: 'PlanPro', category: 'planningssoftware', legalEntity: 'Acme B.V.', matchedOn: 'planningssoftware' }]);
+    await expect(ledger.saveSettings({ products: [{ name: '  ', category: 'x', aliases: [], legalEntity: '' }] })).rejects.toThrow(/needs a name/);
+    expect((await ledger.getSettings()).products.map((p) => p.name)).toEqual(['PlanPro']);
+  });
+});

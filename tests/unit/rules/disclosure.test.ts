@@ -64,7 +64,8 @@ describe('generateDisclosure', () => {
   test('a pitch plus the generated disclosure clears every disclosure finding in the engine', () => {
     const withDisclosure = PITCH_NL + generateDisclosure(settings.nl, { kind: 'linkedin' }, 'nl', 'consent');
     const v = evaluateOutreach(mk({ ledger: { bases: [CONSENT] }, message: { body: withDisclosure } }));
-    expect(v).toEqual({ decision: 'allow', findings: [] });
+    expect(v.decision).toBe('allow');
+    expect(v.findings.filter((x) => x.severity !== 'info')).toEqual([]);
     const bare = evaluateOutreach(mk({ ledger: { bases: [CONSENT] }, message: { body: PITCH_NL } }));
     expect(bare.decision).toBe('block');
     expect(bare.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['NL-EM-05', 'GD-06', 'GD-07', 'GD-08']));

@@ -4,6 +4,7 @@ import { createRouter, type Handlers } from '@/lib/background/router';
 import { keysForEntry, startTeamSync, teamHandlers } from '@/lib/background/team-handlers';
 import { LedgerDb } from '@/lib/ledger/db';
 import { queueTeamEntry, setDefaultTeamService, TEAM_SYNC_ALARM, teamSuppressionsFor } from '@/lib/sync/engine';
+import { generateTeamKey } from '@/lib/sync/crypto';
 import { ADMIN, startCouch, type TestCouch } from './couch-server';
 
 // The team/* requests through the background's real router, with WXT's fakeBrowser (storage, alarms),
@@ -63,8 +64,10 @@ describe('team requests through the router', () => {
     const rep = background();
     const joined = await rep.ask({ type: 'team/join', inviteCode, username: 'rep-sanne', password: 'sanne-wachtwoord' });
     expect(joined).toEqual({ ok: true, result: { joined: true } });
-    // Credentials are kept in browser.storage.local only.
-    expect((await fakeBrowser.storage.local.get('teamConfig')).teamConfig).toMatchObject({ username: 'rep-sanne', role: 'rep' });
+    // Credentials are kept in the extension's IndexedDB (background only), never in storage.local,
+    // which every content script can read and change.
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect((await rep.db.kv.get('teamConfig'))?.value).toMatchObject({ username: 'rep-sanne', role: 'rep' });
     await rep.ask({ type: 'team/sync-now' });
     const status = await rep.ask({ type: 'team/status' });
     expect(status.result).toMatchObject({ inTeam: true, role: 'rep', entries: 2, pendingUploads: 0, lastError: null });
@@ -101,6 +104,29 @@ describe('team requests through the router', () => {
     const res = await solo.ask({ type: 'team/sync-now' });
     expect(res).toMatchObject({ ok: false, error: { code: 'not-in-team' } });
     expect(res.error.message).toMatch(/geen lid van een team/);
+  });
+
+  test('what a content script can do to storage.local (read, remove, clear) neither reveals nor removes the team', async () => {
+    const lead = background();
+    expect((await lead.ask({ type: 'team/create', serverUrl: couch.url, username: ADMIN.username, password: ADMIN.password, db: 'sales-cs' })).ok).toBe(true);
+    await lead.ask({ type: 'team/add-entry', identity: { emails: ['bezwaar@klant.nl'] }, reason: 'Bezwaar', scope: 'all', level: 'person' });
+    const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(everything).not.toContain(ADMIN.password);
+    expect(everything).not.toContain('teamKey');
+    await fakeBrowser.storage.local.remove('teamConfig');
+    await fakeBrowser.storage.local.clear();
+    expect((await lead.ask({ type: 'team/status' })).result).toMatchObject({ inTeam: true, role: 'lead', entries: 1 });
+    expect(await teamSuppressionsFor(['email:bezwaar@klant.nl'])).toHaveLength(1);
+  });
+
+  test('an upgrade moves the configuration an older version kept in storage.local, without losing the team', async () => {
+    const legacy = { v: 1, serverUrl: couch.url, db: 'sales-old', teamKey: generateTeamKey(), username: 'rep-oud', password: 'oud-wachtwoord', role: 'rep' };
+    await fakeBrowser.storage.local.set({ teamConfig: legacy, 'pending-events': [] });
+    const rep = background();
+    expect((await rep.ask({ type: 'team/status' })).result).toMatchObject({ inTeam: true, role: 'rep', username: 'rep-oud', db: 'sales-old' });
+    expect((await rep.db.kv.get('teamConfig'))?.value).toEqual(legacy);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'pending-events': [] }); // only the secret moved
+    await fakeBrowser.storage.local.remove('pending-events');
   });
 
   test('an entry without a usable identifier is refused and names the field', async () => {

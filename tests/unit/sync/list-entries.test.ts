@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter, type Handlers } from '@/lib/background/router';
 import { keysForEntry, teamHandlers } from '@/lib/background/team-handlers';
 import { LedgerDb } from '@/lib/ledger/db';
-import { dexieTeamStore } from '@/lib/ledger/team-store';
+import { dexieTeamStore } from '@/lib/sync/team-store';
 import { blindId, deriveTeamKeys, generateTeamKey, type TeamPayload } from '@/lib/sync/crypto';
 import { createTeamService, type TeamConfig, type TeamConfigStorage } from '@/lib/sync/engine';
 import { ADMIN, startCouch, type TestCouch } from './couch-server';

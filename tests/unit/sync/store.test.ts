@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LedgerDb } from '@/lib/ledger/db';
-import { dexieTeamStore } from '@/lib/ledger/team-store';
+import { dexieTeamStore } from '@/lib/sync/team-store';
 import { memoryTeamStore, type TeamEntryRow, type TeamStore } from '@/lib/sync/store';
 import type { TeamDoc } from '@/lib/sync/crypto';
 

@@ -1,8 +1,10 @@
 import { Dexie } from 'dexie';
-import type { LedgerDb } from './db';
-import type { Seq } from '../sync/couch';
-import { teamDocSchema, teamPayloadSchema } from '../sync/crypto';
-import { KV_CHECKPOINT, type TeamEntryRow, type TeamOutboxRow, type TeamStore } from '../sync/store';
+import { browser } from 'wxt/browser';
+import type { LedgerDb } from '../ledger/db';
+import type { Seq } from './couch';
+import { teamDocSchema, teamPayloadSchema } from './crypto';
+import { KV_CONFIG, LEGACY_CONFIG_KEY, legacyTeamConfig, teamConfigSchema, type TeamConfigStorage } from './config';
+import { KV_CHECKPOINT, type TeamEntryRow, type TeamOutboxRow, type TeamStore } from './store';
 
 // The team list's storage in the ledger database (tables teamEntries, teamOutbox and the `team.*` keys
 // of kv). Owned by the team-sync work (issue #7). A pulled page and its checkpoint are written in one
@@ -92,5 +94,44 @@ export function dexieTeamStore(db: LedgerDb): TeamStore {
           await db.kv.where('key').startsWith('team.').delete();
         }),
       ),
+  };
+}
+
+/**
+ * The team configuration in the ledger database's kv table, validated on read (a damaged value counts as
+ * no team). On first use it moves a configuration an older version left in storage.local: written here
+ * first, removed there only after that write, so an upgrade never loses the team.
+ */
+export function ledgerConfigStorage(db: LedgerDb): TeamConfigStorage {
+  let migrated: Promise<void> | null = null;
+  const migrate = () =>
+    (migrated ??= (async () => {
+      const legacy = await legacyTeamConfig();
+      const raw = await browser.storage.local.get(LEGACY_CONFIG_KEY);
+      if (legacy) {
+        const current = await withReopen(db, () => db.kv.get(KV_CONFIG));
+        if (!teamConfigSchema.safeParse(current?.value).success) await withReopen(db, () => db.kv.put({ key: KV_CONFIG, value: legacy }));
+      }
+      if (LEGACY_CONFIG_KEY in raw) await browser.storage.local.remove(LEGACY_CONFIG_KEY);
+    })().catch((error: unknown) => {
+      migrated = null; // try again next time rather than run without the team
+      throw error;
+    }));
+  return {
+    async get() {
+      await migrate();
+      const row = await withReopen(db, () => db.kv.get(KV_CONFIG));
+      const parsed = teamConfigSchema.safeParse(row?.value);
+      return parsed.success ? parsed.data : null;
+    },
+    async set(config) {
+      await migrate();
+      const value = teamConfigSchema.parse(config);
+      await withReopen(db, () => db.kv.put({ key: KV_CONFIG, value }));
+    },
+    async clear() {
+      await migrate();
+      await withReopen(db, () => db.kv.delete(KV_CONFIG));
+    },
   };
 }
