@@ -223,6 +223,12 @@ export const auditListRequest = z.object({
   to: isoDate.optional(),
   ...page,
 });
+/** Who the listed audit entries are about, so the log can name them: contacts by name, keys by masked label. */
+export const auditPeopleSchema = z.object({
+  contacts: z.record(z.string(), z.string()),
+  keys: z.record(z.string(), z.object({ kind: z.string(), label: z.string().optional(), erased: z.boolean().optional() })),
+});
+export type AuditPeople = z.infer<typeof auditPeopleSchema>;
 export const auditVerifyRequest = z.object({ type: z.literal('audit/verify') });
 export const auditExportRequest = z.object({ type: z.literal('audit/export') });
 export const settingsGetRequest = z.object({ type: z.literal('settings/get') });
@@ -422,7 +428,7 @@ export const managementResponses = {
   ),
   'cleanup/erase': resultOf(z.object({ jobId: z.string() })),
   'jobs/status': resultOf(jobStatusSchema),
-  'audit/list': resultOf(z.object({ total: z.number().int(), items: z.array(auditEntrySchema) })),
+  'audit/list': resultOf(z.object({ total: z.number().int(), items: z.array(auditEntrySchema), people: auditPeopleSchema.optional() })),
   'audit/verify': resultOf(auditVerifyResultSchema),
   'audit/export': resultOf(z.object({ entries: z.array(auditEntrySchema), verify: auditVerifyResultSchema })),
   'settings/get': resultOf(z.object({ settings: settingsSchema })),
