@@ -7,7 +7,7 @@
 //  - default: the ledger code bundled into a page served at https://bench.outreach-guard.test/ in Chromium
 //    (same code as the background, same IndexedDB engine, no extension build needed);
 //  - OG_BENCH_EXT=1: inside the extension's background service worker, through globalThis.__ogBench, which a
-//    build made with VITE_OG_BENCH=1 exposes (the lead wires lib/ledger/bench-hooks.ts in main.ts).
+//    build made with VITE_OG_BENCH=1 exposes (bench/ledger-hooks.ts, wired in lib/background/main.ts).
 // Usage: npx tsx bench/ledger-lookup.bench.ts   (BENCH_CONTACTS, BENCH_SUPPRESSIONS, BENCH_LOOKUPS, BENCH_CSV_ROWS, BENCH_CSV_RUNS, BENCH_CSV_ONLY=1;
 //        BENCH_PROFILE_DIR=/some/dir keeps the seeded browser profile, so a second run skips the slow seeding)
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { benchHooks } from '../lib/ledger/bench-hooks';
+import { benchHooks } from './ledger-hooks';
 import { Ledger } from '../lib/ledger/repository';
 
 // Bundled by bench/ledger-lookup.bench.ts into a plain page so the ledger runs on Chromium's real

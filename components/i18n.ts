@@ -61,3 +61,12 @@ export function formatDateTime(lang: Lang, iso: string | number | Date | undefin
 export function formatNumber(lang: Lang, n: number): string {
   return n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB');
 }
+
+/**
+ * A count in words with the right plural: `key_one` or `key_other` by the language's plural rule, the count
+ * (formatted) as $1 and `more` as $2…. Chrome's message tables have no plurals, so each form is its own key.
+ */
+export function plural(i18n: I18n, key: string, n: number, ...more: Array<string | number>): string {
+  const form = new Intl.PluralRules(i18n.lang === 'nl' ? 'nl-NL' : 'en-GB').select(n) === 'one' ? 'one' : 'other';
+  return i18n.t(`${key}_${form}`, formatNumber(i18n.lang, n), ...more);
+}

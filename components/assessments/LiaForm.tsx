@@ -114,7 +114,7 @@ export function LiaForm({
       </ol>
       {step === 0 ? (
         <fieldset>
-          <legend>{steps[0]}</legend>
+          <legend>{t('liaStepLegend', 1, steps.length, steps[0]!)}</legend>
           <p class="hint">{t('liaInterestIntro')}</p>
           <TextField label={t('liaTitle')} value={d.title} onValue={set('title')} error={err('title')} required />
           <TextArea label={t('liaInterest')} hint={t('liaInterestHint')} value={d.interest} onValue={set('interest')} error={err('interest')} required />
@@ -126,13 +126,13 @@ export function LiaForm({
       ) : null}
       {step === 1 ? (
         <fieldset>
-          <legend>{steps[1]}</legend>
+          <legend>{t('liaStepLegend', 2, steps.length, steps[1]!)}</legend>
           <TextArea label={t('liaNecessity')} hint={t('liaNecessityHint')} value={d.necessity} onValue={set('necessity')} error={err('necessity')} required rows={6} />
         </fieldset>
       ) : null}
       {step === 2 ? (
         <fieldset>
-          <legend>{steps[2]}</legend>
+          <legend>{t('liaStepLegend', 3, steps.length, steps[2]!)}</legend>
           <TextArea
             label={t('liaExpectations')}
             hint={t('liaExpectationsHint')}
@@ -170,7 +170,7 @@ export function LiaForm({
       ) : null}
       {step === 3 ? (
         <fieldset>
-          <legend>{steps[3]}</legend>
+          <legend>{t('liaStepLegend', 4, steps.length, steps[3]!)}</legend>
           <LiaDocument draft={d} version={null} date="" />
           <TextField label={t('liaDecidedBy')} value={d.decidedBy} onValue={set('decidedBy')} error={err('decidedBy')} required />
           <TextField label={t('liaReviewDate')} type="date" value={d.reviewDate} onValue={set('reviewDate')} error={err('reviewDate')} required />

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n';
 import { Notice, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, dateCheck, domainCheck, emailCheck, hasErrors, isoDay, linkedInCheck, phoneCheck, required, type Check, type Errors } from '../forms/validate';
 import { sourceKinds } from './ContactsList';
-import { BasisFields, emptyBasis, toBasisInput, validateBasis, type BasisValues } from './BasisFields';
+import { BasisFields, prefilledBasis, toBasisInput, validateBasis, type BasisDefaults, type BasisValues, type ProductSuggestions } from './BasisFields';
 
 // Add and edit a contact. Every field is checked before anything is sent, and the background checks again;
 // a refusal from the background is shown next to the field it names.
@@ -154,6 +154,8 @@ export function ContactForm({
   saving,
   onSave,
   onCancel,
+  basisDefaults,
+  products,
 }: {
   initial: ContactFormValues;
   isNew: boolean;
@@ -164,16 +166,22 @@ export function ContactForm({
   saving?: boolean;
   onSave: (v: ContactFormValues, basis: BasisValues) => void;
   onCancel: () => void;
+  /** what the extension knows for the basis (the rep, the organisation's entity); the person comes from the form */
+  basisDefaults?: Omit<BasisDefaults, 'today' | 'personName' | 'assessments'>;
+  products?: ProductSuggestions;
 }) {
   const { t } = useI18n();
   const [v, setV] = useState(initial);
-  const [basis, setBasis] = useState<BasisValues>(emptyBasis);
+  const [basis, setBasis] = useState<BasisValues>(() => prefilledBasis({ ...basisDefaults, today, personName: initial.name, assessments }));
   const [errors, setErrors] = useState<Errors<K>>({});
   const [basisErrors, setBasisErrors] = useState<Errors<keyof BasisValues>>({});
   const set =
     <F extends K>(k: F) =>
-    (x: ContactFormValues[F]) =>
+    (x: ContactFormValues[F]) => {
       setV({ ...v, [k]: x });
+      // "Who gave consent" follows the name until the rep types another one there.
+      if (k === 'name' && basis.consentWho.trim() === v.name.trim()) setBasis((b) => ({ ...b, consentWho: String(x) }));
+    };
   const listErr = (k: K, check: (s: string) => Check) => {
     const code = errors[k];
     if (!code) return undefined;
@@ -252,7 +260,7 @@ export function ContactForm({
           <TextField label={t('provenanceDetail')} hint={t('provenanceDetailHint')} value={v.sourceDetail} onValue={set('sourceDetail')} name="sourceDetail" />
         </fieldset>
       ) : null}
-      {isNew ? <BasisFields values={basis} onChange={setBasis} errors={basisErrors} assessments={assessments} optional /> : null}
+      {isNew ? <BasisFields values={basis} onChange={setBasis} errors={basisErrors} assessments={assessments} products={products} optional /> : null}
       <TextArea label={t('contactNotes')} value={v.notes} onValue={set('notes')} rows={3} />
       <div class="actions">
         <button type="button" onClick={onCancel}>

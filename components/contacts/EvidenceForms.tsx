@@ -1,11 +1,37 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
-import { Field, TextArea, TextField } from '../ui/basics';
+import { Field, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, dateCheck, fileSizeCheck, formatBytes, hasErrors, isoDay, MAX_EVIDENCE_BYTES, required, type Errors } from '../forms/validate';
 
-/** A dated note as evidence (e.g. "consent given by phone on 3 March, call with …"). */
-export function NoteForm({ today, onSave, busy }: { today: Date; onSave: (n: { date: string; title: string; text: string }) => Promise<boolean>; busy?: boolean }) {
+type BasisOption = { value: string; label: string };
+
+/** Which basis the evidence proves: linked to it, a consent's record is complete (EV-01). */
+function ProvesField({ bases, value, onValue }: { bases: readonly BasisOption[] | undefined; value: string; onValue: (v: string) => void }) {
   const { t } = useI18n();
+  if (!bases?.length) return null;
+  return <SelectField<string> label={t('evidenceForBasis')} value={value} onValue={onValue} options={[{ value: '', label: t('evidenceForBasisNone') }, ...bases]} />;
+}
+
+/** The basis id to hand on: only when the form offers a choice and one was made. */
+const provesOf = (bases: readonly BasisOption[] | undefined, basisId: string) => (bases?.length && basisId ? { basisId } : {});
+
+/** A dated note as evidence (e.g. "consent given by phone on 3 March, call with …"). */
+export function NoteForm({
+  today,
+  onSave,
+  busy,
+  bases,
+  defaultBasisId = '',
+}: {
+  today: Date;
+  onSave: (n: { date: string; title: string; text: string; basisId?: string }) => Promise<boolean>;
+  busy?: boolean;
+  /** the contact's bases; when given, the rep picks the one this note proves */
+  bases?: readonly BasisOption[];
+  defaultBasisId?: string;
+}) {
+  const { t } = useI18n();
+  const [basisId, setBasisId] = useState(defaultBasisId);
   const [date, setDate] = useState(isoDay(today));
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
@@ -15,7 +41,7 @@ export function NoteForm({ today, onSave, busy }: { today: Date; onSave: (n: { d
     const found = collect({ date: [required(date), dateCheck(date, today)], text: [required(text)] });
     setErrors(found);
     if (hasErrors(found)) return;
-    if (await onSave({ date, title: title.trim(), text: text.trim() })) {
+    if (await onSave({ date, title: title.trim(), text: text.trim(), ...provesOf(bases, basisId) })) {
       setTitle('');
       setText('');
     }
@@ -28,6 +54,7 @@ export function NoteForm({ today, onSave, busy }: { today: Date; onSave: (n: { d
         <TextField label={t('evidenceTitle')} value={title} onValue={setTitle} name="note-title" />
       </div>
       <TextArea label={t('evidenceNote')} value={text} onValue={setText} error={errors.text && t(errors.text)} required rows={3} />
+      <ProvesField bases={bases} value={basisId} onValue={setBasisId} />
       <button type="submit" disabled={busy}>
         {t('evidenceAddNote')}
       </button>
@@ -41,13 +68,18 @@ export function FileForm({
   onSave,
   busy,
   maxBytes = MAX_EVIDENCE_BYTES,
+  bases,
+  defaultBasisId = '',
 }: {
   today: Date;
-  onSave: (f: { file: File; date: string; title: string }) => Promise<boolean>;
+  onSave: (f: { file: File; date: string; title: string; basisId?: string }) => Promise<boolean>;
   busy?: boolean;
   maxBytes?: number;
+  bases?: readonly BasisOption[];
+  defaultBasisId?: string;
 }) {
   const { t } = useI18n();
+  const [basisId, setBasisId] = useState(defaultBasisId);
   const [date, setDate] = useState(isoDay(today));
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -67,7 +99,7 @@ export function FileForm({
     const found = collect({ date: [required(date), dateCheck(date, today)], file: [fileError(file)] });
     setErrors(found);
     if (hasErrors(found) || !file) return;
-    if (await onSave({ file, date, title: title.trim() })) {
+    if (await onSave({ file, date, title: title.trim(), ...provesOf(bases, basisId) })) {
       setFile(null);
       setTitle('');
       setFormKey((k) => k + 1);
@@ -103,6 +135,7 @@ export function FileForm({
         <TextField label={t('evidenceDate')} type="date" max={isoDay(today)} value={date} onValue={setDate} error={errors.date && t(errors.date)} required name="file-date" />
         <TextField label={t('evidenceTitle')} value={title} onValue={setTitle} name="file-title" />
       </div>
+      <ProvesField bases={bases} value={basisId} onValue={setBasisId} />
       <button type="submit" disabled={busy}>
         {t('evidenceAddFile')}
       </button>

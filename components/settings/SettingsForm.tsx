@@ -3,9 +3,10 @@ import type { Settings } from '@/lib/messaging/management';
 import { useI18n } from '../i18n';
 import { Checkbox, Notice, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, emailCheck, hasErrors, positiveIntCheck, required, urlCheck, type Errors } from '../forms/validate';
+import { ProductCatalogue, productsOfRows, rowsOfProducts, validateProducts, type ProductRow } from './ProductCatalogue';
+import { RulePolicy, storedRuleActions, type RuleActions } from './RulePolicy';
 import { checkTemplate, renderTemplate, standardTemplate, type PlaceholderValues, type TemplateChannel, type TemplateLang } from '@/lib/rules/templates';
 
-type Language = Settings['language'];
 
 export interface SettingsFormValues {
   legalName: string;
@@ -20,10 +21,11 @@ export interface SettingsFormValues {
   retentionMonths: string;
   overridesAllowed: boolean;
   overrideNeedsReason: boolean;
-  language: Language;
   repName: string;
   repEmail: string;
   templates: Record<string, string>;
+  products: ProductRow[];
+  ruleActions: RuleActions;
 }
 
 const templateKey = (lang: TemplateLang, channel: TemplateChannel) => `${channel}-${lang}`;
@@ -44,10 +46,11 @@ export function valuesOfSettings(s: Settings): SettingsFormValues {
     retentionMonths: String(s.policy.retentionMonths),
     overridesAllowed: s.policy.overridesAllowed,
     overrideNeedsReason: s.policy.overrideNeedsReason,
-    language: s.language,
     repName: s.rep.name,
     repEmail: s.rep.email,
     templates,
+    products: rowsOfProducts(s.products),
+    ruleActions: { ...s.policy.rules },
   };
 }
 
@@ -76,8 +79,11 @@ export function settingsOf(v: SettingsFormValues, base: Settings): Settings {
       retentionMonths: Number(v.retentionMonths),
       overridesAllowed: v.overridesAllowed,
       overrideNeedsReason: v.overrideNeedsReason,
+      rules: storedRuleActions(v.ruleActions),
     },
-    language: v.language,
+    products: productsOfRows(v.products),
+    // the language is saved on its own (LanguageSetting): keep the stored one
+    language: base.language,
     rep: { name: v.repName.trim(), email: v.repEmail.trim() },
     disclosureTemplates: templates,
   };
@@ -170,6 +176,7 @@ export function SettingsForm({ initial, onSave, saving }: { initial: SettingsFor
   const [v, setV] = useState(initial);
   const [errors, setErrors] = useState<Errors<K>>({});
   const [templateError, setTemplateError] = useState(false);
+  const [productErrors, setProductErrors] = useState<Record<number, string>>({});
   const set =
     <F extends K>(k: F) =>
     (x: SettingsFormValues[F]) =>
@@ -181,7 +188,9 @@ export function SettingsForm({ initial, onSave, saving }: { initial: SettingsFor
     setErrors(found);
     const tplOk = templatesComplete(v);
     setTemplateError(!tplOk);
-    if (hasErrors(found) || !tplOk) {
+    const badProducts = validateProducts(v.products);
+    setProductErrors(badProducts);
+    if (hasErrors(found) || !tplOk || Object.keys(badProducts).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
@@ -231,18 +240,10 @@ export function SettingsForm({ initial, onSave, saving }: { initial: SettingsFor
           <TextField label={t('settingsRepName')} value={v.repName} onValue={set('repName')} name="repName" />
           <TextField label={t('settingsRepEmail')} type="email" value={v.repEmail} onValue={set('repEmail')} error={err('repEmail')} name="repEmail" />
         </div>
-        <SelectField<Language>
-          label={t('settingsLanguage')}
-          hint={t('settingsLanguageHint')}
-          value={v.language}
-          onValue={set('language')}
-          options={[
-            { value: 'auto', label: t('settingsLanguageAuto') },
-            { value: 'nl', label: 'Nederlands' },
-            { value: 'en', label: 'English' },
-          ]}
-        />
       </fieldset>
+      <ProductCatalogue rows={v.products} onChange={set('products')} errors={productErrors} defaultEntity={v.legalName.trim()} />
+      {Object.keys(productErrors).length ? <Notice kind="error">{t('settingsProductsBlocked')}</Notice> : null}
+      <RulePolicy actions={v.ruleActions} onChange={set('ruleActions')} />
       <TemplateEditor values={v} onChange={set('templates')} />
       {templateError ? <Notice kind="error">{t('settingsTemplateBlocked')}</Notice> : null}
       <div class="actions">

@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
-import { identityKeysOf } from '../identity/normalize';
+import { identityKeysOf, keysOfPageRecipient } from '../identity/keys';
 import type { Ledger } from '../ledger/repository';
 import { LedgerError } from '../ledger/errors';
 import type { PageRecipient } from '../messaging/common';
 import type { RequestType } from '../messaging/protocol';
 import { UserFacingError, type Caller, type Handlers } from './router';
 import { getTabState, leaveTabFrame, setTabState } from './tab-state';
-import { keysOfPageRecipient, LookupInputError, type VerdictService } from './verdict-service';
+import { LookupInputError, type VerdictService } from './verdict-service';
 
 // Handlers for what content scripts ask (a verdict, record this event, do-not-contact, save a profile)
 // and for the pages' verdict look-ups. Narrow on purpose: nothing here returns ledger records to a page.

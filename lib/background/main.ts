@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { benchHooks } from '../ledger/bench-hooks';
+import { benchHooks } from '../../bench/ledger-hooks';
 import { Ledger } from '../ledger/repository';
 import { queueTeamEntry, teamSuppressionsFor } from '../sync/engine';
 import { guardHandlers, setupUrl } from './guard-handlers';

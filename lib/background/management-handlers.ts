@@ -5,11 +5,11 @@ import { planCsvImport } from '../csv/import';
 import { beginNormalizeMemo } from '../identity/normalize';
 import { guessMapping } from '../csv/mapping';
 import { CsvError, parseCsv } from '../csv/parse';
-import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
-import { linkedInFromText } from '../ledger/contact-input';
+import { companyKey, keysOfQuery } from '../identity/keys';
+import { normalizeDomain, normalizePhone } from '../identity/normalize';
 import { LedgerError } from '../ledger/errors';
 import { JobRegistry } from '../ledger/jobs';
-import { companyKey, type BasisDraft, type Ledger } from '../ledger/repository';
+import type { BasisDraft, Ledger } from '../ledger/repository';
 import { EVIDENCE_MAX_BYTES } from '../ledger/schema';
 import { managementRequests } from '../messaging/management';
 import { UserFacingError, type Handler } from './router';
@@ -39,25 +39,6 @@ function guarded<H extends Record<string, (...args: never[]) => Promise<unknown>
     };
   }
   return out as H;
-}
-
-/** Identity keys for a value typed into the popup or the do-not-contact form. */
-export function keysOfQuery(query: string, defaultRegion = 'NL'): string[] {
-  const q = query.trim();
-  if (q.includes('@') && !/linkedin\.com/i.test(q)) {
-    const e = normalizeEmail(q);
-    return e ? [`email:${e}`] : [];
-  }
-  if (/linkedin\.com|^\/?in\/|^urn:li:/i.test(q)) {
-    const li = linkedInFromText(q);
-    return [
-      ...(li.memberId ? [`li-member:${li.memberId}`] : []),
-      ...(li.vanity ? [`li-vanity:${li.vanity}`] : []),
-      ...(li.salesNavLeadId ? [`li-lead:${li.salesNavLeadId}`] : []),
-    ];
-  }
-  const p = normalizePhone(q, defaultRegion);
-  return p ? [`phone:${p}`] : [];
 }
 
 export interface ManagementHooks {
@@ -243,16 +224,18 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       const endMemo = beginNormalizeMemo();
       let plan: ReturnType<typeof planCsvImport>;
       try {
-        plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today() });
+        plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today(), badRows: req.badRows });
       } catch (error) {
         endMemo();
         throw error;
       }
       const job = jobs.start('csv-import', plan.rows.length, async (progress) => {
         try {
-          if (plan.errors.length) return { errors: plan.errors, message: `${plan.errors.length} row(s) have errors; nothing was imported.` };
+          if (plan.errors.length && req.badRows !== 'skip') return { errors: plan.errors, message: `${plan.errors.length === 1 ? '1 row has' : `${plan.errors.length} rows have`} errors; nothing was imported.` };
           const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
-          return { result: { rows: plan.rows.length, created: r.created, merged: r.merged } };
+          const result = { rows: plan.rows.length, created: r.created, merged: r.merged };
+          if (plan.errors.length) return { result: { ...result, skipped: plan.badRowCount }, skipped: plan.errors, message: `Rows skipped for errors: ${plan.badRowCount}.` };
+          return { result };
         } finally {
           endMemo();
         }

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { identityKeysOf } from '../identity/normalize';
+import { identityKeysOf, keysForTeamEntry } from '../identity/keys';
 import type { LedgerDb } from '../ledger/db';
 import { dexieTeamStore, ledgerConfigStorage } from '../sync/team-store';
-import type { TeamIdentity } from '../messaging/team';
 import { createTeamService, setDefaultTeamService, TEAM_SYNC_ALARM, type TeamService } from '../sync/engine';
 import { TeamSyncError } from '../sync/errors';
 import type { RequestType } from '../messaging/protocol';
@@ -38,14 +37,8 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A person's own keys for a person-level entry; the company's domains (also from e-mail addresses) for company level. */
-export function keysForEntry(identity: TeamIdentity, level: 'person' | 'company'): string[] {
-  if (level === 'company') {
-    const fromEmails = (identity.emails ?? []).map((e) => e.slice(e.lastIndexOf('@') + 1));
-    return identityKeysOf({ domains: [...(identity.domains ?? []), ...fromEmails] });
-  }
-  return identityKeysOf({ emails: identity.emails, phones: identity.phones, linkedin: identity.linkedin ?? null });
-}
+/** The team tests' name for keysForTeamEntry (derived in lib/identity/keys.ts). */
+export const keysForEntry = keysForTeamEntry;
 
 function syncSoon(team: TeamService) {
   void team.syncNow().catch(() => undefined); // the status records the error in plain words
@@ -74,7 +67,7 @@ export function teamHandlers({ team }: TeamHandlerDeps): TeamHandlers {
     'team/invite': () => guarded(async () => ({ inviteCode: await team.invite() })),
     'team/add-entry': (req) =>
       guarded(async () => {
-        const keys = keysForEntry(req.identity, req.level);
+        const keys = keysForTeamEntry(req.identity, req.level);
         if (keys.length === 0) {
           throw new UserFacingError('invalid-identity', 'Geen bruikbaar e-mailadres, telefoonnummer, LinkedIn-profiel of domein. (No usable e-mail address, phone number, LinkedIn profile or domain.)', 'identity');
         }
@@ -89,7 +82,7 @@ export function teamHandlers({ team }: TeamHandlerDeps): TeamHandlers {
         }
         let retracted = 0;
         if (req.identity) {
-          const keys = [...keysForEntry(req.identity, 'person'), ...identityKeysOf({ domains: req.identity.domains })];
+          const keys = [...keysForTeamEntry(req.identity, 'person'), ...identityKeysOf({ domains: req.identity.domains })];
           retracted += await team.retract(keys);
         }
         if (req.ids) retracted += await team.retractIds(req.ids);

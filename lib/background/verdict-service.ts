@@ -1,7 +1,10 @@
-import { domainKeyOfEmailKey, identityKeysOf, normalizeEmail, normalizePhone } from '../identity/normalize';
+import { identityKeysOf, keysOfPageRecipient, withDomainKeys } from '../identity/keys';
+import { normalizeEmail, normalizePhone } from '../identity/normalize';
 import type { Ledger, RecipientFacts } from '../ledger/repository';
 import { toRulesLedgerFacts } from '../ledger/facts';
-import type { Settings, SourceKind } from '../ledger/schema';
+import { recipientKinds, type Settings, type SourceKind } from '../ledger/schema';
+
+type RecipientKind = (typeof recipientKinds)[number];
 import { bodyFingerprint } from '../guard/fingerprint';
 import type { Channel, Localized, PageRecipient } from '../messaging/common';
 import type { GuardVerdict, RecipientVerdict } from '../messaging/guard';
@@ -10,6 +13,7 @@ import {
   evaluateOutreach,
   generateCallOpening,
   generateDisclosure,
+  inferAddress,
   sourceNoun,
   worstDecision,
   type DisclosureSettings,
@@ -17,6 +21,7 @@ import {
   type Finding,
   type OutreachInput,
 } from '../rules';
+import type { FixKind } from '../rules/verdict';
 import { missingForNotice } from '../rules/disclosure';
 import { renderTemplate } from '../rules/templates';
 import { policyFor } from '../rules/policy';
@@ -47,21 +52,6 @@ export interface DraftRequest {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Team entries are keyed on the same identity keys; company-level ones on the e-mail's domain. */
-function withDomainKeys(keys: readonly string[]): string[] {
-  const out = new Set(keys);
-  for (const k of keys) {
-    const domain = domainKeyOfEmailKey(k);
-    if (domain) out.add(domain);
-  }
-  return [...out];
-}
-
-/** Identity keys of a recipient as read off a page. */
-export function keysOfPageRecipient(r: PageRecipient): string[] {
-  return identityKeysOf({ emails: [r.email], linkedin: r.linkedin ?? null });
-}
 
 function finding(code: string, severity: Finding['severity'], title: Localized, explanation: Localized, fixes: Finding['fixes'] = []): Finding {
   return { code, severity, title, explanation, citations: [], fixes };
@@ -234,6 +224,14 @@ function disclosureSourceOf(source: SourceKind | undefined, detail: string | und
       return { kind: 'other', ...(detail ? { detail } : {}) };
   }
 }
+
+/** Sources that do not say where the data came from (an old list, "unknown"): a call opening cannot name them. */
+function sourceUnstated(source: SourceKind): boolean {
+  return source === 'unknown' || source === 'legacy_import';
+}
+
+/** Fixes that change a written message; a call check offers none of them. */
+const messageFixes: ReadonlySet<FixKind> = new Set(['insert-disclosure', 'add-optout', 'edit-message', 'remove-recipient']);
 
 /** Turns the free-text opt-out setting into the disclosure's opt-out method. */
 function optOutOf(method: string): DisclosureSettings['optOut'] {
@@ -459,7 +457,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
   }
 
   /** The call check: may this number be called today, and the opening to read out. */
-  async function callCheck(input: { phone?: string; contactId?: string; purpose?: string; callerName?: string }) {
+  async function callCheck(input: { phone?: string; contactId?: string; purpose?: string; callerName?: string; answeredBy?: 'legal_person' | 'natural_person' }) {
     const at = now();
     const settings = await ledger.getSettings();
     const contact = input.contactId ? await ledger.getContact(input.contactId) : undefined;
@@ -472,30 +470,53 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     if (phoneE164 && !keys.includes(`phone:${phoneE164}`)) keys.push(`phone:${phoneE164}`);
     const { facts, team } = await factsAndTeam(keys, at);
     const prov = facts.provenance[0];
-    const source = disclosureSourceOf(prov?.source, prov?.detail ?? prov?.url, 'call');
+    // Art. 14(2)(f): the opening names the source the ledger holds, never a guessed "public source"; when the
+    // ledger has none, the rep is asked to say it (a visible placeholder, not invented words).
+    const sourceKnown = prov !== undefined && !sourceUnstated(prov.source);
+    const sourceFor = (lang: 'nl' | 'en'): DisclosureSource =>
+      sourceKnown
+        ? disclosureSourceOf(prov.source, prov.detail ?? prov.url, 'call')
+        : { kind: 'other', detail: lang === 'nl' ? '[zeg waar u dit nummer vandaan hebt]' : '[say where you got this number]' };
     const purposeNl = input.purpose?.trim() || 'onze producten en diensten';
     const purposeEn = input.purpose?.trim() || 'our products and services';
     const callerName = input.callerName?.trim() || settings.rep.name || '[uw naam]';
     const legalName = settings.organisation.legalName || '[bedrijfsnaam]';
     const opening = {
-      nl: callOpening(settings, { callerName, legalName, purpose: purposeNl, source, lang: 'nl' }),
+      nl: callOpening(settings, { callerName, legalName, purpose: purposeNl, source: sourceFor('nl'), lang: 'nl' }),
       en: callOpening(settings, {
         callerName: input.callerName?.trim() || settings.rep.name || '[your name]',
         legalName: settings.organisation.legalName || '[company name]',
         purpose: purposeEn,
-        source,
+        source: sourceFor('en'),
         lang: 'en',
       }),
     };
     const recipient: PageRecipient = { key: keys[0]!, ...(contact?.name ? { displayName: contact.name } : {}) };
     const input2 = inputFor('call', 'call', recipient, facts, team, settings, at, { body: opening.nl, recipientCount: 1, automated: false });
     input2.recipient.address = { value: phoneE164 ?? undefined };
+    // Tw 11.7(2): the opt-in for calls is for natural persons; a legal person's line is opt-out (NL-TM-03).
+    // Only the rep can tell who picks up an unknown landline, so the page asks and checks again.
+    const stored = facts.contact?.recipientKind;
+    const storedKind: RecipientKind = recipientKinds.find((k) => k === stored) ?? 'unknown';
+    const answered: RecipientKind | undefined =
+      input.answeredBy === 'legal_person' ? 'legal_person' : input.answeredBy === 'natural_person' ? 'natural_professional' : undefined;
+    const recipientKind: RecipientKind = storedKind !== 'unknown' ? storedKind : (answered ?? 'unknown');
+    if (storedKind === 'unknown' && answered) {
+      input2.recipient.kind = answered;
+      // "the switchboard or a company line": a role line, not a person's data (legal-rules NL-TM-03)
+      if (answered === 'legal_person') input2.recipient.address = { ...input2.recipient.address, kind: 'phone_switchboard' };
+    }
     const verdict = evaluateOutreach(input2);
+    const line: 'mobile' | 'landline' | undefined = phoneE164 ? (inferAddress(phoneE164).addressKind === 'phone_mobile' ? 'mobile' : 'landline') : undefined;
     return {
       decision: verdict.decision,
-      findings: verdict.findings,
+      // A call has no text to fix: only the fixes a rep can act on before or during a call are offered.
+      findings: verdict.findings.map((f) => ({ ...f, fixes: f.fixes.filter((x) => !messageFixes.has(x.kind)) })),
       label: contact?.name ?? phoneE164 ?? '',
       known: facts.known,
+      recipientKind,
+      sourceKnown,
+      ...(line ? { line } : {}),
       ...(facts.contact ? { contactId: facts.contact.id } : {}),
       ...(phoneE164 ? { phoneE164 } : {}),
       opening,

@@ -1,7 +1,7 @@
 import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
-import { linkedInFromText } from '../ledger/contact-input';
+import { linkedInFromText } from '../identity/keys';
 import type { BasisDraft, ImportRow } from '../ledger/repository';
-import { sourceKinds, type SourceKind } from '../ledger/schema';
+import { companySchema, contactSchema, sourceKinds, type SourceKind } from '../ledger/schema';
 import type { CsvField } from '../messaging/management';
 import { parseDutchDate } from './dates';
 import { guessMapping } from './mapping';
@@ -26,6 +26,11 @@ export interface CsvImportOptions {
   defaultRegion?: string;
   /** stop collecting after this many errors (a wrong delimiter would otherwise report every row) */
   maxErrors?: number;
+  /**
+   * `refuse` (default): the caller imports nothing when any row is bad, so collecting stops at maxErrors.
+   * `skip`: every row is checked; the good ones are imported and each bad one is reported and skipped.
+   */
+  badRows?: 'refuse' | 'skip';
 }
 
 export interface CsvImportPlan {
@@ -34,6 +39,21 @@ export interface CsvImportPlan {
   mapping: Record<string, CsvField>;
   rows: ImportRow[];
   errors: RowError[];
+  /** how many data rows had an error (each is reported in `errors` up to maxErrors, and not in `rows`) */
+  badRowCount: number;
+}
+
+// The ledger's own limits, checked per row so a row the ledger would refuse is named here (by row and
+// column) instead of being stored and then breaking every later backup restore.
+const rowLimits = contactSchema.pick({ name: true, notes: true, emails: true, phones: true }).extend({ company: companySchema.optional() });
+
+/** Which CSV field a path of rowLimits comes from. */
+function fieldOfPath(path: readonly PropertyKey[]): CsvField {
+  const [top, sub] = path;
+  if (top === 'emails') return 'email';
+  if (top === 'phones') return 'phone';
+  if (top === 'company') return sub === 'domain' ? 'domain' : sub === 'legalForm' ? 'legalForm' : sub === 'kvk' ? 'kvk' : sub === 'country' ? 'country' : 'company';
+  return top === 'notes' ? 'notes' : 'name';
 }
 
 const sourceWords: Record<string, SourceKind> = {
@@ -116,12 +136,33 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   const maxErrors = options.maxErrors ?? 200;
-  for (let i = 1; i < parsed.rows.length && errors.length < maxErrors; i++) {
+  const skip = options.badRows === 'skip';
+  let badRowCount = 0;
+  let unreported = 0;
+  for (let i = 1; i < parsed.rows.length && (skip || errors.length < maxErrors); i++) {
     const cells = parsed.rows[i]!;
     const rowNo = parsed.lines[i]!;
+    // In skip mode every row is checked, but only the first maxErrors messages are kept.
+    if (errors.length >= maxErrors) {
+      const before = errors.length;
+      checkRow(cells, rowNo);
+      if (errors.length > before) {
+        unreported += errors.length - before;
+        errors.length = before;
+      }
+      continue;
+    }
+    checkRow(cells, rowNo);
+  }
+  function checkRow(cells: string[], rowNo: number) {
+    const startErrors = errors.length;
+    checkRowInner(cells, rowNo);
+    if (errors.length > startErrors) badRowCount++;
+  }
+  function checkRowInner(cells: string[], rowNo: number) {
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim())) {
       errors.push({ row: rowNo, message: `Row ${rowNo} has ${cells.length} fields but the header has ${headers.length}.` });
-      continue;
+      return;
     }
     const get = (field: CsvField): { value: string; header: string } | undefined => {
       const idx = columnOf.get(field);
@@ -227,7 +268,7 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
     const domainCell = get('domain');
     const domain = domainCell?.value ? normalizeDomain(domainCell.value) : undefined;
     if (domainCell?.value && !domain) fail(domainCell.header, `"${domainCell.value}" is not a web address or domain.`);
-    if (errors.length > before) continue;
+    if (errors.length > before) return;
     const companyName = get('company')?.value;
     const legalForm = get('legalForm')?.value;
     const company = {
@@ -238,6 +279,16 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
       ...(country ? { country } : {}),
     };
     const notes = get('notes')?.value;
+    const limits = rowLimits.safeParse({ name, emails, phones, ...(notes ? { notes } : {}), ...(Object.keys(company).length ? { company } : {}) });
+    if (!limits.success) {
+      for (const issue of limits.error.issues) {
+        const field = fieldOfPath(issue.path);
+        const header = get(field)?.header ?? (field === 'name' ? (get('firstName')?.header ?? get('lastName')?.header) : undefined) ?? field;
+        const tooLong = issue.code === 'too_big' && issue.origin === 'string';
+        fail(header, tooLong ? `longer than the ${Number(issue.maximum)} characters the ledger keeps.` : `${issue.message}.`);
+      }
+      return;
+    }
     rows.push({
       row: rowNo,
       contact: {
@@ -259,6 +310,7 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
       ...(basis ? { basis } : {}),
     });
   }
-  if (errors.length >= maxErrors) errors.push({ message: `Stopped after ${maxErrors} errors; check the separator and the column mapping.` });
-  return { delimiter: parsed.delimiter, headers, mapping, rows, errors };
+  if (skip && unreported > 0) errors.push({ message: `${unreported} more error(s) in later rows are not listed; those rows were skipped too.` });
+  else if (!skip && errors.length >= maxErrors) errors.push({ message: `Stopped after ${maxErrors} errors; check the separator and the column mapping.` });
+  return { delimiter: parsed.delimiter, headers, mapping, rows, errors, badRowCount };
 }

@@ -4,10 +4,6 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 // ledger lookups). One person seen as an e-mail, a phone number or any of LinkedIn's id forms must
 // produce the same keys wherever it was read, so all normalising lives here.
 
-/** The kinds of identity keys, as their string prefix. */
-export type IdentityKeyKind = 'email' | 'phone' | 'li-member' | 'li-vanity' | 'li-lead' | 'domain';
-export const identityKeyKinds: readonly IdentityKeyKind[] = ['email', 'phone', 'li-member', 'li-vanity', 'li-lead', 'domain'];
-
 /** Turns a host name into its ASCII (punycode) form, or null when it is not a valid host. */
 function asciiHost(host: string): string | null {
   const trimmed = host.trim().replace(/\.$/, '');
@@ -218,63 +214,20 @@ export function normalizeLinkedIn(ref: LinkedInRefInput | null | undefined): Nor
   return out;
 }
 
-export interface IdentityInput {
-  emails?: readonly (string | null | undefined)[];
-  phones?: readonly (string | null | undefined)[];
-  linkedin?: LinkedInRefInput | readonly LinkedInRefInput[] | null;
-  domains?: readonly (string | null | undefined)[];
-}
-
-/**
- * All identity keys of a person, normalised and de-duplicated, in the shared convention:
- * `email:…`, `phone:…`, `li-member:…`, `li-vanity:…`, `li-lead:…`, `domain:…`. Invalid inputs are skipped.
- */
-export function identityKeysOf(input: IdentityInput, defaultRegion = 'NL'): string[] {
-  const keys = new Set<string>();
-  for (const e of input.emails ?? []) {
-    const n = normalizeEmail(e);
-    if (n) keys.add(`email:${n}`);
-  }
-  for (const p of input.phones ?? []) {
-    const n = normalizePhone(p, defaultRegion);
-    if (n) keys.add(`phone:${n}`);
-  }
-  const refs = input.linkedin ? (Array.isArray(input.linkedin) ? input.linkedin : [input.linkedin]) : [];
-  for (const ref of refs as LinkedInRefInput[]) {
-    const n = normalizeLinkedIn(ref);
-    if (n.memberId) keys.add(`li-member:${n.memberId}`);
-    if (n.vanity) keys.add(`li-vanity:${n.vanity}`);
-    if (n.salesNavLeadId) keys.add(`li-lead:${n.salesNavLeadId}`);
-  }
-  for (const d of input.domains ?? []) {
-    const n = normalizeDomain(d);
-    if (n) keys.add(`domain:${n}`);
-  }
-  return [...keys];
-}
-
-/** The kind of an identity key (`email`, `phone`, …), or null for a string outside the convention. */
-export function kindOfKey(key: string): IdentityKeyKind | null {
-  const i = key.indexOf(':');
-  if (i <= 0) return null;
-  const kind = key.slice(0, i) as IdentityKeyKind;
-  return identityKeyKinds.includes(kind) ? kind : null;
-}
-
-/** The domain key an e-mail key implies (`email:a@acme.nl` → `domain:acme.nl`), for company-level suppressions. */
-export function domainKeyOfEmailKey(key: string): string | null {
-  if (!key.startsWith('email:')) return null;
-  return `domain:${key.slice(key.lastIndexOf('@') + 1)}`;
-}
-
-/** SHA-256 of an identity key as lower-case hex (WebCrypto); the form in which suppressions store keys. */
-export async function hashIdentityKey(key: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-  return toHex(new Uint8Array(digest));
-}
-
 export function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const b of bytes) out += b.toString(16).padStart(2, '0');
   return out;
+}
+
+const ASCII = /^[ -~]*$/; // printable ASCII (anything else takes the full path)
+
+/** Lower-case, accents removed: "Müller-Lüdenscheidt" → "muller-ludenscheidt". */
+export function foldText(s: string): string {
+  // Plain ASCII has nothing to take apart (most names and addresses; an import folds each several times).
+  if (ASCII.test(s)) return s.toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }

@@ -1,4 +1,5 @@
-import { normalizeDomain, normalizeEmail, normalizeLinkedIn, normalizePhone } from '../identity/normalize';
+import { linkedInFromText } from '../identity/keys';
+import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
 import { LedgerError } from './errors';
 import type { Company, Contact, LinkedInIdentity } from './schema';
 
@@ -22,16 +23,6 @@ export interface NormalIdentities {
 
 function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
-}
-
-/** Reads one LinkedIn reference as the user typed it: a URL, `/in/slug`, a slug or a member id. */
-export function linkedInFromText(raw: string) {
-  const s = raw.trim();
-  if (/linkedin\.com|^\/?(in|sales)\//i.test(s) || /^urn:li:/.test(s)) {
-    const url = /^https?:/i.test(s) || /^urn:/.test(s) ? s : `https://www.linkedin.com/${s.replace(/^\/+/, '')}`;
-    return normalizeLinkedIn({ profileUrl: url });
-  }
-  return normalizeLinkedIn({ vanity: s });
 }
 
 export function normalizeIdentities(raw: RawIdentities, prefix = '', defaultRegion = 'NL'): NormalIdentities {

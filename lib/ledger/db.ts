@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AuditEntry, BasisRecord, Contact, EvidenceRow, LedgerEvent, Provenance, SuppressionRow, Assessment } from './schema';
 import { deriveContactIndex } from './derive';
-import { keysOfContact, withoutKeys } from './keys';
+import { keysOfContact, withoutKeys } from '../identity/keys';
 import { rebuildKeyFilters, type KeyFilterRow } from './key-filter';
 
 // The ledger's IndexedDB schema. Opened only in the background service worker (the extension's origin):
@@ -213,4 +213,3 @@ export function upgradeContactV1(v1: ContactV1): Omit<Contact, 'sortName' | 'sea
   };
 }
 
-export { keysOfContact } from './keys';

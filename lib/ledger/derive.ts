@@ -1,22 +1,11 @@
 import type { BasisRecord, Contact, LedgerEvent, Provenance } from './schema';
 import { provableBasisTypes } from './schema';
-import { keysOfContact } from './keys';
+import { foldText } from '../identity/normalize';
+import { keysOfContact } from '../identity/keys';
 
 // Index fields derived from a contact and its records, recomputed whenever one of them changes: the identity
 // keys the `*keys` index finds a recipient by, and what the in-memory contacts list (list-index.ts) sorts,
 // searches and filters on.
-
-const ASCII = /^[ -~]*$/; // printable ASCII (anything else takes the full path)
-
-/** Lower-case, accents removed: "Müller-Lüdenscheidt" → "muller-ludenscheidt". */
-export function foldText(s: string): string {
-  // Plain ASCII has nothing to take apart (most names and addresses; an import folds each several times).
-  if (ASCII.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
 
 /** Words of a search query, folded the same way as the stored tokens. */
 export function queryWords(query: string): string[] {

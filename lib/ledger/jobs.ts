@@ -17,6 +17,8 @@ export interface Job {
   message?: string;
   result?: Record<string, number>;
   errors?: JobError[];
+  /** rows an import skipped ("skip bad rows"), each with its reason; the job itself succeeded */
+  skipped?: JobError[];
   startedAt: number;
 }
 
@@ -29,7 +31,7 @@ export class JobRegistry {
   start(
     kind: string,
     total: number,
-    work: (progress: (done: number, total?: number) => void) => Promise<{ result?: Record<string, number>; errors?: JobError[]; message?: string }>,
+    work: (progress: (done: number, total?: number) => void) => Promise<{ result?: Record<string, number>; errors?: JobError[]; skipped?: JobError[]; message?: string }>,
   ): Job {
     const job: Job = { id: crypto.randomUUID(), kind, state: 'running', done: 0, total, startedAt: Date.now() };
     this.jobs.set(job.id, job);
@@ -40,7 +42,8 @@ export class JobRegistry {
     };
     void work(progress).then(
       (out) => {
-        const failed = (out.errors?.length ?? 0) > 0;
+        // Errors with a result are rows an import skipped on purpose; errors alone mean nothing was done.
+        const failed = (out.errors?.length ?? 0) > 0 && !out.result;
         Object.assign(job, { state: failed ? 'failed' : 'done', done: failed ? job.done : job.total }, out);
       },
       (error: unknown) => {

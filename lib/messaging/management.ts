@@ -202,8 +202,10 @@ export const jobStatusSchema = z.object({
   /** why it failed, fit to show */
   message: z.string().optional(),
   result: z.record(z.string(), z.number()).optional(),
-  /** row-level errors of an import: nothing was changed when there are any */
+  /** row-level errors of an import: nothing was changed when there are any, unless the result counts them as skipped */
   errors: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
+  /** rows an import skipped because the user chose "skip bad rows", each with its reason */
+  skipped: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 export const jobsStatusRequest = z.object({ type: z.literal('jobs/status'), jobId: cid });
@@ -258,6 +260,8 @@ export const csvImportRequest = z.object({
   mapping: z.record(z.string(), csvFieldSchema).default({}),
   /** the source recorded for rows without a source column */
   defaultSource: sourceKindSchema.default('legacy_import'),
+  /** `refuse`: any bad row imports nothing; `skip`: good rows are imported, bad ones reported in the job's `skipped` */
+  badRows: z.enum(['refuse', 'skip']).optional(),
 });
 export const csvExportRequest = z.object({ type: z.literal('csv/export') });
 

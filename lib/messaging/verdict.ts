@@ -29,10 +29,18 @@ export const callCheckRequest = z.object({
   /** what the call is about, for the opening ("onze planningssoftware") */
   purpose: z.string().max(500).optional(),
   callerName: z.string().max(200).optional(),
+  /** the rep's answer to "who picks up?" when the ledger does not know the kind of recipient */
+  answeredBy: z.enum(['legal_person', 'natural_person']).optional(),
 });
 
 export const callCheckResultSchema = lookupResultSchema.extend({
   phoneE164: z.string().optional(),
+  /** a mobile number belongs to a person; a landline may be a company's switchboard */
+  line: z.enum(['mobile', 'landline']).optional(),
+  /** the ledger (or the rep's answer) says whether a natural or a legal person is called */
+  recipientKind: z.enum(['natural_consumer', 'natural_professional', 'legal_person', 'unknown']),
+  /** the ledger holds where the number came from, so the opening can name it */
+  sourceKnown: z.boolean(),
   /** the compliant opening to read out: who, for which company, purpose, source of the number, right to object */
   opening: localizedSchema,
 });

@@ -21,8 +21,16 @@ export const DESIGN_DOC_ID = '_design/outreach-guard';
 
 /**
  * Members may add entries; nobody but a database admin (the team lead, by name or role) or a server
- * admin may change or delete one. Live documents must carry ciphertext. A re-add over a retracted
- * (deleted) entry is allowed: a person may object again.
+ * admin may change, retract or delete one. Live entries carry ciphertext.
+ *
+ * Retractions stick: a lead retracts by replacing the entry with a tombstone `{v: 1, retracted: true,
+ * past: [iv, …]}` that lists the IV of every version ever retracted under this id. Over a tombstone
+ * anyone may put a new entry (a person may object again), but only one whose IV the tombstone does not
+ * list and that carries the list on: an old revision put back (same IV and ciphertext, the only valid
+ * entries a rep without the team key has) is refused. Only someone with the team key can make a fresh
+ * ciphertext under a new IV. A write that names a revision of its own without a stored parent (a
+ * replicated branch, `new_edits: false`) is refused for reps, so the old revision cannot come back as a
+ * conflicting branch that wins either.
  */
 export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   var roles = userCtx.roles || [];
@@ -30,14 +38,36 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   var isAdmin = roles.indexOf('_admin') !== -1 ||
     (admins.names || []).indexOf(userCtx.name) !== -1 ||
     (admins.roles || []).some(function (r) { return roles.indexOf(r) !== -1; });
+  function list(d) { return d && Array.isArray(d.past) ? d.past : []; }
+  function keepsAll(d, ivs) {
+    var past = list(d);
+    for (var i = 0; i < ivs.length; i++) if (past.indexOf(ivs[i]) === -1) return false;
+    return true;
+  }
   if (newDoc._deleted) {
     if (!isAdmin) throw({forbidden: 'only team leads may retract entries'});
     return;
   }
-  if (oldDoc && !oldDoc._deleted && !isAdmin) throw({forbidden: 'reps may only add entries'});
+  var live = oldDoc && !oldDoc._deleted ? oldDoc : null;
+  if (newDoc.retracted === true) {
+    if (!isAdmin) throw({forbidden: 'only team leads may retract entries'});
+    var gone = list(live).concat(live && live.retracted !== true && typeof live.iv === 'string' ? [live.iv] : []);
+    if (newDoc.v !== 1 || !keepsAll(newDoc, gone)) throw({forbidden: 'a retraction keeps the IV of every retracted version'});
+    return;
+  }
   if (newDoc.v !== 1 || typeof newDoc.ct !== 'string' || typeof newDoc.iv !== 'string') {
     throw({forbidden: 'an entry is {v: 1, iv, ct} (encrypted)'});
   }
+  if (!live) {
+    if (!oldDoc && newDoc._rev && !isAdmin) throw({forbidden: 'reps may not write revisions of their own'});
+    return;
+  }
+  if (live.retracted === true) {
+    if (list(live).indexOf(newDoc.iv) !== -1) throw({forbidden: 'a retracted entry cannot be put back'});
+    if (!keepsAll(newDoc, list(live))) throw({forbidden: 'a new entry over a retraction keeps its list'});
+    return;
+  }
+  if (!isAdmin) throw({forbidden: 'reps may only add entries'});
 }`;
 
 export const securityObjectSchema = z.object({

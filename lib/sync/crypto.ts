@@ -29,8 +29,21 @@ export const teamDocSchema = z.object({
   v: z.literal(1),
   iv: z.string().max(64),
   ct: z.string().max(20_000),
+  /** IVs of earlier versions of this id that a lead retracted (carried on from the tombstone) */
+  past: z.array(z.string().max(64)).max(10_000).optional(),
 });
 export type TeamDoc = z.infer<typeof teamDocSchema>;
+
+/** A lead's retraction: replaces the entry, and lists every retracted version's IV so none can be put back. */
+export const teamTombstoneSchema = z.object({
+  _id: z.string().regex(/^[0-9a-f]{64}$/),
+  _rev: z.string().optional(),
+  v: z.literal(1),
+  retracted: z.literal(true),
+  past: z.array(z.string().max(64)).max(10_000),
+  at: z.string().max(40).optional(),
+});
+export type TeamTombstone = z.infer<typeof teamTombstoneSchema>;
 
 export interface TeamKeys {
   /** HMAC-SHA256 key for blinded ids */
@@ -110,6 +123,8 @@ export async function openEntry(keys: TeamKeys, doc: unknown): Promise<{ id: str
   const parsed = teamDocSchema.safeParse(doc);
   const id = parsed.success ? parsed.data._id : String((doc as { _id?: unknown } | null)?._id ?? '?');
   if (!parsed.success) throw new UndecryptableEntryError(id);
+  // A version the team retracted, served again (by a server that ignores its validation function).
+  if (parsed.data.past?.includes(parsed.data.iv)) throw new UndecryptableEntryError(id);
   try {
     const iv = fromBase64Url(parsed.data.iv);
     const ct = fromBase64Url(parsed.data.ct);

@@ -7,7 +7,11 @@ import {
   openEntry,
   sealEntry,
   teamPayloadSchema,
+  teamDocSchema,
+  teamTombstoneSchema,
   UndecryptableEntryError,
+  type TeamDoc,
+  type TeamTombstone,
   type TeamKeyKind,
   type TeamKeys,
   type TeamPayload,
@@ -167,6 +171,28 @@ export function createTeamService(deps: TeamServiceDeps) {
     });
     if (!ddoc) throw new TeamSyncError('not-found', `${db}/${DESIGN_DOC_ID} missing: not an Outreach Guard team database`);
     if (ddoc.keyCheck !== keys.keyCheck) throw new TeamSyncError('key-mismatch');
+    return ddoc;
+  }
+
+  /**
+   * A team made by an older version has the older validation function (which deleted entries and so let
+   * a retraction be undone). The lead, a database admin, installs the current one before retracting.
+   */
+  async function upgradeValidation(c: TeamConfig, client: CouchClient, keys: TeamKeys) {
+    const ddoc = await checkKey(client, c.db, keys);
+    if (ddoc.validate_doc_update === VALIDATE_DOC_UPDATE) return;
+    await client.putDoc(c.db, { ...ddoc, _id: DESIGN_DOC_ID, validate_doc_update: VALIDATE_DOC_UPDATE });
+  }
+
+  /** Puts a fresh entry over a lead's tombstone (a person objecting again after a retraction). */
+  async function reAdd(c: TeamConfig, client: CouchClient, doc: TeamDoc, tombstone: { _rev?: string; past: string[] }): Promise<'ok' | 'refused' | 'transient'> {
+    try {
+      await client.putDoc(c.db, { ...doc, _rev: tombstone._rev, past: tombstone.past });
+      return 'ok';
+    } catch (error) {
+      if (error instanceof TeamSyncError && error.code === 'forbidden') return 'refused';
+      return 'transient'; // a conflict (the lead wrote meanwhile) or the network: stays queued
+    }
   }
 
   async function push(c: TeamConfig, client: CouchClient): Promise<number> {
@@ -181,14 +207,24 @@ export function createTeamService(deps: TeamServiceDeps) {
       let transient = 0;
       for (const row of batch) {
         const r = byId.get(row.doc._id);
-        if (r?.ok || r?.error === 'conflict') {
-          // A conflict means the team already lists this person: that is delivered, too.
+        if (r?.ok) {
           done.push(row.seq);
-          if (r.ok) pushed++;
-        } else if (r?.error === 'forbidden') {
-          // PouchDB servers run the VDU before the conflict check: "reps may only add" = already listed.
+          pushed++;
+        } else if (r?.error === 'conflict' || r?.error === 'forbidden') {
+          // A conflict means the team already lists this person: that is delivered, too. PouchDB servers
+          // run the VDU before the conflict check, so there "forbidden" may mean the same. Over a lead's
+          // tombstone the person objects again: the entry goes on top of it, carrying its list.
           const existing = await client.getDoc(c.db, row.doc._id);
-          if (!existing) rejected++;
+          const tombstone = teamTombstoneSchema.safeParse(existing);
+          if (tombstone.success) {
+            const outcome = await reAdd(c, client, row.doc, tombstone.data);
+            if (outcome === 'transient') {
+              transient++;
+              continue;
+            }
+            if (outcome === 'ok') pushed++;
+            else rejected++;
+          } else if (!existing) rejected++;
           done.push(row.seq);
         } else {
           transient++;
@@ -229,6 +265,10 @@ export function createTeamService(deps: TeamServiceDeps) {
         page.results.map(async (row: ChangeRow) => {
           if (row.id.startsWith('_design/')) return null;
           if (row.deleted) return { kind: 'deleted' as const, id: row.id };
+          if ((row.doc as { retracted?: unknown } | null)?.retracted === true) {
+            // A lead's retraction (only leads may write one, by the validation function).
+            return teamTombstoneSchema.safeParse(row.doc).success ? { kind: 'deleted' as const, id: row.id } : { kind: 'ignored' as const, id: row.id };
+          }
           try {
             const { id, rev, payload } = await openEntry(keys, row.doc);
             return { kind: 'entry' as const, row: { id, keyKind: payload.keyKind, payload, rev: rev ?? row.changes?.[0]?.rev ?? '' } };
@@ -277,7 +317,10 @@ export function createTeamService(deps: TeamServiceDeps) {
     try {
       const client = clientFor(c);
       const keys = await keysFor(c.teamKey);
-      await checkKey(client, c.db, keys).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
+      const ddoc = await checkKey(client, c.db, keys).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
+      if (c.role === 'lead' && ddoc.validate_doc_update !== VALIDATE_DOC_UPDATE) {
+        await upgradeValidation(c, client, keys).catch(() => undefined); // retried at the next sync and before a retraction
+      }
       const pushed = await push(c, client);
       const stats: PullStats = { pages: 0, fetchWaitMs: 0, decryptMs: 0, storeWaitMs: 0 };
       const pulled = await pull(c, client, keys, stats);
@@ -371,17 +414,21 @@ export function createTeamService(deps: TeamServiceDeps) {
   }
 
   /**
-   * Deletes the documents on the server (admins only, by the design doc), then the local copy and any
-   * queued upload of each. Nothing local changes for an id until the server answered for it, so a failed
+   * Replaces the documents on the server with tombstones (admins only, by the design doc), then removes
+   * the local copy and any queued upload of each. Nothing local changes for an id until the server answered for it, so a failed
    * retract never loses an entry that was still waiting for upload.
    */
   async function retractIds(c: TeamConfig, ids: readonly string[]): Promise<number> {
     const client = clientFor(c);
+    await upgradeValidation(c, client, await keysFor(c.teamKey)).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
     let retracted = 0;
     for (const id of ids) {
       const doc = await client.getDoc(c.db, id).catch((e: unknown) => explainUnreachable(e, c.serverUrl));
-      if (doc && typeof doc._rev === 'string') {
-        await client.deleteDoc(c.db, id, doc._rev);
+      const entry = teamDocSchema.safeParse(doc);
+      if (entry.success && entry.data._rev && (doc as { retracted?: unknown }).retracted !== true) {
+        // A tombstone, not a deletion: a deleted entry could be put back by anyone holding its old revision.
+        const tombstone: TeamTombstone = { _id: id, _rev: entry.data._rev, v: 1, retracted: true, past: [...(entry.data.past ?? []), entry.data.iv], at: now().toISOString() };
+        await client.putDoc(c.db, tombstone);
         retracted++;
       }
       // An entry still waiting for upload must not come back with the next push.

@@ -32,6 +32,11 @@ export function CallCheckPanel() {
         busy={busy}
         outcomeLogged={logged}
         onSearchContacts={(q) => searchContactOptions(q, 8)}
+        onInputChanged={() => {
+          setResult(null);
+          setLogged(null);
+          setError(undefined);
+        }}
         onCheck={(i) =>
           void run(async () => {
             setLogged(null);

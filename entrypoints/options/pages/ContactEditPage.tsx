@@ -5,19 +5,24 @@ import { Loading, Notice } from '@/components/ui/basics';
 import { ask, RequestFailed } from '../app/api';
 import { today, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
+import { basisDefaultsOf, newBasisId, productSuggestionsOf, saveEvidenceWithBasis } from '../app/basis';
 
 export function ContactEditPage({ id, prefill }: { id?: string; prefill?: { name?: string; email?: string; linkedin?: string } }) {
   const { t } = useI18n();
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; where?: string | undefined } | undefined>();
   const loaded = useLoad(async () => {
-    const [assessments, page] = await Promise.all([ask({ type: 'assessments/list' }), id ? ask({ type: 'contacts/get', id }) : Promise.resolve(null)]);
-    return { assessments: assessments.items, page };
+    const [assessments, page, settings] = await Promise.all([
+      ask({ type: 'assessments/list' }),
+      id ? ask({ type: 'contacts/get', id }) : Promise.resolve(null),
+      ask({ type: 'settings/get' }).then((r) => r.settings),
+    ]);
+    return { assessments: assessments.items, page, settings };
   }, [id]);
 
   if (loaded.error) return <Notice kind="error">{loaded.error}</Notice>;
   if (!loaded.data) return <Loading />;
-  const { assessments, page } = loaded.data;
+  const { assessments, page, settings } = loaded.data;
 
   return (
     <>
@@ -32,6 +37,8 @@ export function ContactEditPage({ id, prefill }: { id?: string; prefill?: { name
         isNew={!id}
         today={today()}
         assessments={assessments}
+        basisDefaults={basisDefaultsOf(settings)}
+        products={productSuggestionsOf(settings)}
         serverError={serverError}
         saving={saving}
         onCancel={() => (location.hash = id ? href('contacts', id) : href('contacts'))}
@@ -39,8 +46,15 @@ export function ContactEditPage({ id, prefill }: { id?: string; prefill?: { name
           setSaving(true);
           setServerError(undefined);
           try {
-            const saved = await ask({ type: 'contacts/save', contact: toContactInput(values, basis, id) });
-            location.hash = href('contacts', saved.mergedInto ?? saved.id);
+            const input = toContactInput(values, basis, id);
+            // The basis gets its id here, so the evidence typed in with it can be linked to it (EV-01).
+            const basisId = input.basis ? newBasisId() : undefined;
+            if (input.basis && basisId) input.basis = { ...input.basis, id: basisId };
+            const saved = await ask({ type: 'contacts/save', contact: input });
+            const contactId = saved.mergedInto ?? saved.id;
+            const evidenceError = basisId ? await saveEvidenceWithBasis(contactId, basisId, basis, today()) : undefined;
+            if (evidenceError) sessionStorage.setItem('og-flash-error', t('evidenceSavedPartly', evidenceError));
+            location.hash = href('contacts', contactId);
           } catch (e) {
             setServerError(e instanceof RequestFailed ? { message: e.message, where: e.where } : { message: String(e) });
           } finally {

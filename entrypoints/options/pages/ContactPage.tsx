@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDate, formatDateTime, useI18n } from '@/components/i18n';
 import { FileForm, NoteForm } from '@/components/contacts/EvidenceForms';
-import { BasisFields, emptyBasis, toBasisInput, validateBasis, type BasisValues } from '@/components/contacts/BasisFields';
+import { BasisFields, prefilledBasis, toBasisInput, validateBasis, type BasisValues } from '@/components/contacts/BasisFields';
 import { sourceKinds } from '@/components/contacts/ContactsList';
 import { collect, dateCheck, hasErrors, isoDay, required, type Errors } from '@/components/forms/validate';
 import { ConfirmDialog, Loading, Notice, SelectField, TextField } from '@/components/ui/basics';
@@ -9,6 +9,7 @@ import type { BasisRecord } from '@/lib/messaging/management';
 import { ask, base64ToBlob, fileToBase64 } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
+import { basisDefaultsOf, newBasisId, productSuggestionsOf, saveEvidenceWithBasis } from '../app/basis';
 
 /** Short facts of a basis record for the list ("consent — by Jan, 2026-03-01, form, e-mail"). */
 function basisFacts(b: BasisRecord, titles: ReadonlyMap<string, string>): string {
@@ -19,6 +20,14 @@ function basisFacts(b: BasisRecord, titles: ReadonlyMap<string, string>): string
       return [b.entity, b.product, b.saleDate.slice(0, 10), b.endDate ? `→ ${b.endDate.slice(0, 10)}` : ''].filter(Boolean).join(' · ');
     case 'legitimate_interest':
       return `${titles.get(b.assessmentId) ?? b.assessmentId}${b.assessmentVersion ? ` v${b.assessmentVersion}` : ''}`;
+    case 'contract_request':
+      return [b.ref, b.date?.slice(0, 10), b.note].filter(Boolean).join(' · ');
+    case 'inbound_request':
+      return [b.subject, b.date?.slice(0, 10), b.note].filter(Boolean).join(' · ');
+    case 'met_in_person':
+      return [b.date?.slice(0, 10), b.event, b.agreed, b.note].filter(Boolean).join(' · ');
+    case 'introduced':
+      return [b.threadRef, b.date?.slice(0, 10), b.note].filter(Boolean).join(' · ');
     default:
       return b.note ?? '';
   }
@@ -27,12 +36,23 @@ function basisFacts(b: BasisRecord, titles: ReadonlyMap<string, string>): string
 export function ContactPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const { data, error, reload } = useLoad(async () => {
-    const [page, assessments] = await Promise.all([ask({ type: 'contacts/get', id }), ask({ type: 'assessments/list' })]);
-    return { page, assessments: assessments.items };
+    const [page, assessments, settings] = await Promise.all([
+      ask({ type: 'contacts/get', id }),
+      ask({ type: 'assessments/list' }),
+      // Only to pre-fill the basis form: a page that cannot read Settings still shows the contact.
+      ask({ type: 'settings/get' }).then((r) => r.settings, () => undefined),
+    ]);
+    return { page, assessments: assessments.items, settings };
   }, [id]);
   const action = useAction();
   const [status, setStatus] = useState<string | undefined>();
-  const [basis, setBasis] = useState<BasisValues>({ ...emptyBasis, basisType: 'consent' });
+  // Evidence that could not be stored right after a new contact's basis (see ContactEditPage).
+  const [flashError, setFlashError] = useState<string | null>(() => {
+    const m = sessionStorage.getItem('og-flash-error');
+    sessionStorage.removeItem('og-flash-error');
+    return m;
+  });
+  const [basis, setBasis] = useState<BasisValues | undefined>();
   const [basisErrors, setBasisErrors] = useState<Errors<keyof BasisValues>>({});
   const [prov, setProv] = useState({ source: '', obtainedAt: '', detail: '' });
   const [provErrors, setProvErrors] = useState<Errors<'source' | 'obtainedAt'>>({});
@@ -40,10 +60,18 @@ export function ContactPage({ id }: { id: string }) {
 
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <Loading />;
-  const { page, assessments } = data;
+  const { page, assessments, settings } = data;
   const c = page.contact;
   const now = today();
   const titles = new Map(assessments.map((a) => [a.id, a.title]));
+  const freshBasis = () => prefilledBasis({ ...basisDefaultsOf(settings), personName: c.name, today: now, assessments }, 'consent');
+  const basisValues = basis ?? freshBasis();
+  // Evidence proves a basis: offer the contact's bases, newest first, the newest consent pre-chosen (EV-01).
+  const basisOptions = [...page.bases]
+    .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
+    .map((b) => ({ value: b.id, label: `${t(`basis_${b.type}`)} — ${basisFacts(b, titles) || formatDate(lang, b.recordedAt)}` }));
+  const defaultProves = [...page.bases].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).find((b) => b.type === 'consent')?.id ?? page.bases[0]?.id ?? '';
+  const basisLabel = new Map(basisOptions.map((o) => [o.value, o.label]));
 
   async function done<T>(work: () => Promise<T>, message: string): Promise<boolean> {
     setStatus(undefined);
@@ -83,6 +111,7 @@ export function ContactPage({ id }: { id: string }) {
         {page.summary.firstContactPending ? <span class="tag">{t('tagFirstContactPending')}</span> : null}
       </p>
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      {flashError ? <Notice kind="error">{flashError}</Notice> : null}
       {status ? <Notice kind="success">{status}</Notice> : null}
 
       <section class="section" aria-labelledby="h-identities">
@@ -140,14 +169,22 @@ export function ContactPage({ id }: { id: string }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            const found = validateBasis(basis, now);
+            const found = validateBasis(basisValues, now);
             setBasisErrors(found);
-            const input = toBasisInput(basis);
+            const input = toBasisInput(basisValues);
             if (hasErrors(found) || !input) return;
-            void done(() => ask({ type: 'bases/save', contactId: id, basis: input }), t('basisSaved')).then((ok) => ok && setBasis({ ...emptyBasis, basisType: 'consent' }));
+            setFlashError(null);
+            const basisId = newBasisId();
+            void done(async () => {
+              await ask({ type: 'bases/save', contactId: id, basis: { ...input, id: basisId } });
+              // The evidence typed in with the basis is stored linked to it; a failure is said, not hidden.
+              const evidenceError = await saveEvidenceWithBasis(id, basisId, basisValues, now);
+              if (evidenceError) setFlashError(t('evidenceSavedPartly', evidenceError));
+              return true;
+            }, t('basisSaved')).then((ok) => ok && setBasis(undefined));
           }}
         >
-          <BasisFields values={basis} onChange={setBasis} errors={basisErrors} assessments={assessments} />
+          <BasisFields values={basisValues} onChange={setBasis} errors={basisErrors} assessments={assessments} products={productSuggestionsOf(settings)} />
           <button type="submit" disabled={action.busy}>
             {t('basisAdd')}
           </button>
@@ -162,6 +199,7 @@ export function ContactPage({ id }: { id: string }) {
           {page.evidence.map((ev) => (
             <li key={ev.id}>
               {formatDate(lang, ev.date)} — <strong>{ev.title || ev.fileName || t('evidenceNote')}</strong>{' '}
+              {ev.basisId && basisLabel.has(ev.basisId) ? <span class="tag">{`${t('evidenceForBasis')}: ${basisLabel.get(ev.basisId)}`}</span> : null}{' '}
               {ev.kind === 'note' ? <span class="pre">{ev.text}</span> : null}
               {ev.kind === 'file' ? (
                 <>
@@ -177,20 +215,33 @@ export function ContactPage({ id }: { id: string }) {
           ))}
         </ul>
         <div class="row-2">
+          {/* keyed by the default, so a basis added meanwhile is pre-chosen */}
           <NoteForm
+            key={`note-${defaultProves}`}
             today={now}
             busy={action.busy}
-            onSave={(n) => done(() => ask({ type: 'evidence/add-note', contactId: id, date: n.date, title: n.title, text: n.text }), t('evidenceSaved'))}
+            bases={basisOptions}
+            defaultBasisId={defaultProves}
+            onSave={(n) =>
+              done(
+                () => ask({ type: 'evidence/add-note', contactId: id, ...(n.basisId ? { basisId: n.basisId } : {}), date: n.date, title: n.title, text: n.text }),
+                t('evidenceSaved'),
+              )
+            }
           />
           <FileForm
+            key={`file-${defaultProves}`}
             today={now}
             busy={action.busy}
+            bases={basisOptions}
+            defaultBasisId={defaultProves}
             onSave={(f) =>
               done(
                 async () =>
                   ask({
                     type: 'evidence/add-file',
                     contactId: id,
+                    ...(f.basisId ? { basisId: f.basisId } : {}),
                     date: f.date,
                     title: f.title,
                     fileName: f.file.name,

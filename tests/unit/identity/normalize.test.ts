@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
   beginNormalizeMemo,
-  hashIdentityKey,
-  identityKeysOf,
   normalizeDomain,
   normalizeEmail,
   normalizeLinkedIn,
   normalizePhone,
 } from '../../../lib/identity/normalize';
+import { hashIdentityKey, identityKeysOf } from '../../../lib/identity/keys';
 
 describe('normalizeEmail', () => {
   test.each([

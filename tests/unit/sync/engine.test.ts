@@ -144,6 +144,77 @@ describe('team sync against pouchdb-server', () => {
     expect(await repB.service.suppressionsFor(['phone:+31612345678'])).toEqual([expect.objectContaining({ reason: 'Opnieuw bezwaar' })]);
   });
 
+  test('a retraction sticks: a rep holding the old revision cannot put it back in any way, a new objection still can', async () => {
+    const { db, lead, repA, repB } = await makeTeam(couch);
+    await lead.service.addEntry(['email:ceo@bigcorp.nl'], objection);
+    await lead.service.syncNow();
+    const id = await blindId(await deriveTeamKeys(lead.config.value!.teamKey), 'email:ceo@bigcorp.nl');
+    type Doc = { _id: string; _rev: string; v: number; iv: string; ct: string; past?: string[]; retracted?: boolean };
+    const current = async () => (await couch.admin('GET', `${db}/${id}`)).json as Doc;
+    const first = await current(); // what every rep downloaded before the retraction
+    const { _rev: _firstRev, ...firstBody } = first;
+    expect(await lead.service.retract(['email:ceo@bigcorp.nl'])).toBe(1);
+    const tombstone = await current();
+    expect(tombstone).toMatchObject({ retracted: true, past: [first.iv] });
+    expect(tombstone).not.toHaveProperty('ct');
+
+    const replays = [
+      await couch.as(repA.user, 'PUT', `${db}/${id}`, firstBody),
+      await couch.as(repA.user, 'PUT', `${db}/${id}`, { ...firstBody, _rev: tombstone._rev, past: tombstone.past }),
+      await couch.as(repA.user, 'PUT', `${db}/${id}`, { ...firstBody, _rev: tombstone._rev }),
+      await couch.as(repA.user, 'DELETE', `${db}/${id}?rev=${tombstone._rev}`),
+    ];
+    expect(replays.map((r) => r.status)).toEqual([403, 403, 403, 403]);
+    // The old revision as a conflicting branch of its own (replication's new_edits: false), which would win.
+    const branch = await couch.as(repA.user, 'POST', `${db}/_bulk_docs`, { new_edits: false, docs: [{ ...firstBody, _rev: '99-0123456789abcdef0123456789abcdef' }] });
+    expect(JSON.stringify(branch.json)).toContain('forbidden');
+    expect(await current()).toMatchObject({ retracted: true });
+
+    await repB.service.syncNow();
+    expect(await repB.service.suppressionsFor(['email:ceo@bigcorp.nl'])).toEqual([]);
+
+    // The person objects again: a fresh entry (new IV, sealed under the team key) goes over the tombstone.
+    expect(await repA.service.addEntry(['email:ceo@bigcorp.nl'], { ...objection, reason: 'Opnieuw bezwaar' })).toBe(1);
+    expect((await repA.service.syncNow()).pushed).toBe(1);
+    const second = await current();
+    expect(second.past).toEqual([first.iv]);
+    await repB.service.syncNow();
+    expect(await repB.service.suppressionsFor(['email:ceo@bigcorp.nl'])).toEqual([expect.objectContaining({ reason: 'Opnieuw bezwaar' })]);
+
+    // Retracted again: neither version can come back, and no client counts either.
+    await lead.service.retract(['email:ceo@bigcorp.nl']);
+    const again = await current();
+    expect(again.past).toEqual([first.iv, second.iv]);
+    const { _rev: _secondRev, ...secondBody } = second;
+    for (const body of [firstBody, secondBody]) {
+      expect((await couch.as(repB.user, 'PUT', `${db}/${id}`, { ...body, _rev: again._rev, past: again.past })).status).toBe(403);
+    }
+    await repB.service.syncNow();
+    expect(await repB.service.suppressionsFor(['email:ceo@bigcorp.nl'])).toEqual([]);
+    expect((await repB.service.status()).ignoredEntries).toBe(0);
+  });
+
+  test('a team made with the older validation function (which deleted entries) gets the current one from its lead', async () => {
+    const { db, lead, repA } = await makeTeam(couch);
+    const ddoc = (await couch.admin('GET', `${db}/_design/outreach-guard`)).json as Record<string, unknown>;
+    const older = `function (newDoc, oldDoc, userCtx, secObj) {
+      var roles = userCtx.roles || []; var admins = (secObj && secObj.admins) || {};
+      var isAdmin = roles.indexOf('_admin') !== -1 || (admins.names || []).indexOf(userCtx.name) !== -1;
+      if (newDoc._deleted) { if (!isAdmin) throw({forbidden: 'only team leads may retract entries'}); return; }
+      if (oldDoc && !oldDoc._deleted && !isAdmin) throw({forbidden: 'reps may only add entries'});
+      if (newDoc.v !== 1 || typeof newDoc.ct !== 'string' || typeof newDoc.iv !== 'string') throw({forbidden: 'encrypted'});
+    }`;
+    expect((await couch.admin('PUT', `${db}/_design/outreach-guard`, { ...ddoc, validate_doc_update: older })).status).toBe(201);
+    await repA.service.addEntry(['email:jan@acme.nl'], objection);
+    await repA.service.syncNow();
+    const id = await blindId(await deriveTeamKeys(lead.config.value!.teamKey), 'email:jan@acme.nl');
+    const { _rev: _r, ...body } = (await couch.admin('GET', `${db}/${id}`)).json as { _rev: string };
+
+    expect(await lead.service.retract(['email:jan@acme.nl'])).toBe(1);
+    expect(((await couch.admin('GET', `${db}/_design/outreach-guard`)).json as { validate_doc_update: string }).validate_doc_update).toContain('a retracted entry cannot be put back');
+    expect((await couch.as(repA.user, 'PUT', `${db}/${id}`, body)).status).toBe(403);
+  });
+
   test('an entry the team already lists is not uploaded twice and the outbox empties', async () => {
     const { repA, repB } = await makeTeam(couch);
     await repA.service.addEntry(['email:jan@acme.nl'], objection);

@@ -127,7 +127,7 @@ describe('while a search is under way', () => {
 describe('the call check uses the shared picker', () => {
   test('a failed contact search in the call check shows the error; the field keeps its name', async () => {
     const { container, unmount } = mount(
-      <CallCheck onCheck={() => {}} onSearchContacts={() => Promise.reject(new Error('no answer'))} onLogOutcome={() => {}} result={null} />,
+      <CallCheck onInputChanged={() => {}} onCheck={() => {}} onSearchContacts={() => Promise.reject(new Error('no answer'))} onLogOutcome={() => {}} result={null} />,
     );
     const input = field(container, 'Or pick a contact');
     expect(input.getAttribute('name')).toBe('call-contact-search');
@@ -145,7 +145,7 @@ describe('the call check uses the shared picker', () => {
       answers.set(q, d);
       return d.promise;
     });
-    const { container, unmount } = mount(<CallCheck onCheck={() => {}} onSearchContacts={onSearch} onLogOutcome={() => {}} result={null} />);
+    const { container, unmount } = mount(<CallCheck onInputChanged={() => {}} onCheck={() => {}} onSearchContacts={onSearch} onLogOutcome={() => {}} result={null} />);
     type(field(container, 'Or pick a contact'), 'ja');
     type(field(container, 'Or pick a contact'), 'jan');
     answers.get('jan')!.resolve([{ id: 'c2', label: 'Jan Jansen' }]);

@@ -88,10 +88,11 @@ describe('contact form', () => {
   test('a consent basis without who and captured-by is refused inline', () => {
     const onSave = vi.fn();
     const { container, unmount } = mount(<ContactForm initial={emptyContact} isNew today={today} assessments={[]} onSave={onSave} onCancel={() => {}} />);
-    type(field(container, 'Name'), 'Jan Jansen');
     change(field(container, 'Source'), 'data_subject');
     type(field(container, 'Obtained on'), '2026-11-01');
     change(field(container, 'Basis'), 'consent');
+    type(field(container, 'Name'), 'Jan Jansen');
+    type(field(container, 'Who gave consent'), '');
     submit(container.querySelector('form'));
     expect(onSave).not.toHaveBeenCalled();
     expect(errorOf(field(container, 'Who gave consent'))).toBe('This field is required.');

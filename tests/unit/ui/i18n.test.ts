@@ -10,6 +10,7 @@ import { callOutcomeSchema, csvFieldSchema, cleanupCategorySchema } from '../../
 import { channelSchema } from '../../../lib/messaging/common';
 import { callOutcomes } from '../../../components/popup/CallCheck';
 import { standardSafeguards } from '../../../components/assessments/LiaForm';
+import { csvEncodings } from '../../../lib/csv/encoding';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const uiDirs = ['components', 'entrypoints/options', 'entrypoints/popup', 'entrypoints/sidepanel'];
@@ -48,7 +49,15 @@ describe('message tables', () => {
     expect(missing).toEqual([]);
   });
 
+  test('every count in words has its singular and plural form in both languages', () => {
+    const used = new Set([...uiSource.matchAll(/\bplural\(\s*\w+,\s*'([A-Za-z0-9_]+)/g)].map((m) => m[1]!));
+    expect(used.size).toBeGreaterThan(5);
+    const missing = [...used].flatMap((k) => [`${k}_one`, `${k}_other`]).filter((k) => !(k in en) || !(k in nl));
+    expect(missing).toEqual([]);
+  });
+
   test.each([
+    ['csvEncoding_', csvEncodings.map((e) => e.replace(/-/g, '_'))],
     ['basis_', [...basisKinds, ...basisTypes]],
     ['source_', [...sourceKinds, ...ledgerSourceKinds]],
     ['channel_', channelSchema.options],

@@ -38,16 +38,18 @@ describe('legitimate-interest assessment', () => {
   test('the form walks the three EDPB steps and will not skip an empty one', () => {
     const onSave = vi.fn();
     const { container, unmount } = mount(<LiaForm initial={emptyLia} today={today} onSave={onSave} onCancel={() => {}} />);
-    expect(container.querySelector('[aria-current=step]')?.textContent).toBe('1. The interest');
+    // The list numbers its steps (CSS counter); the text carries no number of its own, so it is never "1. 1.".
+    expect(container.querySelector('[aria-current=step]')?.textContent).toBe('The interest');
+    expect(container.querySelector('legend')?.textContent).toBe('Step 1 of 4: The interest');
     submit(container.querySelector('form'));
     expect(errorOf(field(container, 'Title'))).toBe('This field is required.');
-    expect(container.querySelector('[aria-current=step]')?.textContent).toBe('1. The interest');
+    expect(container.querySelector('[aria-current=step]')?.textContent).toBe('The interest');
     type(field(container, 'Title'), complete.title);
     type(field(container, 'The legitimate interest'), complete.interest);
     click(field(container, 'The interest is lawful'));
     click(field(container, 'The interest is real and present, not speculative'));
     click(button(container, 'Next'));
-    expect(container.querySelector('[aria-current=step]')?.textContent).toBe('2. Necessity');
+    expect(container.querySelector('[aria-current=step]')?.textContent).toBe('Necessity');
     type(field(container, 'Why the processing is necessary'), complete.necessity);
     click(button(container, 'Next'));
     type(field(container, 'Reasonable expectations'), complete.reasonableExpectations);

@@ -21,13 +21,16 @@ const result: CallCheckResult = {
   label: '+31612345678',
   known: false,
   phoneE164: '+31612345678',
+  line: 'mobile',
+  recipientKind: 'unknown',
+  sourceKnown: true,
   opening: { nl: 'Goedemiddag, u spreekt Sanne van Acme B.V.', en: 'Good afternoon, this is Sanne from Acme B.V.' },
 };
 
 describe('call check', () => {
   test('needs a phone number or a contact, and checks the number', () => {
     const onCheck = vi.fn();
-    const { container, unmount } = mount(<CallCheck onCheck={onCheck} onSearchContacts={async () => []} onLogOutcome={() => {}} result={null} />);
+    const { container, unmount } = mount(<CallCheck onInputChanged={() => {}} onCheck={onCheck} onSearchContacts={async () => []} onLogOutcome={() => {}} result={null} />);
     submit(container.querySelector('form'));
     expect(onCheck).not.toHaveBeenCalled();
     expect(errorOf(field(container, 'Phone number'))).toBe('Enter a phone number or pick a contact.');
@@ -43,7 +46,7 @@ describe('call check', () => {
 
   test('shows the verdict and the opening in the page language, and logs "objected"', () => {
     const onLog = vi.fn();
-    const { container, unmount } = mount(<CallCheck onCheck={() => {}} onSearchContacts={async () => []} onLogOutcome={onLog} result={result} outcomeLogged={null} />, 'nl');
+    const { container, unmount } = mount(<CallCheck onInputChanged={() => {}} onCheck={() => {}} onSearchContacts={async () => []} onLogOutcome={onLog} result={result} outcomeLogged={null} />, 'nl');
     expect(container.querySelector('.verdict')?.getAttribute('data-decision')).toBe('block');
     expect(container.querySelector('.opening blockquote')?.textContent).toBe('Goedemiddag, u spreekt Sanne van Acme B.V.');
     expect(container.textContent).toContain('Bellen zonder toestemming');
@@ -55,7 +58,7 @@ describe('call check', () => {
   test('a contact can be picked from the search instead of a number', async () => {
     const onCheck = vi.fn();
     const { container, unmount } = mount(
-      <CallCheck onCheck={onCheck} onSearchContacts={async () => [{ id: 'c1', label: 'Jan Jansen · Acme' }]} onLogOutcome={() => {}} result={null} />,
+      <CallCheck onInputChanged={() => {}} onCheck={onCheck} onSearchContacts={async () => [{ id: 'c1', label: 'Jan Jansen · Acme' }]} onLogOutcome={() => {}} result={null} />,
     );
     await act(async () => {
       type(field(container, 'Or pick a contact'), 'jan');

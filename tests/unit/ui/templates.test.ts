@@ -55,7 +55,6 @@ describe('settings form', () => {
       privacyUrl: 'https://acme.nl/privacy',
       optOutMethod: 'reply stop',
       retentionMonths: '18',
-      language: 'nl' as const,
       templates: { 'email-nl': standardTemplate('nl', 'email') },
     };
     expect(validateSettings(v)).toEqual({});

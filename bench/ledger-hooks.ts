@@ -1,14 +1,14 @@
-import { planCsvImport } from '../csv/import';
-import { beginNormalizeMemo } from '../identity/normalize';
-import { deriveContactIndex } from './derive';
-import { CONTACT_COUNT_KEY, type Ledger } from './repository';
-import type { Contact, Provenance, SuppressionRow } from './schema';
-import { sha256Hex } from './sha256';
-import { fingerprintOfKey, rebuildKeyFilters, removeFromKeyFilter } from './key-filter';
+import { planCsvImport } from '../lib/csv/import';
+import { beginNormalizeMemo } from '../lib/identity/normalize';
+import { deriveContactIndex } from '../lib/ledger/derive';
+import { CONTACT_COUNT_KEY, type Ledger } from '../lib/ledger/repository';
+import type { Contact, Provenance, SuppressionRow } from '../lib/ledger/schema';
+import { sha256Hex } from '../lib/ledger/sha256';
+import { fingerprintOfKey, rebuildKeyFilters, removeFromKeyFilter } from '../lib/ledger/key-filter';
 
-// Benchmark hooks (issue #2 benchmarks): seed a large synthetic ledger quickly and time lookups and a CSV
+// Benchmark hooks: seed a large synthetic ledger quickly and time lookups and a CSV
 // import where the numbers mean something: Chromium's IndexedDB (the background service worker in a
-// VITE_OG_BENCH=1 build exposes this as globalThis.__ogBench; bench/ledger-lookup.bench.mjs drives it).
+// VITE_OG_BENCH=1 build exposes this as globalThis.__ogBench; bench/ledger-lookup.bench.ts drives it).
 // Never used by the product itself.
 
 export interface Timings {

@@ -1,0 +1,138 @@
+import type { Contact } from '../schema';
+import { queryWords } from '../derive';
+import { ContactListIndex } from '../list-index';
+import { CONTACT_COUNT_KEY, recountContacts, storedCount, type LedgerCore } from './core';
+import { summaryOf } from './shared';
+import type { ContactListQuery, ContactSummary } from './types';
+
+// The contacts list and its search: an index kept next to the database (list-index.ts), patched for the
+// contacts the writes report as changed (LedgerCore.touch) and rebuilt after bulk work.
+
+export class ContactListStore {
+  /** the contacts list's in-memory index (list-index.ts); null until first used or after bulk writes */
+  private listIndex: ContactListIndex | null = null;
+  /** bumped on bulk writes so an index built from an older snapshot is not kept */
+  private listGeneration = 0;
+  /** the build in flight, with the generation it started under (a later generation must not reuse it) */
+  private listBuild: { generation: number; promise: Promise<ContactListIndex> } | null = null;
+
+  constructor(private readonly core: LedgerCore) {}
+
+  private get listDirty() {
+    return this.core.listDirty;
+  }
+
+  /** After bulk writes (also ones made past the repository, as the bench's seeding): rebuild the list index on next use. */
+  invalidateList() {
+    this.listIndex = null;
+    this.listGeneration++;
+  }
+  /**
+   * Builds the contacts list's search index ahead of the first search (call when the background starts or
+   * the options page opens). Failures are left for the next list call to report.
+   */
+  async warmUp(): Promise<void> {
+    await this.contactListIndex().catch(() => undefined);
+  }
+  async contactListIndex(): Promise<ContactListIndex> {
+    // Patching is a sorted insert per contact; past a few hundred changes a rebuild is cheaper.
+    if (this.listIndex && this.listDirty.size > 500) this.invalidateList();
+    if (!this.listIndex) {
+      const generation = this.listGeneration;
+      // One build at a time: concurrent list calls (and the warm-up) share it, unless a bulk write came
+      // after it started: then its snapshot is old and a caller from the new generation builds afresh.
+      if (this.listBuild?.generation !== generation) {
+        const build = {
+          generation,
+          promise: (async () => {
+            this.listDirty.clear();
+            const [all, countRow] = await this.core.read(['contacts', 'kv'], (db) => Promise.all([db.contacts.toArray(), db.kv.get(CONTACT_COUNT_KEY)]));
+            const built = ContactListIndex.build(all);
+            await this.checkContactCount(built.size, storedCount(countRow));
+            return built;
+          })(),
+        };
+        this.listBuild = build;
+        build.promise.then(
+          () => this.listBuild === build && (this.listBuild = null),
+          () => this.listBuild === build && (this.listBuild = null),
+        );
+      }
+      const built = await this.listBuild!.promise;
+      if (generation !== this.listGeneration) return built; // a bulk write happened meanwhile: use once, do not keep
+      this.listIndex = built;
+    }
+    const index = this.listIndex;
+    if (this.listDirty.size) {
+      const ids = [...this.listDirty];
+      this.listDirty.clear();
+      try {
+        const rows = await this.core.read(['contacts'], (db) => db.contacts.bulkGet(ids));
+        ids.forEach((id, i) => index.update(id, rows[i]));
+      } catch (error) {
+        for (const id of ids) this.listDirty.add(id); // patched on the next call instead of lost
+        throw error;
+      }
+    }
+    return index;
+  }
+  /**
+   * Self-check of the stored contact count against the freshly built index (both read in one transaction):
+   * a write path that forgot to keep it would otherwise show a wrong total on every cold start.
+   */
+  async checkContactCount(indexed: number, stored: number | undefined): Promise<void> {
+    if (stored === indexed) return;
+    if (stored !== undefined) console.warn(`[ledger] stored contact count ${stored} ≠ ${indexed} contacts; repaired`);
+    // Recounted in a write transaction of its own: writes since the index's read are included.
+    await this.core.writeTables(['contacts', 'kv'], async (db) => void (await recountContacts(db))).catch((e: unknown) => console.warn('[ledger] contact count repair failed', e));
+  }
+  /**
+   * The contacts list: prefix search per word over names, addresses, phones, companies and LinkedIn slugs,
+   * plus filters, in name order, paged, with the total. Runs on the in-memory list index; only the page's
+   * contacts are read from the database.
+   */
+  async listContacts(q: ContactListQuery): Promise<{ total: number; items: ContactSummary[] }> {
+    const now = this.core.now();
+    const words = queryWords(q.query ?? '');
+    const f = q.filters ?? {};
+    const plain = words.length === 0 && Object.values(f).every((v) => v === undefined || v === false || v === '');
+    if (plain && !this.listIndex) {
+      // The first page as the list opens: straight from the name index; then the search index is built
+      // (started after this read, or the page would wait behind the read of every contact).
+      // The total is the stored count (see CONTACT_COUNT_KEY), not count(), which walks every contact.
+      const [countRow, contacts] = await this.core.read(['contacts', 'kv'], (db) =>
+        Promise.all([db.kv.get(CONTACT_COUNT_KEY), db.contacts.orderBy('sortName').offset(q.offset ?? 0).limit(q.limit ?? 50).toArray()]),
+      );
+      // An older database has no stored count yet: count once and keep it.
+      const total = storedCount(countRow) ?? (await this.core.writeTables(['contacts', 'kv'], async (db) => storedCount(await db.kv.get(CONTACT_COUNT_KEY)) ?? (await recountContacts(db))));
+      void this.warmUp();
+      return { total, items: contacts.map((c) => summaryOf(c, now)) };
+    }
+    const index = await this.contactListIndex();
+    const { total, ids } = index.query(words, f, now.toISOString().slice(0, 10), q.offset ?? 0, q.limit ?? 50);
+    const contacts = (await this.core.read(['contacts'], (db) => db.contacts.bulkGet(ids))).filter((c): c is Contact => !!c);
+    return { total, items: contacts.map((c) => summaryOf(c, now)) };
+  }
+  /** "My list": contacts saved from LinkedIn, newest first. */
+  async myList(offset = 0, limit = 50) {
+    const index = await this.contactListIndex();
+    const { ids } = index.query([], { savedFromLinkedIn: true }, this.core.nowIso().slice(0, 10), 0, Number.MAX_SAFE_INTEGER);
+    return this.core.read(['contacts', 'bases'], async (db) => {
+      const contacts = (await db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
+      contacts.sort((a, b) => (b.savedFromLinkedIn?.at ?? '').localeCompare(a.savedFromLinkedIn?.at ?? ''));
+      return {
+        total: contacts.length,
+        items: contacts.slice(offset, offset + limit).map((c) => ({
+          id: c.id,
+          name: c.name,
+          ...(c.headline ? { headline: c.headline } : {}),
+          ...(c.company?.name ? { company: c.company.name } : {}),
+          ...(c.linkedin.profileUrl ? { profileUrl: c.linkedin.profileUrl } : {}),
+          savedAt: c.savedFromLinkedIn?.at ?? c.createdAt,
+          basisTypes: c.flags.filter((f) => f.startsWith('basis:')).map((f) => f.slice(6)),
+          restrictedVisibility: c.savedFromLinkedIn?.restrictedVisibility ?? false,
+        })),
+      };
+    });
+  }
+}
