@@ -22,6 +22,7 @@ import {
   type OutreachInput,
 } from '../rules';
 import type { FixKind } from '../rules/verdict';
+import { missingForNotice } from '../rules/disclosure';
 import { renderTemplate } from '../rules/templates';
 import type { ProductRef } from '../rules/products';
 import { justificationRequiredOf, overridableOf } from '../rules/verdict';
@@ -203,25 +204,26 @@ function optOutOf(method: string): DisclosureSettings['optOut'] {
   return { method: 'reply' };
 }
 
-/** Placeholders make a missing organisation setting visible in the inserted text instead of a gap. */
+/** The notice's organisation details; only used once missingForNotice() is empty (no "[placeholder]" ever goes out). */
 export function disclosureSettingsOf(settings: Settings, lang: 'nl' | 'en'): DisclosureSettings {
   const o = settings.organisation;
-  const missing = (nl: string, en: string) => (lang === 'nl' ? `[${nl}]` : `[${en}]`);
   return {
-    legalName: o.legalName || missing('bedrijfsnaam', 'company name'),
-    contact: o.contact || missing('contactgegevens', 'contact details'),
-    privacyUrl: o.privacyUrl || missing('link naar privacyverklaring', 'privacy notice link'),
+    legalName: o.legalName.trim(),
+    contact: o.contact.trim(),
+    privacyUrl: o.privacyUrl.trim(),
     optOut: optOutOf(o.optOutMethod),
     ...(o.dpo ? { dpo: o.dpo } : {}),
     product: lang === 'nl' ? 'onze producten en diensten' : 'our products and services',
   };
 }
 
-function basisForDisclosure(facts: RecipientFacts | undefined): 'legitimate_interest' | 'consent' | 'customer' {
+/** The basis the notice names: only one the register holds for this person (none: the notice names none). */
+function basisForDisclosure(facts: RecipientFacts | undefined): 'legitimate_interest' | 'consent' | 'customer' | null {
   const types = new Set(facts?.bases.map((b) => b.type));
   if (types.has('consent')) return 'consent';
   if (types.has('customer')) return 'customer';
-  return 'legitimate_interest';
+  if (types.has('legitimate_interest')) return 'legitimate_interest';
+  return null;
 }
 
 /**
@@ -232,7 +234,7 @@ export function disclosureText(
   settings: Settings,
   channel: Channel,
   source: DisclosureSource,
-  basis: 'legitimate_interest' | 'consent' | 'customer',
+  basis: 'legitimate_interest' | 'consent' | 'customer' | null,
   lang: 'nl' | 'en',
 ): string {
   const family = channel.startsWith('linkedin') ? 'linkedin' : 'email';
@@ -265,6 +267,11 @@ function callOpening(settings: Settings, input: Parameters<typeof generateCallOp
     source: sourceNoun(input.source, input.lang),
     callerName: input.callerName,
   });
+}
+
+/** What the hold needs besides the verdict: the rep's language (unless it follows the browser) and whether setup is done. */
+function uiOf(settings: Settings, setupNeeded: boolean): { lang?: 'nl' | 'en'; setupNeeded?: true } {
+  return { ...(settings.language !== 'auto' ? { lang: settings.language } : {}), ...(setupNeeded ? { setupNeeded: true as const } : {}) };
 }
 
 /** The catalogue says which findings the disclosure clears: the dialog offers the insert exactly for those. */
@@ -310,6 +317,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
         overrideNeedsReason: settings.policy.overrideNeedsReason,
         overridable: overridableFor(findings, settings),
         justificationRequired: settings.policy.overrideNeedsReason && justificationRequiredOf(findings),
+        ...uiOf(settings, missingForNotice(settings.organisation).length > 0),
       };
     }
     const fingerprint = request.message.body.trim() ? await bodyFingerprint(request.message.body, request.recipients) : undefined;
@@ -353,8 +361,10 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     const { common, recipients } = splitCommon(perRecipient);
     const decision = worstDecision([...perRecipient.map((r) => r.decision)]);
     const needsDisclosure = perRecipient.find((r) => r.findings.some(offersDisclosure));
+    // Before the organisation is set up no notice is offered: the hold opens the setup instead.
+    const setupNeeded = missingForNotice(settings.organisation).length > 0;
     let disclosure: Localized | undefined;
-    if (needsDisclosure) {
+    if (needsDisclosure && !setupNeeded) {
       const facts = factsByKey.get(needsDisclosure.key);
       const prov = facts?.provenance[0];
       const source = disclosureSourceOf(prov?.source, prov?.detail ?? prov?.url, request.channel);
@@ -374,6 +384,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       overridable: perRecipient.every((r) => r.overridable !== false),
       justificationRequired: settings.policy.overrideNeedsReason && perRecipient.some((r) => justificationRequiredOf(r.findings)),
       ...(products ? { products } : {}),
+      ...uiOf(settings, setupNeeded),
     };
   }
 

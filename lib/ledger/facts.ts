@@ -106,8 +106,9 @@ export function toRulesLedgerFacts(f: RecipientFacts, now: Date, recentSimilarSe
         bases.push({ type: 'contract_request', ref: b.ref, date: b.date, requestedBy: b.requestedBy });
         break;
       case 'inbound_request':
+        // The relationship alone: the engine covers it within its subject only (NC-03). A contract request
+        // beside it would make any message "solicited", whatever the person asked about.
         relationships.push({ type: 'inbound_request', date: b.date, subject: b.subject });
-        bases.push({ type: 'contract_request', ref: b.subject, date: b.date, requestedBy: 'data_subject' });
         break;
       case 'referral':
         relationships.push({ type: 'referral', by: b.by, date: b.date, refereeConfirmed: b.refereeConfirmed });
