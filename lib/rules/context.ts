@@ -109,6 +109,18 @@ export function messageContextOf(inp: ParsedOutreachInput, send: number): Messag
   return ctx;
 }
 
+/**
+ * What the message model is told. A customer relationship is left out: the customer exception (Tw 11.7 lid 4-5)
+ * covers commercial messages, it does not make an offer non-commercial — told it, the model reads a plain pitch
+ * to a customer as a service message, and NL-EM-03's opt-out in every message and NL-TM-02's cut-over would
+ * never be checked.
+ */
+function modelContext(ctx: MessageContext): MessageContext {
+  if (!ctx.existingCustomer) return ctx;
+  const { existingCustomer: _customer, ...rest } = ctx;
+  return rest;
+}
+
 export function buildContext(inp: ParsedOutreachInput): Ctx {
   const f = new Findings();
   const { policy, ledger, recipient, sender } = inp;
@@ -139,7 +151,7 @@ export function buildContext(inp: ParsedOutreachInput): Ctx {
   const msg = inp.message;
   const body = msg?.body;
   const catalogue = inp.products ?? [];
-  const analysis = body !== undefined ? analysisOf(body, msg?.subject, sender.legalEntity, messageContextOf(inp, send), catalogue) : undefined;
+  const analysis = body !== undefined ? analysisOf(body, msg?.subject, sender.legalEntity, modelContext(messageContextOf(inp, send)), catalogue) : undefined;
   const override = policy.overridesAllowed ? msg?.classificationOverride?.as : undefined;
   const classification: Classification = override ?? analysis?.classification ?? 'commercial';
   if (!override && analysis?.decidedBy === 'default' && contact) f.add('MISSING-CONTEXT', 'info');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluateOutreach } from '../../../lib/rules';
 import type { OutreachInput } from '../../../lib/rules/input';
-import { CONSENT, CUSTOMER, DRAFT_LI_NL, LI_BASIS, RECRUIT_NL, call, mk } from './fixtures';
+import { CONSENT, CUSTOMER, DRAFT_LI_NL, LI_BASIS, PITCH_NL, RECRUIT_NL, call, mk } from './fixtures';
 
 // Channel law per country (families/regimes.ts), re-checked against legal-rules.md §3 (issue 12 item 4):
 // where each rule fires and where it must not.
@@ -58,6 +58,8 @@ const rows: Row[] = [
   // what was checked
   ['an e-mail to an existing customer about similar products', mk({ ledger: { bases: [CUSTOMER] }, message: { body: DRAFT_LI_NL } }), 'NL-EM-03', 'info'],
   ['an e-mail under consent says the consent covered it', mk({}), 'NL-EM-01', 'info'],
+  // the customer exception covers offers; it does not make them non-commercial: the opt-out is still required
+  ['a pitch to an existing customer without an opt-out', mk({ ledger: { bases: [CUSTOMER] }, message: { body: PITCH_NL } }), 'NL-EM-05', 'block'],
 ];
 
 describe('regimes (legal-rules.md §3-B, 3-C, 3-E, 3-G)', () => {
