@@ -75,14 +75,14 @@ function nonCapturing(src: string): string {
 }
 /**
  * One pass over the text for all families: family i is capture group i+1. A phrase matches at the start of
- * a word (a stem may run on: 'kennismak' finds 'kennismaken', but 'beer' does not find 'beslissers').
+ * a word (a stem may run on: 'kennismak' finds 'kennismaken', but 'beer' does not find 'beslissers'); a plain
+ * \b rather than a lookbehind: it runs at every position, and the lookbehind costs about half again as much.
  */
 export const PHRASE_RE = new RegExp(
-  `(?<![a-z0-9\u00e0-\u00ff])(?:${PHRASE_FAMILIES.map((f) => `(${f.patterns.map(nonCapturing).join('|')})`).join('|')})`,
+  `\\b(?:${PHRASE_FAMILIES.map((f) => `(${f.patterns.map(nonCapturing).join('|')})`).join('|')})`,
   'g',
 );
 
-/** Marketing permission requests (NL-EM-07); analyze.ts passes its own detector's answer in. */
 const FAKE_RE = /^\s*(?:re|aw|antw|fw|fwd)\s*:/;
 const AMOUNT_RE = /(?:€|\$|£)\s?\d|\d\s?(?:euro|eur)\b/;
 const PERCENT_RE = /\d\s?%/;
@@ -147,7 +147,8 @@ export function extractFeatures(lower: string, subject: string | undefined, cont
     }
   }
   if (asksPermission) x[at('asks_permission')] = 1;
-  if (!known && lower.includes('?')) x[at('question_to_stranger')] = 1;
+  const hasQuestion = lower.includes('?');
+  if (!known && hasQuestion) x[at('question_to_stranger')] = 1;
   if (AMOUNT_RE.test(lower)) x[at('money_amount')] = 1;
   if (PERCENT_RE.test(lower)) x[at('percentage')] = 1;
   if (LINK_RE.test(lower)) x[at('link')] = 1;
@@ -155,7 +156,7 @@ export function extractFeatures(lower: string, subject: string | undefined, cont
   if (lower.length > 400) x[at('long')] = 1;
   if (GENERIC_GREETING_RE.test(lower)) x[at('generic_greeting')] = 1;
   if (PS_RE.test(lower)) x[at('ps')] = 1;
-  if (CTA_RE.test(lower.slice(-400))) x[at('call_to_action')] = 1;
+  if (hasQuestion && CTA_RE.test(lower.slice(-400))) x[at('call_to_action')] = 1;
   if ((lower.match(WE_RE)?.length ?? 0) >= 2) x[at('company_voice')] = 1;
 
   // how many kinds of pitch language: three or more is an offer however it is dressed; none at all, in neither

@@ -49,7 +49,7 @@ export function compileModel(weights: ClassifierWeights): CompiledModel {
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const logit = (p: number) => Math.log(p / (1 - p));
 const MAX_SIGNALS = 5;
-const NO_CONTEXT = 'ctx.none';
+const CUSTOMER = 'ctx.customer';
 
 export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Scored {
   const { x, phrase } = f;
@@ -68,8 +68,9 @@ export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Score
     const info = FEATURES[i]!;
     if (info.kind === 'context') {
       zCtx += w;
-      // "nothing known" is not something the context says
-      if (info.id !== NO_CONTEXT) ctxEvidence += Math.abs(w);
+      // Being a customer says nothing about whether this message is an offer (customers get both): it counts
+      // in the score but cannot by itself answer for a text that says little.
+      if (info.id !== CUSTOMER) ctxEvidence += Math.abs(w);
     } else {
       zText += w;
       if (info.side === 'service') serviceSum += w;
