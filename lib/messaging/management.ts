@@ -121,6 +121,8 @@ export const contactInputSchema = z.object({
   provenance: provenanceInputSchema.optional(),
   /** optionally one basis record to add with a new contact */
   basis: basisInputSchema.optional(),
+  /** the rep confirmed adding back a person who was erased (refused with `erased-identity` otherwise; needs `basis`) */
+  confirmErased: z.boolean().optional(),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 
@@ -221,6 +223,12 @@ export const auditListRequest = z.object({
   to: isoDate.optional(),
   ...page,
 });
+/** Who the listed audit entries are about, so the log can name them: contacts by name, keys by masked label. */
+export const auditPeopleSchema = z.object({
+  contacts: z.record(z.string(), z.string()),
+  keys: z.record(z.string(), z.object({ kind: z.string(), label: z.string().optional(), erased: z.boolean().optional() })),
+});
+export type AuditPeople = z.infer<typeof auditPeopleSchema>;
 export const auditVerifyRequest = z.object({ type: z.literal('audit/verify') });
 export const auditExportRequest = z.object({ type: z.literal('audit/export') });
 export const settingsGetRequest = z.object({ type: z.literal('settings/get') });
@@ -423,7 +431,7 @@ export const managementResponses = {
   ),
   'cleanup/erase': resultOf(z.object({ jobId: z.string() })),
   'jobs/status': resultOf(jobStatusSchema),
-  'audit/list': resultOf(z.object({ total: z.number().int(), items: z.array(auditEntrySchema) })),
+  'audit/list': resultOf(z.object({ total: z.number().int(), items: z.array(auditEntrySchema), people: auditPeopleSchema.optional() })),
   'audit/verify': resultOf(auditVerifyResultSchema),
   'audit/export': resultOf(z.object({ entries: z.array(auditEntrySchema), verify: auditVerifyResultSchema })),
   'settings/get': resultOf(z.object({ settings: settingsSchema })),
