@@ -1,3 +1,4 @@
+import { IMPORT_FILE_MAX_BYTES } from '@/lib/messaging/common';
 import { normalizeDomain, normalizeEmail, normalizeLinkedIn, normalizePhone } from '@/lib/identity/normalize';
 
 // Field checks shared by every form. Each returns an i18n message key (shown inline next to the field)
@@ -7,8 +8,8 @@ export type Check = string | null;
 
 /** 25 MB: a long call recording fits; the ledger keeps evidence in IndexedDB, and a backup must stay portable. */
 export const MAX_EVIDENCE_BYTES = 25 * 1024 * 1024;
-/** 100 MB is where the ledger refuses a backup or CSV file (issue #2, bad input). */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** The one file limit for backups and CSV files, the same the background checks (lib/messaging/common.ts). */
+export const MAX_IMPORT_BYTES = IMPORT_FILE_MAX_BYTES;
 
 export function required(value: string | undefined | null): Check {
   return value && value.trim() ? null : 'errRequired';

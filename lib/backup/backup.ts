@@ -3,6 +3,7 @@ import { LedgerError } from '../ledger/errors';
 import type { BackupData, Ledger } from '../ledger/repository';
 import type { Contact, EvidenceRow } from '../ledger/schema';
 import { sha256Hex } from '../ledger/sha256';
+import { fileTooLargeMessage } from '../messaging/common';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { BACKUP_FORMAT, BACKUP_MAX_CHARS, BACKUP_VERSION, backupV1Schema, type BackupV1 } from './format';
 
@@ -37,21 +38,25 @@ export async function exportBackup(ledger: Ledger, appVersion = '0.1.0'): Promis
   };
 }
 
-/** Rough size of a parsed value in characters, stopping once over the limit. */
+/**
+ * Rough size of a parsed value in characters, stopping once over the limit. Walks with an explicit stack
+ * and pushes one child at a time: spreading a table of 65 000 rows into push() overflows the call stack.
+ */
 function approxSize(value: unknown, limit: number): number {
   let total = 0;
   const stack: unknown[] = [value];
   while (stack.length && total <= limit) {
     const v = stack.pop();
     if (typeof v === 'string') total += v.length + 2;
-    else if (Array.isArray(v)) stack.push(...v);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
+    else if (Array.isArray(v)) {
+      total += 2;
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (v && typeof v === 'object') {
+      for (const k in v) {
         total += k.length + 3;
-        stack.push(x);
+        stack.push((v as Record<string, unknown>)[k]);
       }
-    }
-    else total += 5;
+    } else total += 5;
   }
   return total;
 }
@@ -60,16 +65,15 @@ function approxSize(value: unknown, limit: number): number {
 export function parseBackup(input: unknown): BackupData {
   let raw = input;
   if (typeof raw === 'string') {
-    if (raw.length > BACKUP_MAX_CHARS) {
-      throw new LedgerError('too-large', `The backup file is ${(raw.length / 1024 / 1024).toFixed(0)} MB; the limit is ${BACKUP_MAX_CHARS / 1024 / 1024} MB.`);
-    }
+    if (raw.length > BACKUP_MAX_CHARS) throw new LedgerError('too-large', fileTooLargeMessage(raw.length));
     try {
       raw = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
     } catch (e) {
       throw new LedgerError('malformed-json', `This is not a valid backup file: the JSON cannot be read (${(e as Error).message}).`);
     }
-  } else if (approxSize(raw, BACKUP_MAX_CHARS) > BACKUP_MAX_CHARS) {
-    throw new LedgerError('too-large', `The backup is larger than ${BACKUP_MAX_CHARS / 1024 / 1024} MB.`);
+  } else {
+    const size = approxSize(raw, BACKUP_MAX_CHARS);
+    if (size > BACKUP_MAX_CHARS) throw new LedgerError('too-large', fileTooLargeMessage(size));
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new LedgerError('not-a-backup', 'This is not an Outreach Guard backup.');
   const head = raw as { format?: unknown; version?: unknown };

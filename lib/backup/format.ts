@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_FILE_MAX_BYTES } from '../messaging/common';
 import { LINKEDIN_PROFILE_URL, normalizeDomain, normalizeEmail, normalizeLinkedIn, normalizePhone } from '../identity/normalize';
 import {
   assessmentSchema,
@@ -18,8 +19,8 @@ import {
 
 export const BACKUP_FORMAT = 'outreach-guard-backup';
 export const BACKUP_VERSION = 1;
-/** Larger backups are refused before parsing (Chrome's message limit is 64 MiB anyway). */
-export const BACKUP_MAX_CHARS = 64 * 1024 * 1024;
+/** The one file limit of the product (lib/messaging/common.ts): larger backups are refused before parsing. */
+export const BACKUP_MAX_CHARS = IMPORT_FILE_MAX_BYTES;
 
 /**
  * Contacts in a backup leave out the derived index fields; they are recomputed on import. Their

@@ -76,3 +76,17 @@ export function resultOf<T extends z.ZodTypeAny>(result: T) {
     z.object({ ok: z.literal(false), error: errorSchema }),
   ]);
 }
+
+/**
+ * The one size limit for a file the rep imports (backup or CSV), checked by the page before reading it and
+ * by the background on arrival. A file reaches the background in one runtime message, and Chromium refuses
+ * messages over 64 MiB; a CSV file travels as a JSON string, where quotes and line breaks take two
+ * characters each, so 50 MiB leaves room for that.
+ */
+export const IMPORT_FILE_MAX_BYTES = 50 * 1024 * 1024;
+
+/** What the rep reads when a file is over the limit: its size and the limit, Dutch first. */
+export function fileTooLargeMessage(size: number): string {
+  const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
+  return `Het bestand is ${mb(size)}; Outreach Guard leest bestanden tot ${mb(IMPORT_FILE_MAX_BYTES)}. (The file is ${mb(size)}; Outreach Guard reads files up to ${mb(IMPORT_FILE_MAX_BYTES)}.)`;
+}

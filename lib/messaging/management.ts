@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resultOf } from './common';
+import { fileTooLargeMessage, IMPORT_FILE_MAX_BYTES, resultOf } from './common';
 import {
   addressSchema,
   assessmentSchema,
@@ -258,12 +258,15 @@ export const csvFieldSchema = z.enum([
   'ignore',
 ]);
 export type CsvField = z.infer<typeof csvFieldSchema>;
-/** 40 MB of text, roughly 200 000 rows: more is refused before parsing. */
-export const CSV_MAX_CHARS = 40 * 1024 * 1024;
-export const csvPreviewRequest = z.object({ type: z.literal('csv/preview'), csv: z.string().max(CSV_MAX_CHARS, 'The CSV file is larger than 40 MB.') });
+/** The one file limit (about 250 000 rows of CSV): more is refused before parsing. */
+export const CSV_MAX_CHARS = IMPORT_FILE_MAX_BYTES;
+const csvText = z.string().superRefine((s, ctx) => {
+  if (s.length > CSV_MAX_CHARS) ctx.addIssue({ code: 'custom', message: fileTooLargeMessage(s.length) });
+});
+export const csvPreviewRequest = z.object({ type: z.literal('csv/preview'), csv: csvText });
 export const csvImportRequest = z.object({
   type: z.literal('csv/import'),
-  csv: z.string().max(CSV_MAX_CHARS, 'The CSV file is larger than 40 MB.'),
+  csv: csvText,
   delimiter: z.enum([',', ';', '\t', 'auto']).default('auto'),
   /** header text → field; unmapped headers are guessed from their names (Dutch and English) */
   mapping: z.record(z.string(), csvFieldSchema).default({}),

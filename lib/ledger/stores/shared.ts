@@ -32,6 +32,43 @@ export async function refreshDerived(core: LedgerCore, db: LedgerDb, contactId: 
   core.touch(contactId);
 }
 
+/**
+ * refreshDerived for many contacts at once (a restore): their records read in a few bulk requests and the
+ * contacts written in one, instead of four requests per contact.
+ */
+export async function refreshDerivedMany(core: LedgerCore, db: LedgerDb, contactIds: readonly string[], contactFilter: KeyFilter): Promise<void> {
+  const ids = new Set(contactIds);
+  const contacts = (await db.contacts.bulkGet([...ids])).filter((c): c is Contact => !!c);
+  const group = <T extends { contactId?: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      if (!r.contactId || !ids.has(r.contactId)) continue;
+      const list = m.get(r.contactId);
+      if (list) list.push(r);
+      else m.set(r.contactId, [r]);
+    }
+    return m;
+  };
+  // Whole tables when the restore touches most contacts; by index otherwise.
+  const wide = ids.size * 2 > (await db.contacts.count());
+  const bases = group(wide ? await db.bases.toArray() : await db.bases.where('contactId').anyOf([...ids]).toArray());
+  const events = group(wide ? await db.events.toArray() : await db.events.where('contactId').anyOf([...ids]).toArray());
+  const keysOf = new Map(contacts.map((c) => [c.id, keysOfContact(c)]));
+  const hashOf = new Map<string, string>();
+  for (const keys of keysOf.values()) for (const k of keys) if (!hashOf.has(k)) hashOf.set(k, sha256Hex(k));
+  const hashes = [...new Set(hashOf.values())];
+  const onList = new Set<string>();
+  (await db.suppressedKeys.bulkGet(hashes)).forEach((r, i) => r && onList.add(hashes[i]!));
+  const out = contacts.map((c) => {
+    const keys = keysOf.get(c.id)!;
+    const suppressed = keys.some((k) => onList.has(hashOf.get(k)!));
+    contactFilter.add(keys.map(fingerprintOfKey));
+    core.touch(c.id);
+    return deriveContactIndex(c, bases.get(c.id) ?? [], c.provenance ?? [], events.get(c.id) ?? [], suppressed);
+  });
+  await db.contacts.bulkPut(out);
+}
+
 /** Validates a basis draft into a record (the contact id is filled in later). */
 export function checkBasis(draft: BasisDraft, contactId: string, recordedAt: string, prefix = ''): BasisRecord {
   const candidate = { evidenceIds: [], ...draft, id: draft.id ?? newId(), contactId, recordedAt, recordedBy: 'local user' };

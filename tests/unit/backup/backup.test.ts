@@ -86,7 +86,9 @@ describe('backup', () => {
       ['malformed JSON', () => '{"format": "outreach-guard-backup", "version": 1, "data": {', /JSON cannot be read/],
       ['not a backup', () => ({ hello: 'world' }), /not an Outreach Guard backup/],
       ['an unknown version', (b) => ({ ...b, version: 99 }), /version 99.*reads version 1.*Update/],
-      ['a 100 MB file', () => `{"format":"outreach-guard-backup","version":1,"pad":"${'x'.repeat(100 * 1024 * 1024)}"}`, /limit is 64 MB/],
+      ['a 100 MB file', () => `{"format":"outreach-guard-backup","version":1,"pad":"${'x'.repeat(100 * 1024 * 1024)}"}`, /^Het bestand is 101 MB; Outreach Guard leest bestanden tot 50 MB\. \(The file is 101 MB; Outreach Guard reads files up to 50 MB\.\)$/],
+      // As the options page sends it: parsed. 300 000 rows in one table (the size check once overflowed the stack at 65 000).
+      ['a parsed backup of 300 000 contacts over the limit', (b) => ({ ...b, data: { ...(b.data as object), contacts: Array.from({ length: 300_000 }, (_, i) => ({ id: `c${i}`, name: 'x'.repeat(200) })) } }), /Outreach Guard leest bestanden tot 50 MB/],
       ['a damaged record', (b) => ({ ...b, data: { ...(b.data as object), contacts: [{ id: 'x' }] } }), /damaged at data\.contacts\.0/],
       ['an invalid e-mail in a contact', (b) => {
         const data = b.data as { contacts: { emails: string[] }[] };

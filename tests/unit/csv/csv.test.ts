@@ -149,10 +149,10 @@ describe('CSV import and export through the background', () => {
 });
 
 describe('CSV size limit', () => {
-  test('a file over 40 MB is refused before parsing and nothing changes', async () => {
+  test('a file over the one file limit (50 MB) is refused before parsing, saying both sizes, and nothing changes', async () => {
     const bg = managementBackground();
-    const r = await bg.ask({ type: 'csv/import', csv: 'name;email\n' + 'x'.repeat(41 * 1024 * 1024) });
-    expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/larger than 40 MB/) } });
+    const r = await bg.ask({ type: 'csv/import', csv: 'name;email\n' + 'x'.repeat(51 * 1024 * 1024) });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Het bestand is 52 MB; Outreach Guard leest bestanden tot 50 MB/) } });
     expect((await bg.ok({ type: 'contacts/list' })).total).toBe(0);
   });
 });
