@@ -39,7 +39,7 @@ interface Person {
   email: string;
   vanity: string;
 }
-const topics = ['de beurs', 'jullie magazijn', 'de nieuwe lijn', 'het transport', 'de verhuizing', 'het jubileum', 'de planning', 'de inkoop'];
+const topics = ['de beurs', 'jullie magazijn', 'de nieuwe lijn', 'het transport', 'de verhuizing', 'de verpakkingslijn', 'de planning', 'de inkoop'];
 const person = (first: string, tag: string, about: string): Person => ({
   first,
   about,
