@@ -81,7 +81,7 @@ export function DoNotContactForm(props: {
         </p>
       )}
       <div class="dnc-actions">
-        <button type="button" class="primary" data-action="confirm-do-not-contact" data-recipient={props.recipientKey} disabled={props.busy} onClick={confirm}>
+        <button type="button" data-action="confirm-do-not-contact" data-recipient={props.recipientKey} disabled={props.busy} onClick={confirm}>
           {t.dncConfirm}
         </button>
         <button type="button" data-action="close-do-not-contact" onClick={props.onClose}>

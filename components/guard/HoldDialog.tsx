@@ -141,7 +141,7 @@ function Line(props: LineProps) {
     <section class={`line line--${line.decision}`} data-recipient={line.key} data-problem={line.problem}>
       <p class="sentence">
         <span class="mark" aria-hidden="true">
-          {line.decision === 'block' ? '⛔' : '⚠'}
+          {line.decision === 'block' ? '×' : '!'}
         </span>{' '}
         {t.line(line.problem, name, channel, line.finding.title[lang], props.setupNeeded)}
       </p>

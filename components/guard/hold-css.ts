@@ -44,13 +44,14 @@ h4 { margin: 8px 0 2px; font-size: 14px; }
 ul { margin: 0; padding-left: 18px; }
 .line { border-top: 1px solid #d0d7de; padding: 8px 0; }
 .sentence { margin: 0 0 6px; font-weight: 600; }
-.line--block .mark { color: ${p.block}; }
-.line--warn .mark { color: ${p.warn}; }
+.mark { display: inline-block; width: 16px; height: 16px; border-radius: 50%; color: #ffffff; font: 700 11px/16px system-ui, sans-serif; text-align: center; vertical-align: 1px; margin-right: 2px; }
+.line--block .mark { background: ${p.block}; }
+.line--warn .mark { background: ${p.warn}; }
 .line-actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .finding { margin: 6px 0; }
 .finding p { margin: 2px 0; }
-.finding--block strong, li.finding--block { color: ${p.block}; }
-.finding--warn strong, li.finding--warn { color: ${p.warn}; }
+.finding--block strong, .message-findings li.finding--block { color: ${p.block}; }
+.finding--warn strong, .message-findings li.finding--warn { color: ${p.warn}; }
 .finding--info { color: ${p.text}; }
 .cite, .code { color: ${p.muted}; font-size: 12px; }
 .hint, .tag, .detail { color: ${p.muted}; }

@@ -66,7 +66,7 @@ function show(v: GuardVerdict, props: Partial<HoldDialogProps> = {}) {
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
   };
-  const sentences = () => qa('section.line .sentence').map((p) => p.textContent!.replace(/^[⛔⚠]\s*/u, '').trim());
+  const sentences = () => qa('section.line .sentence').map((p) => p.textContent!.replace(/^[×!]\s*/u, '').trim());
   return { actions, q, qa, click, choose, type, sentences, text: () => container!.textContent ?? '' };
 }
 
