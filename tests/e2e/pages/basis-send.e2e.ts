@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { fixturesDir, repoRoot, routeSite, type Extension } from '../harness';
+import { fixturesDir, HoldDialog, repoRoot, routeSite, type Extension } from '../harness';
 import { byLabel, go, launch, openOptions } from './pages';
 
 // Issue 12 item 3, end to end: for each kind of lawful basis a rep records it through the options pages
@@ -39,7 +39,7 @@ interface Person {
   email: string;
   vanity: string;
 }
-const topics = ['de beurs', 'jullie magazijn', 'de nieuwe lijn', 'het transport', 'de verhuizing', 'het jubileum', 'de planning', 'de inkoop'];
+const topics = ['de beurs', 'jullie magazijn', 'de nieuwe lijn', 'het transport', 'de verhuizing', 'de verpakkingslijn', 'de planning', 'de inkoop'];
 const person = (first: string, tag: string, about: string): Person => ({
   first,
   about,
@@ -177,11 +177,19 @@ async function linkedinTo(ext: Extension, p: Person) {
 
 type Composer = Awaited<ReturnType<typeof gmailTo>> | Awaited<ReturnType<typeof linkedinTo>>;
 
-/** The codes of what the hold shows, for a failure message that says what the engine found. */
-async function holdCodes(c: Composer): Promise<string[]> {
-  const hold = c.page.locator('[data-outreach-guard="hold"]');
-  if ((await hold.count()) === 0) return [];
-  return hold.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+/** The hold (in the guard's own frame) once it shows, or undefined when none came. */
+async function holdOf(c: Composer): Promise<HoldDialog | undefined> {
+  const dialog = new HoldDialog(c.page);
+  return dialog.waitVisible(10_000).then(
+    () => dialog,
+    () => undefined,
+  );
+}
+
+/** The codes of the findings the hold shows. */
+async function holdCodes(dialog: HoldDialog | undefined): Promise<string[]> {
+  if (!dialog) return [];
+  return dialog.host.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
 }
 
 /** The message is clean while typed and leaves on Send without a dialog. */
@@ -194,13 +202,12 @@ async function expectPasses(c: Composer, what: string) {
     );
   await c.send();
   if (!clean) {
-    await c.page.locator('[data-outreach-guard="hold"] [role="alertdialog"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
-    const codes = await holdCodes(c);
+    const codes = await holdCodes(await holdOf(c));
     await c.page.close();
     expect.fail(`${what}: held instead of sent; the hold shows ${codes.join(', ') || '(nothing)'}`);
   }
   await expect.poll(async () => (await c.sent()).length, { timeout: 10_000 }).toBe(1);
-  expect(await c.page.locator('[data-outreach-guard="hold"]').count(), `${what}: no dialog`).toBe(0);
+  expect(await new HoldDialog(c.page).isOpen(), `${what}: no dialog`).toBe(false);
   await c.page.close();
 }
 
@@ -208,12 +215,11 @@ async function expectPasses(c: Composer, what: string) {
 async function expectHeldFor(c: Composer, code: string, what: string) {
   await c.page.waitForFunction((el) => ['held', 'clean'].includes(el?.getAttribute('data-outreach-guard-state') ?? ''), await c.root.elementHandle(), { timeout: 15_000 });
   await c.send();
-  const dialog = c.page.locator('[data-outreach-guard="hold"] [role="alertdialog"]');
-  await dialog.waitFor({ timeout: 10_000 }).catch(() => undefined);
-  const codes = await holdCodes(c);
-  expect(codes, `${what}: the hold names ${code}`).toContain(code);
+  const dialog = await holdOf(c);
+  const codes = await holdCodes(dialog);
+  expect(codes, `${what}: the hold names ${code}; ${(await c.sent()).length} sent`).toContain(code);
   expect(await c.sent()).toHaveLength(0);
-  await c.page.locator('[data-outreach-guard="hold"] [data-action="cancel"]').click();
+  await dialog!.button('cancel').click();
   await c.page.close();
 }
 
@@ -361,6 +367,34 @@ describe('every kind of basis, recorded in the pages, lets a documented message 
       }, 60_000);
     }
   });
+
+  test('in Dutch: a consent recorded in the Dutch pages, pre-filled, lets the mail and the DM go', async () => {
+    await go(options, '#/settings');
+    await byLabel(options, 'Language').selectOption('nl');
+    await options.getByRole('link', { name: 'Contacten' }).waitFor();
+    const p = person('Sanne', 'Nl', 'het magazijn in Tilburg');
+    await go(options, '#/contacts/new');
+    await byLabel(options, 'Naam').fill(p.name);
+    await byLabel(options, 'E-mailadressen').fill(p.email);
+    await byLabel(options, 'LinkedIn-profielen').fill(`https://www.linkedin.com/in/${p.vanity}/`);
+    await byLabel(options, 'Bron').selectOption('data_subject');
+    await byLabel(options, 'Verkregen op').fill(today);
+    const form = options.locator('form.contact-form');
+    await byLabel(form, 'Grondslag').selectOption('consent');
+    expect(await byLabel(form, 'Wie gaf toestemming').inputValue()).toBe(p.name);
+    expect(await byLabel(form, 'Voor welke rechtspersoon').inputValue()).toBe(ORG.legalName);
+    expect(await byLabel(form, 'Vastgelegd door').inputValue()).toBe('Sanne de Vries');
+    await checkBox(form, 'LinkedIn');
+    await byLabel(form, 'Notitie als bewijs').fill('Sanne vroeg op de beurs om onze prijslijst, per e-mail en LinkedIn.');
+    await options.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await options.locator('main h1', { hasText: p.name }).waitFor();
+    await options.getByText(/^Bewijst: Toestemming/).waitFor();
+    await expectPasses(await gmailTo(ext, p), 'Dutch consent, Gmail');
+    await expectPasses(await linkedinTo(ext, p), 'Dutch consent, LinkedIn');
+    await go(options, '#/settings');
+    await byLabel(options, 'Taal').selectOption('en');
+    await options.getByRole('link', { name: 'Contacts' }).waitFor();
+  }, 90_000);
 
   test('the consent evidence typed in with it is linked to that consent', async () => {
     const p = person('Karin', 'Ok0', topics[0]!);

@@ -58,7 +58,7 @@ describe('contacts', () => {
     await noteForm.getByRole('button', { name: 'Add a dated note' }).click();
     await page.getByText('Evidence saved.').waitFor();
 
-    const input = page.locator('input[type=file]');
+    const input = page.getByRole('form', { name: 'Attach a file' }).locator('input[type=file]'); // the basis form has its own
     // A real file on disk (a buffer this size is slow to push through the protocol): 26 MB, just over the limit.
     const { mkdtemp, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
