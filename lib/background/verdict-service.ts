@@ -5,7 +5,7 @@ import { toRulesLedgerFacts } from '../ledger/facts';
 import { recipientKinds, type Settings, type SourceKind } from '../ledger/schema';
 
 type RecipientKind = (typeof recipientKinds)[number];
-import { bodyFingerprint } from '../guard/fingerprint';
+import { bodyFingerprint } from '../rules/fingerprint';
 import type { Channel, Localized, PageRecipient } from '../messaging/common';
 import type { GuardVerdict, RecipientVerdict } from '../messaging/guard';
 import {
@@ -24,7 +24,6 @@ import {
 import type { FixKind } from '../rules/verdict';
 import { missingForNotice } from '../rules/disclosure';
 import { renderTemplate } from '../rules/templates';
-import { policyFor } from '../rules/policy';
 import type { ProductRef } from '../rules/products';
 import { justificationRequiredOf, overridableOf } from '../rules/verdict';
 import type { TeamSuppression } from '../sync/engine';
@@ -53,61 +52,20 @@ export interface DraftRequest {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function finding(code: string, severity: Finding['severity'], title: Localized, explanation: Localized, fixes: Finding['fixes'] = []): Finding {
-  return { code, severity, title, explanation, citations: [], fixes };
-}
-
-/** A recipient whose address the page did not let us read cannot be checked: hold, never pass. */
-function unreadableFinding(r: PageRecipient): Finding {
-  return finding(
-    'MISSING-ADDRESS',
-    'block',
-    { nl: 'Adres van deze ontvanger onleesbaar', en: "This recipient's address could not be read" },
-    {
-      nl: `Outreach Guard kon het adres van "${r.displayName ?? r.key}" niet lezen, dus kon deze ontvanger niet controleren. Haal de ontvanger weg en voeg hem opnieuw toe, of verstuur bewust met een reden.`,
-      en: `Outreach Guard could not read the address of "${r.displayName ?? r.key}", so it could not check this recipient. Remove and re-add the recipient, or send anyway with a reason.`,
-    },
-    [{ kind: 'remove-recipient', label: { nl: 'Verwijder deze ontvanger', en: 'Remove this recipient' } }],
-  );
-}
-
 /**
- * No recipient at all: either none was added yet, or the adapter no longer finds them after a site change.
- * Hold, never pass. A verdict precomputed while typing only sets a data attribute: the rep sees this on Send.
+ * What the page could not show (no recipient, an unreadable address) is an input fact of the engine: the
+ * findings and their wording come from the rules catalogue like every other (issue 16 item 5).
  */
-function noRecipientFinding(): Finding {
-  return finding(
-    'MISSING-RECIPIENT',
-    'block',
-    { nl: 'Geen ontvanger gevonden', en: 'No recipient found' },
-    {
-      nl: 'Outreach Guard vond geen enkele ontvanger in dit bericht, dus kon niemand controleren. Voeg een ontvanger toe. Staat er wel een ontvanger, dan kon Outreach Guard die niet lezen: verstuur alleen bewust met een reden.',
-      en: 'Outreach Guard found no recipient in this message, so it could not check anyone. Add a recipient. If there is one, Outreach Guard could not read it: send only deliberately, with a reason.',
-    },
-  );
-}
-
-/** Outlook sometimes shows only a name: the ledger cannot be matched on an address. Say so. */
-function weakMatchFinding(r: PageRecipient): Finding {
-  return finding(
-    'OB-01',
-    'warn',
-    { nl: 'Alleen een naam zichtbaar: zwakke match', en: 'Only a name is visible: weak match' },
-    {
-      nl: `Voor "${r.displayName ?? r.key}" is alleen een naam te zien, geen adres. Controleer zelf of deze persoon bezwaar heeft gemaakt: bezwaren volgen de persoon (AVG art. 21 lid 3).`,
-      en: `Only a name is shown for "${r.displayName ?? r.key}", no address. Check yourself that this person has not objected: objections follow the person (GDPR Art. 21(3)).`,
-    },
-    [{ kind: 'remove-recipient', label: { nl: 'Verwijder deze ontvanger', en: 'Remove this recipient' } }],
-  );
-}
-
-/** Findings made here (until the engine makes them) get the policy the engine would give them. */
-function withPolicy(findings: Finding[], settings: Settings): Finding[] {
-  for (const f of findings) {
-    const p = policyFor(f.code, f.severity, settings.policy.rules);
-    if (p) f.policy = p;
-  }
-  return findings;
+function pageFactVerdict(channel: Channel, settings: Settings, now: Date, status: 'unreadable' | 'none', r?: PageRecipient) {
+  const name = r ? (r.displayName ?? r.key) : undefined;
+  return evaluateOutreach({
+    action: 'send_message',
+    channel,
+    sendDate: now.toISOString(),
+    sender: {},
+    recipient: { pageStatus: status, ...(name ? { displayName: name } : {}), address: {} },
+    policy: policyOf(settings),
+  });
 }
 
 function overridableFor(findings: readonly Finding[], settings: Settings): boolean {
@@ -166,6 +124,8 @@ export function inputFor(
   const address = addressOf(r, channel);
   const stored = c?.addresses.find((a) => a.value === (address.value ? normalizeEmail(address.value) ?? address.value : undefined));
   const declinedInMail = r.signals?.declinedInMail || facts.events.declinedInMail || undefined;
+  // Outlook sometimes shows only a name: the register cannot be matched on an address (OB-01 name-only)
+  const nameOnly = !!r.weakMatch && keysOfPageRecipient(r).length === 0;
   return {
     action,
     channel,
@@ -184,6 +144,8 @@ export function inputFor(
         ...(stored ? { kind: stored.kind, ...(stored.designationEvidence ? { designationEvidence: stored.designationEvidence } : {}) } : {}),
       },
       ...(c?.phones[0] ? { phone: c.phones[0] } : {}),
+      ...(nameOnly ? { nameOnly: true } : {}),
+      ...(r.displayName ? { displayName: r.displayName.slice(0, 300) } : {}),
       ...(r.signals || declinedInMail
         ? {
             linkedin: {
@@ -313,7 +275,7 @@ function uiOf(settings: Settings, setupNeeded: boolean): { lang?: 'nl' | 'en'; s
 }
 
 /** The catalogue says which findings the disclosure clears: the dialog offers the insert exactly for those. */
-const offersDisclosure = (f: Finding) => f.fixes.some((x) => x.kind === 'insert-disclosure');
+const offersDisclosure = (f: Finding) => f.severity !== 'info' && f.fixes.some((x) => x.kind === 'insert-disclosure');
 
 /** Findings every recipient shares are about the message itself: show them once. */
 function splitCommon(perRecipient: RecipientVerdict[]): { common: Finding[]; recipients: RecipientVerdict[] } {
@@ -346,7 +308,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     const at = now();
     const settings = await ledger.getSettings();
     if (request.recipients.length === 0) {
-      const findings = withPolicy([noRecipientFinding()], settings);
+      const findings = pageFactVerdict(request.channel, settings, at, 'none').findings;
       return {
         decision: decisionOf(findings),
         recipients: [],
@@ -377,14 +339,14 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       request.recipients.map(async (r): Promise<RecipientVerdict> => {
         const keys = keysOfPageRecipient(r);
         if (r.unreadable || (keys.length === 0 && !r.weakMatch)) {
-          const findings = withPolicy([unreadableFinding(r)], settings);
+          const findings = pageFactVerdict(request.channel, settings, at, 'unreadable', r).findings;
           return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch, overridable: overridableFor(findings, settings) };
         }
         const { facts, team } = await factsAndTeam(keys, at);
         factsByKey.set(r.key, facts);
         const verdict = evaluateOutreach(inputFor('send_message', request.channel, r, facts, team, settings, at, message, recentSimilarSends));
         if (verdict.products) products = verdict.products;
-        const findings = r.weakMatch && keys.length === 0 ? [...withPolicy([weakMatchFinding(r)], settings), ...verdict.findings] : verdict.findings;
+        const findings = verdict.findings;
         return {
           key: r.key,
           decision: decisionOf(findings),
