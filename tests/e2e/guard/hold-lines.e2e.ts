@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ask, type Extension } from '../harness';
-import { BAKKERIJ, composerOf, hold, holdOn, JAN, launchExtension, protocolPage, recordObjection, serveSites, setUp } from './hold-screens';
+import { BAKKERIJ, composerOf, decisionOf, hold, holdOn, JAN, launchExtension, protocolPage, recordObjection, serveSites, setUp } from './hold-screens';
 
 // The hold a rep understands in three seconds, in a real Chromium with the built extension and its real
 // background: first run, one line per recipient, per-recipient fixes that change the verdict, override policy,
@@ -63,7 +63,7 @@ describe('the hold, from a fresh install on', () => {
 
   test('one line per recipient first; each person has their own buttons; "record a basis" opens the form for that person', async () => {
     const page = await holdOn(ext, 'gmail');
-    expect(await hold(page).getAttribute('data-decision')).toBe('block');
+    expect(await decisionOf(page)).toBe('block');
     const said = await lines(page);
     expect(said).toHaveLength(2);
     expect(said[0]).toContain('Geen toestemming voor een aanbieding per e-mail aan Jan Jansen');
