@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ask, fixturesDir, launchExtension, protocolPage, routeSite, type Extension } from '../harness';
+import { ask, fixturesDir, HoldDialog, launchExtension, protocolPage, routeSite, type Extension } from '../harness';
 
 // The hold on each site, as the screenshots and the hold e2e tests drive it: fixture pages at the real
 // URLs with the harness that imitates each site's Send, and the real extension.
@@ -52,13 +52,15 @@ export async function holdOn(ext: Extension, site: Site): Promise<Page> {
   } else {
     await composerOf(page, site).locator('[data-testid="ComposeSendButton"] button[id$="__primaryActionButton"]').click();
   }
-  await page.locator('[data-outreach-guard="hold"] [role="alertdialog"]').waitFor({ state: 'visible', timeout: 15_000 });
-  // the verdict, not "checking…"
+  await new HoldDialog(page).waitVisible(15_000);
+  // the verdict, not "checking…" (the fixed hook on the element in the page)
   await page.waitForFunction(() => document.querySelector('[data-outreach-guard="hold"]')?.hasAttribute('data-decision'), undefined, { timeout: 15_000 });
   return page;
 }
 
-export const hold = (page: Page) => page.locator('[data-outreach-guard="hold"]');
+/** The dialog's root, wherever the guard renders it (its own frame; the page's element keeps the fixed hooks). */
+export const hold = (page: Page) => new HoldDialog(page).host;
+export const decisionOf = (page: Page) => new HoldDialog(page).decision();
 
 /** The organisation's details, as the setup page saves them. */
 export async function setUp(protocol: Page, language: 'auto' | 'nl' | 'en'): Promise<void> {

@@ -115,5 +115,7 @@ async function waitForSetupTab(pages: () => Page[]): Promise<Page | undefined> {
 }
 
 await mkdir(out, { recursive: true });
-for (const lang of ['nl', 'en'] as const) await run(lang);
+// SHOTS_LANGS=en: one language only (e.g. to retake a run the machine cut short)
+const langs = (process.env.SHOTS_LANGS ?? 'nl,en').split(',').filter((l): l is 'nl' | 'en' => l === 'nl' || l === 'en');
+for (const lang of langs) await run(lang);
 console.log(written.map((f) => `wrote ${f}`).join('\n'));
