@@ -14,7 +14,7 @@ import { mount } from './render';
 
 // A stored key must never reach a page or the access report a person receives: every enum value the schemas
 // know that a reader would see as code (snake_case, kebab-case) is looked for in the rendered text.
-const rawKeys = [...new Set([...sourceKinds, ...basisTypes, ...eventKinds, ...recipientKinds, ...channelSchema.options, ...callOutcomeSchema.options, ...csvFieldSchema.options, ...auditActions])]
+const rawKeys: string[] = [...new Set<string>([...sourceKinds, ...basisTypes, ...eventKinds, ...recipientKinds, ...channelSchema.options, ...callOutcomeSchema.options, ...csvFieldSchema.options, ...auditActions])]
   .filter((k) => /[_-]/.test(k))
   .concat(['local user', '⟦']);
 
