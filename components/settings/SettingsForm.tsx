@@ -3,6 +3,8 @@ import type { Settings } from '@/lib/messaging/management';
 import { useI18n } from '../i18n';
 import { Checkbox, Notice, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, emailCheck, hasErrors, positiveIntCheck, required, urlCheck, type Errors } from '../forms/validate';
+import { ProductCatalogue, productsOfRows, rowsOfProducts, validateProducts, type ProductRow } from './ProductCatalogue';
+import { RulePolicy, storedRuleActions, type RuleActions } from './RulePolicy';
 import { checkTemplate, renderTemplate, standardTemplate, type PlaceholderValues, type TemplateChannel, type TemplateLang } from '@/lib/rules/templates';
 
 
@@ -22,6 +24,8 @@ export interface SettingsFormValues {
   repName: string;
   repEmail: string;
   templates: Record<string, string>;
+  products: ProductRow[];
+  ruleActions: RuleActions;
 }
 
 const templateKey = (lang: TemplateLang, channel: TemplateChannel) => `${channel}-${lang}`;
@@ -45,6 +49,8 @@ export function valuesOfSettings(s: Settings): SettingsFormValues {
     repName: s.rep.name,
     repEmail: s.rep.email,
     templates,
+    products: rowsOfProducts(s.products),
+    ruleActions: { ...s.policy.rules },
   };
 }
 
@@ -73,7 +79,9 @@ export function settingsOf(v: SettingsFormValues, base: Settings): Settings {
       retentionMonths: Number(v.retentionMonths),
       overridesAllowed: v.overridesAllowed,
       overrideNeedsReason: v.overrideNeedsReason,
+      rules: storedRuleActions(v.ruleActions),
     },
+    products: productsOfRows(v.products),
     // the language is saved on its own (LanguageSetting): keep the stored one
     language: base.language,
     rep: { name: v.repName.trim(), email: v.repEmail.trim() },
@@ -168,6 +176,7 @@ export function SettingsForm({ initial, onSave, saving }: { initial: SettingsFor
   const [v, setV] = useState(initial);
   const [errors, setErrors] = useState<Errors<K>>({});
   const [templateError, setTemplateError] = useState(false);
+  const [productErrors, setProductErrors] = useState<Record<number, string>>({});
   const set =
     <F extends K>(k: F) =>
     (x: SettingsFormValues[F]) =>
@@ -179,7 +188,9 @@ export function SettingsForm({ initial, onSave, saving }: { initial: SettingsFor
     setErrors(found);
     const tplOk = templatesComplete(v);
     setTemplateError(!tplOk);
-    if (hasErrors(found) || !tplOk) {
+    const badProducts = validateProducts(v.products);
+    setProductErrors(badProducts);
+    if (hasErrors(found) || !tplOk || Object.keys(badProducts).length > 0) {
       requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
@@ -230,6 +241,9 @@ export function SettingsForm({ initial, onSave, saving }: { initial: SettingsFor
           <TextField label={t('settingsRepEmail')} type="email" value={v.repEmail} onValue={set('repEmail')} error={err('repEmail')} name="repEmail" />
         </div>
       </fieldset>
+      <ProductCatalogue rows={v.products} onChange={set('products')} errors={productErrors} defaultEntity={v.legalName.trim()} />
+      {Object.keys(productErrors).length ? <Notice kind="error">{t('settingsProductsBlocked')}</Notice> : null}
+      <RulePolicy actions={v.ruleActions} onChange={set('ruleActions')} />
       <TemplateEditor values={v} onChange={set('templates')} />
       {templateError ? <Notice kind="error">{t('settingsTemplateBlocked')}</Notice> : null}
       <div class="actions">

@@ -7,7 +7,7 @@ import { guessMapping } from '../csv/mapping';
 import { CsvError, parseCsv } from '../csv/parse';
 import { companyKey, keysOfQuery } from '../identity/keys';
 import { normalizeDomain, normalizePhone } from '../identity/normalize';
-import { LedgerError } from '../ledger/errors';
+import { ErasedIdentityError, LedgerError } from '../ledger/errors';
 import { JobRegistry } from '../ledger/jobs';
 import type { BasisDraft, Ledger } from '../ledger/repository';
 import { EVIDENCE_MAX_BYTES, type AuditEntry } from '../ledger/schema';
@@ -21,6 +21,7 @@ export type ManagementRequestType = (typeof managementRequests)[number]['shape']
 export type ManagementHandlers = { [T in ManagementRequestType]: Handler<T> };
 
 function userFacing(error: unknown): never {
+  if (error instanceof ErasedIdentityError) throw new UserFacingError(error.code, error.message, error.where, error.erasedAt);
   if (error instanceof LedgerError) throw new UserFacingError(error.code, error.message, error.where);
   if (error instanceof CsvError) throw new UserFacingError('invalid-csv', error.message, error.row ? `row ${error.row}` : error.field);
   throw error;
@@ -92,17 +93,18 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
     'contacts/list': (req) => ledger.listContacts({ query: req.query, filters: req.filters, offset: req.offset, limit: req.limit }),
     'contacts/get': (req) => ledger.contactPage(req.id),
     'contacts/save': async (req) => {
-      const { provenance, basis, linkedin, ...draft } = req.contact;
+      const { provenance, basis, linkedin, confirmErased, ...draft } = req.contact;
       if (!draft.id && !provenance) {
         throw new UserFacingError('invalid-contact', 'Say where this contact’s data came from (legal-rules §5).', 'contact.provenance.source');
       }
       try {
         return await ledger.saveContact(
           { ...draft, linkedin },
-          { ...(provenance ? { provenance } : {}), ...(basis ? { basis: basis as BasisDraft } : {}) },
+          { ...(provenance ? { provenance } : {}), ...(basis ? { basis: basis as BasisDraft } : {}), ...(confirmErased ? { confirmErased } : {}) },
         );
       } catch (e) {
         // Field paths as in the request (`contact.emails.1`), like the schema's own errors.
+        if (e instanceof ErasedIdentityError && !e.where?.startsWith('contact.')) throw new ErasedIdentityError(e.erasedAt, `contact.${e.where}`, e.basisMissing);
         if (e instanceof LedgerError && e.where && !e.where.startsWith('contact.')) throw new LedgerError(e.code, e.message, `contact.${e.where}`);
         throw e;
       }

@@ -1,13 +1,28 @@
 import type { Classification } from './input';
+import { classifyText, type MessageContext, type Signal } from './classifier';
+import { ASK_PERMISSION_RE } from './classifier/permission';
 
-// Message analysis, Dutch and English (issue #3). Transparent heuristics: every list below is data,
-// and each has its own tests in tests/unit/rules/analyze.test.ts. Patterns are compiled once at load.
+// Message analysis, Dutch and English. Whether a message is commercial comes from the message model
+// (lib/rules/classifier: weighted phrases, structure and context, learned from a labelled corpus); the
+// required-element detectors below are transparent word lists, each with its own tests in
+// tests/unit/rules/analyze.test.ts. Patterns are compiled once at load.
+
+export type { MessageContext, Signal } from './classifier';
 
 export interface MessageAnalysis {
   classification: Classification;
-  /** promotional terms found (why it is commercial) */
+  /** probability-like (0..1) that the message is commercial, from the message model */
+  score: number;
+  /** the phrases and facts that weighed most towards the classification, strongest first (at most 5) */
+  signals: Signal[];
+  /**
+   * what decided: the text; the context (the text said little, the ledger or the page said enough); or
+   * 'default' — neither said enough and the strict answer (commercial) was applied
+   */
+  decidedBy: 'text' | 'context' | 'default';
+  /** promotional phrases found (they pushed towards commercial) */
   promotional: string[];
-  /** service or logistics terms found (why it may be non-commercial) */
+  /** service, logistics or personal phrases found (they pushed towards non-commercial) */
   service: string[];
   /** the message asks permission to send marketing (NL-EM-07) */
   asksPermission: boolean;
@@ -36,58 +51,16 @@ export interface MessageAnalysis {
 export interface AnalyzeOptions {
   /** the sender's legal entity; its name in the text counts as identity */
   legalEntity?: string;
+  /** what the ledger and the page know about this message (a request, a meeting, a customer, a reply) */
+  context?: MessageContext;
 }
 
 // Patterns run on the lower-cased text without the 'i' and 'u' flags: V8 runs case-insensitive Unicode
 // regexes about 50 times slower, which would sink the engine's throughput goal (bench/rules.bench.ts).
 /** One regex for a whole word list: any match of any entry. */
 const oneOf = (...lists: ReadonlyArray<readonly string[]>) => new RegExp(lists.flat().map((p) => `(?:${p})`).join('|'));
-const allOf = (...lists: ReadonlyArray<readonly string[]>) => new RegExp(lists.flat().map((p) => `(?:${p})`).join('|'), 'g');
 
-/** Promotional terms (commercial). Word boundaries keep "actie" from matching "redactie". */
-export const PROMO_NL = [
-  'aanbieding', 'korting', '\\bactie\\b', 'offerte', '\\bdemo\\b', '\\bgratis\\b', 'proefperiode', 'kennismak',
-  'oplossing', 'ons product', 'onze producten', 'onze dienst', 'ons platform', 'onze software', '\\btarie[fv]',
-  '\\bprijs\\b', 'prijzen\\b', 'abonnement', 'nieuwe? product', 'webinar', 'whitepaper', '\\bbespa(ar|ren)',
-  'voordeel', 'vrijblijvend', '\\bpakket', 'lancering', 'interesse in', 'klant worden', 'partner worden',
-  'kunnen wij u helpen', 'kunnen we je helpen', 'kan ik u helpen met', 'inplannen', 'even bellen', 'kort gesprek',
-] as const;
-export const PROMO_EN = [
-  '\\boffers?\\b', 'discount', '\\bdeal\\b', '\\bpromo(tion)?\\b', 'free trial', '\\bdemo\\b', 'pricing\\b',
-  '\\bquote\\b', 'our product', 'our service', 'our solution', 'our platform', 'our software', '\\bsolutions?\\b',
-  '\\bsave (time|money|costs?)', 'webinar', 'whitepaper', 'interested in', 'sign up', 'book a (call|demo|meeting)',
-  'schedule a (call|demo|meeting)', 'quick call', 'hop on a call', '\\blaunch', 'upgrade', 'limited time', '\\broi\\b',
-  'could help you', 'can help you', 'we help companies',
-] as const;
-/** Service, logistics and answers: outside the spam ban when nothing promotional is mixed in (NC-01). */
-export const SERVICE_NL = [
-  'factuur', 'betaling', 'levering', 'bezorging', 'onderhoud', 'storing', 'adreswijziging',
-  'wachtwoord', 'bevestiging van', 'uw afspraak', 'onze afspraak', 'zoals afgesproken', 'zoals gevraagd',
-  'uw vraag', 'je vraag', 'bijgaand', 'notulen', 'uw bestelling', 'je bestelling', 'ticketnummer', 'verslag van ons gesprek',
-] as const;
-export const SERVICE_EN = [
-  'invoice', 'payment', 'delivery', 'maintenance', '\\boutage', 'change of address', 'password',
-  'confirmation of', 'your appointment', 'our appointment', 'as agreed', 'as requested', 'your question',
-  'please find attached', 'attached (is|are)', 'minutes of', 'your order', 'ticket number', 'following up on our meeting',
-] as const;
-/** Asking permission to send marketing: itself an unsolicited commercial message (NL-EM-07). */
-export const ASK_PERMISSION_NL = [
-  'mag ik (u|je|jou) (af en toe |voortaan |soms |vaker )?(informatie|berichten|updates|nieuws|onze nieuwsbrief|een nieuwsbrief|aanbiedingen|meer informatie)',
-  'mag ik (u|je|jou) (af en toe |voortaan )?(mailen|e-?mailen|berichten|benaderen)',
-  'mogen (wij|we) (u|je|jou) (af en toe |voortaan )?(informatie|berichten|updates|mailen|e-?mailen|benaderen|op de hoogte)',
-  'mag ik (u|je|jou) op de hoogte houden',
-  'vind(t|en)? (u|je) het goed als (ik|wij|we) (u|je|jou) (mail|e-?mail|bericht|informatie)',
-  'wilt (u|je) (onze|de) nieuwsbrief ontvangen',
-  'toestemming om (u|je|jou) te (mailen|e-?mailen|benaderen|berichten)',
-] as const;
-export const ASK_PERMISSION_EN = [
-  '(may|can|could) (i|we) (send|email|e-mail|message) you (some |more |occasional |our )?(info|information|updates|news|offers|newsletter)',
-  '(may|can|could) (i|we) (occasionally )?(email|e-mail|contact) you (about|with|from time to time)',
-  '(would you like|do you want) to (receive|subscribe|join our mailing list|be added to)',
-  '(do you mind|would you mind) if (i|we) (send|email|e-mail|add you|keep you)',
-  'permission to (email|e-mail|contact|message|send)',
-  '(may|can|could) (i|we) keep you (posted|updated|informed)',
-] as const;
+export { ASK_PERMISSION_NL, ASK_PERMISSION_EN } from './classifier/permission';
 /** Opt-out: a link or a reply instruction (ACM: a working, free way to unsubscribe). */
 export const OPTOUT_NL = [
   'afmelden', 'afmeldlink', 'uitschrijven', 'antwoord (dan )?(met )?["“\'‘]?stop', 'reageer (met )?["“\'‘]?stop',
@@ -141,9 +114,7 @@ export const RECRUITMENT = [
 export const BUY_SERVICES = ['inhuren', 'opdracht voor (u|je|jou)', 'freelance opdracht', 'hire you', 'your services', 'project for you', 'assignment for you', 'uw diensten', 'je diensten'] as const;
 export const PARTNERSHIP = ['samenwerking', 'partnership', 'partner (worden|programma)', 'partner program'] as const;
 
-const promo = allOf(PROMO_NL, PROMO_EN);
-const service = allOf(SERVICE_NL, SERVICE_EN);
-const askPermission = oneOf(ASK_PERMISSION_NL, ASK_PERMISSION_EN);
+const askPermission = ASK_PERMISSION_RE;
 const optOut = oneOf(OPTOUT_NL, OPTOUT_EN);
 const art21 = oneOf(ART21_NL, ART21_EN);
 const source = oneOf(SOURCE_NL, SOURCE_EN);
@@ -172,12 +143,6 @@ const COMPANY_RE = /\b[\p{Lu}\d][\p{L}\d&'.-]*(?:\s+[\p{Lu}\d&][\p{L}\d&'.-]*){0
 const CALL_ID_RE = /\b(?:u spreekt(?: met)?|dit is|mijn naam is|this is|my name is|i(?:'m| am))\s+[\p{L}.' -]{1,40}?\s+(?:van|namens|from|with|on behalf of)\s+\p{Lu}/u;
 const SENTENCE_SPLIT = /(?<=[.!?])\s+|\n+/;
 
-function hits(re: RegExp, s: string): string[] {
-  const out = new Set<string>();
-  for (const m of s.matchAll(re)) out.add(m[0]);
-  return [...out];
-}
-
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -200,18 +165,9 @@ function entityPattern(entity: string): RegExp | undefined {
 export function analyzeMessage(text: string, subject?: string, options: AnalyzeOptions = {}): MessageAnalysis {
   const body = text.toLowerCase();
   const all = subject ? `${subject.toLowerCase()}\n${body}` : body;
-  const promotional = hits(promo, all);
-  const serviceHits = hits(service, all);
   const asksPermission = askPermission.test(all);
-  // Strict default: a message with no service signal is treated as commercial (an unknown fact gets the strict answer).
-  const classification: Classification =
-    promotional.length > 0 || asksPermission
-      ? serviceHits.length > 0
-        ? 'mixed'
-        : 'commercial'
-      : serviceHits.length > 0
-        ? 'non_commercial'
-        : 'commercial';
+  const model = classifyText(body, subject?.toLowerCase(), options.context ?? {}, asksPermission);
+  const { classification, promotional } = model;
 
   const entityRe = options.legalEntity ? entityPattern(options.legalEntity) : undefined;
   const mayHaveUrl = body.includes('/') || body.includes('www.');
@@ -243,8 +199,11 @@ export function analyzeMessage(text: string, subject?: string, options: AnalyzeO
 
   return {
     classification,
+    score: model.score,
+    signals: model.signals,
+    decidedBy: model.decidedBy,
     promotional,
-    service: serviceHits,
+    service: model.service,
     asksPermission,
     identity,
     optOut: optOut.test(body),

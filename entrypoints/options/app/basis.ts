@@ -12,7 +12,7 @@ export function basisDefaultsOf(settings: Settings | undefined): { repName?: str
 
 /** The product catalogue's names and categories, when Settings has one. */
 export function productSuggestionsOf(settings: Settings | undefined): ProductSuggestions {
-  const catalogue = (settings as { products?: ReadonlyArray<{ name?: string; category?: string }> } | undefined)?.products ?? [];
+  const catalogue = settings?.products ?? [];
   const uniq = (xs: Array<string | undefined>) => [...new Set(xs.map((x) => x?.trim()).filter((x): x is string => !!x))];
   return { names: uniq(catalogue.map((p) => p.name)), categories: uniq(catalogue.map((p) => p.category)) };
 }

@@ -1,0 +1,194 @@
+import { PHRASE_FAMILIES } from './phrases';
+
+// Feature extraction for the message model: phrase families (phrases.ts), the shape of the message, the
+// organisation's product names and what the ledger and the page know (context). Every feature is 0 or 1,
+// so a weight reads as "how much this counts", and one feature can be switched off to test that no single
+// one decides.
+
+/** What the ledger and the page know about this message (filled by the engine's context builder). */
+export interface MessageContext {
+  /** the person asked for this (a quote, a demo, information) in the last weeks */
+  requestedByRecipientRecently?: boolean;
+  /** a meeting with the person was agreed */
+  meetingAgreed?: boolean;
+  /** the person's organisation is an existing customer */
+  existingCustomer?: boolean;
+  /** the composer is a reply in a thread where the other person wrote last */
+  replyToRecipient?: boolean;
+  /** product names and aliases from the organisation's catalogue */
+  knownProducts?: string[];
+}
+
+export type FeatureKind = 'phrase' | 'structure' | 'context';
+export interface FeatureInfo {
+  id: string;
+  kind: FeatureKind;
+  /** what the rep reads when this feature weighed: a matched phrase replaces it for phrase features */
+  label: string;
+  /** phrase families: whether the lexicon calls it pitch or service language */
+  side?: 'pitch' | 'service';
+}
+
+const STRUCTURE: readonly FeatureInfo[] = [
+  { id: 'fake_re', kind: 'structure', label: '"Re:" zonder eerdere mail' },
+  { id: 'product_name', kind: 'structure', label: 'productnaam' },
+  { id: 'product_name_cold', kind: 'structure', label: 'productnaam in een koud bericht' },
+  { id: 'asks_permission', kind: 'structure', label: 'vraagt toestemming voor marketing' },
+  { id: 'question_to_stranger', kind: 'structure', label: 'vraag aan een onbekende' },
+  { id: 'money_amount', kind: 'structure', label: 'bedrag' },
+  { id: 'percentage', kind: 'structure', label: 'percentage' },
+  { id: 'link', kind: 'structure', label: 'link' },
+  { id: 'short', kind: 'structure', label: 'kort bericht' },
+  { id: 'long', kind: 'structure', label: 'lang bericht' },
+  { id: 'generic_greeting', kind: 'structure', label: 'algemene aanhef' },
+  { id: 'ps', kind: 'structure', label: 'PS' },
+  { id: 'call_to_action', kind: 'structure', label: 'oproep om te reageren' },
+  { id: 'company_voice', kind: 'structure', label: 'wij/ons over het eigen bedrijf' },
+  { id: 'pitch_none', kind: 'structure', label: 'niets wervends' },
+  { id: 'pitch_many', kind: 'structure', label: 'veel wervende zinnen' },
+];
+const CONTEXT: readonly FeatureInfo[] = [
+  { id: 'ctx.requested', kind: 'context', label: 'door de ontvanger gevraagd' },
+  { id: 'ctx.meeting', kind: 'context', label: 'afspraak gemaakt' },
+  { id: 'ctx.customer', kind: 'context', label: 'bestaande klant' },
+  { id: 'ctx.reply', kind: 'context', label: 'antwoord in een gesprek van de ontvanger' },
+
+];
+
+/** Every feature, in the order of the feature vector (and of the weights). */
+export const FEATURES: readonly FeatureInfo[] = [
+  ...PHRASE_FAMILIES.map((f): FeatureInfo => ({ id: f.id, kind: 'phrase', label: f.label, side: f.side })),
+  ...STRUCTURE,
+  ...CONTEXT,
+];
+export const FEATURE_IDS: readonly string[] = FEATURES.map((f) => f.id);
+const INDEX = new Map(FEATURE_IDS.map((id, i) => [id, i]));
+function at(id: string): number {
+  const i = INDEX.get(id);
+  if (i === undefined) throw new Error(`message model: unknown feature ${id}`);
+  return i;
+}
+
+/** Plain groups become non-capturing, so each family owns exactly one capture group in the combined regex. */
+function nonCapturing(src: string): string {
+  return src.replace(/(?<!\\)\((?!\?)/g, '(?:');
+}
+/**
+ * One pass over the text for all families: family i is capture group i+1. A phrase matches at the start of
+ * a word (a stem may run on: 'kennismak' finds 'kennismaken', but 'beer' does not find 'beslissers').
+ */
+export const PHRASE_RE = new RegExp(
+  `(?<![a-z0-9\u00e0-\u00ff])(?:${PHRASE_FAMILIES.map((f) => `(${f.patterns.map(nonCapturing).join('|')})`).join('|')})`,
+  'g',
+);
+
+/** Marketing permission requests (NL-EM-07); analyze.ts passes its own detector's answer in. */
+const FAKE_RE = /^\s*(?:re|aw|antw|fw|fwd)\s*:/;
+const AMOUNT_RE = /(?:€|\$|£)\s?\d|\d\s?(?:euro|eur)\b/;
+const PERCENT_RE = /\d\s?%/;
+const LINK_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:nl|com|io|eu|ly)\/\S/;
+const GENERIC_GREETING_RE = /^(?:beste|geachte) (?:ondernemer|relatie|heer\/mevrouw|inkoper|hr-manager|directie)|^(?:dear|hello|hi) (?:fleet manager|office manager|there)\b|^hello,/;
+/** A closing question that asks the reader to act: "Zullen we …?", "Would you be open to …?" */
+const CTA_RE = /\b(?:zullen we|zal ik|kan ik|mag ik|wil(?:t)? (?:u|je)|heeft u|heb je|zin (?:in|om)|shall (?:i|we)|can i|could i|may i|would you|do you want|want (?:me|to)|are you|open to|interested)\b[^?]{0,120}\?/;
+/** The company speaking: "wij", "ons", "onze", "we", "our", "us" */
+const WE_RE = /(?<![a-z])(?:wij|we|ons|onze|our|us|we're|we've)(?![a-z])/g;
+/** The shape of a pitch: with any of these a message is not "without pitch language". */
+const PITCH_SHAPE = ['call_to_action', 'company_voice', 'question_to_stranger', 'product_name', 'fake_re'] as const;
+const PS_RE = /(?:^|\n)\s*(?:p\.?s\.?|tip|trouwens|overigens|by the way|also|oh en)\b/;
+
+export interface ExtractedFeatures {
+  /** 1 where the feature is present, by FEATURES index */
+  x: Uint8Array;
+  /** the first phrase that switched each phrase feature on (for the explanation) */
+  phrase: Array<string | undefined>;
+  /** distinct phrases found per phrase family: 1, or 2 for two or more */
+  n: Uint8Array;
+}
+
+/**
+ * Features of one message. `lower` is the lower-cased body, `subject` the lower-cased subject (if any).
+ * `asksPermission` comes from analyze.ts's own detector, so both parts agree on it.
+ */
+export function extractFeatures(lower: string, subject: string | undefined, context: MessageContext, asksPermission: boolean): ExtractedFeatures {
+  const x = new Uint8Array(FEATURES.length);
+  const phrase: Array<string | undefined> = new Array<string | undefined>(FEATURES.length);
+  const n = new Uint8Array(FEATURES.length);
+  const text = subject ? `${subject}\n${lower}` : lower;
+  PHRASE_RE.lastIndex = 0;
+  for (let m = PHRASE_RE.exec(text); m !== null; m = PHRASE_RE.exec(text)) {
+    if (m[0].length === 0) {
+      PHRASE_RE.lastIndex++;
+      continue;
+    }
+    // which family matched: the one capture group that is set
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        const found = m[0].trim();
+        if (!x[g - 1]) {
+          x[g - 1] = 1;
+          n[g - 1] = 1;
+          phrase[g - 1] = found;
+        } else if (found !== phrase[g - 1]) n[g - 1] = 2;
+        break;
+      }
+    }
+  }
+
+  const reply = context.replyToRecipient === true;
+  const known = reply || context.requestedByRecipientRecently === true || context.meetingAgreed === true || context.existingCustomer === true;
+  if (subject && FAKE_RE.test(subject) && !reply) x[at('fake_re')] = 1;
+  const product = productIn(lower, subject, context.knownProducts);
+  if (product) {
+    x[at('product_name')] = 1;
+    phrase[at('product_name')] = product;
+    if (!known) {
+      x[at('product_name_cold')] = 1;
+      phrase[at('product_name_cold')] = product;
+    }
+  }
+  if (asksPermission) x[at('asks_permission')] = 1;
+  if (!known && lower.includes('?')) x[at('question_to_stranger')] = 1;
+  if (AMOUNT_RE.test(lower)) x[at('money_amount')] = 1;
+  if (PERCENT_RE.test(lower)) x[at('percentage')] = 1;
+  if (LINK_RE.test(lower)) x[at('link')] = 1;
+  if (lower.length < 90) x[at('short')] = 1;
+  if (lower.length > 400) x[at('long')] = 1;
+  if (GENERIC_GREETING_RE.test(lower)) x[at('generic_greeting')] = 1;
+  if (PS_RE.test(lower)) x[at('ps')] = 1;
+  if (CTA_RE.test(lower.slice(-400))) x[at('call_to_action')] = 1;
+  if ((lower.match(WE_RE)?.length ?? 0) >= 2) x[at('company_voice')] = 1;
+
+  // how many kinds of pitch language: three or more is an offer however it is dressed; none at all, in neither
+  // words nor shape (no call to action, no company voice, no question to a stranger, no product), a sign of service
+  let pitchFamilies = 0;
+  for (let i = 0; i < PHRASE_FAMILIES.length; i++) if (x[i] && PHRASE_FAMILIES[i]!.side === 'pitch') pitchFamilies++;
+  if (asksPermission) pitchFamilies++;
+  if (pitchFamilies >= 3) x[at('pitch_many')] = 1;
+
+  if (pitchFamilies === 0 && !PITCH_SHAPE.some((id) => x[at(id)])) x[at('pitch_none')] = 1;
+
+  if (context.requestedByRecipientRecently) x[at('ctx.requested')] = 1;
+  if (context.meetingAgreed) x[at('ctx.meeting')] = 1;
+  if (context.existingCustomer) x[at('ctx.customer')] = 1;
+  if (reply) x[at('ctx.reply')] = 1;
+
+  return { x, phrase, n };
+}
+
+/** The first catalogue product (name or alias) named in the message, as the catalogue spells it. */
+function productIn(lower: string, subject: string | undefined, products: readonly string[] | undefined): string | undefined {
+  if (!products) return undefined;
+  for (const p of products) {
+    const name = p.trim().toLowerCase();
+    if (name.length < 2) continue;
+    if (containsWord(lower, name) || (subject !== undefined && containsWord(subject, name))) return p.trim();
+  }
+  return undefined;
+}
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\d]/u.test(c);
+function containsWord(hay: string, needle: string): boolean {
+  for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + 1)) {
+    if (!isWordChar(hay[i - 1]) && !isWordChar(hay[i + needle.length])) return true;
+  }
+  return false;
+}
