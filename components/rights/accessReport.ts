@@ -1,6 +1,5 @@
 import type { ContactPage } from '@/lib/messaging/management';
 import { formatDate, formatDateTime, type I18n } from '../i18n';
-import { actorName } from '../audit/auditWords';
 
 // The access report a person receives (GDPR Art. 15): every stored value in words of the reader's language,
 // never a stored key ("company_website", "form · email", "local user").
@@ -43,7 +42,13 @@ export function accessReportSections(i18n: I18n, page: ContactPage): ReportSecti
       heading: t('reportBasis'),
       rows: page.bases.map((b) => ({
         label: word(i18n, 'basis_', b.type),
-        value: [t('reportRecordedOn', formatDate(lang, b.recordedAt), actorName(i18n, b.recordedBy)), b.note].filter(Boolean).join(' — '),
+        // The reader is the person: a colleague is named when the ledger has a name, never "you".
+        value: [
+          b.recordedBy && b.recordedBy !== 'local user' ? t('reportRecordedOn', formatDate(lang, b.recordedAt), b.recordedBy) : t('reportRecordedOnDate', formatDate(lang, b.recordedAt)),
+          b.note,
+        ]
+          .filter(Boolean)
+          .join(' — '),
       })),
     },
     {
