@@ -201,9 +201,9 @@ export function CsvSection() {
             onValue={setSource}
             options={sourceKinds.map((s) => ({ value: s, label: t(`source_${s}`) }))}
           />
-          <label class="checkbox">
+          <label class="checkbox csv-skip">
             <input type="checkbox" checked={skipBad} onChange={(e) => setSkipBad((e.currentTarget as HTMLInputElement).checked)} />
-            {t('ioCsvSkipBad')}
+            <span>{t('ioCsvSkipBad')}</span>
           </label>
           <button type="button" class="primary" disabled={action.busy || noIdentity} onClick={() => void runImport()}>
             {plural(i18n, 'ioCsvImportRows', preview.rowCount)}

@@ -7,15 +7,21 @@ import { ask, download, type ResultOf } from '../app/api';
 import { useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
 import { searchContactOptions } from '../app/calls';
+import { accessReportSections } from '@/components/rights/accessReport';
+import { contactPageSchema } from '@/lib/messaging/management';
 
 type AccessExport = ResultOf<'rights/access-export'>;
 
-/** The readable access export: headings and label/value rows, laid out to print. */
+/** The readable access export in the page's language, laid out to print (it is what the person receives). */
 function AccessReport({ report }: { report: AccessExport }) {
+  const i18n = useI18n();
+  const parsed = contactPageSchema.safeParse(report.json);
+  if (!parsed.success) return <Notice kind="error">{i18n.t('reportUnreadable')}</Notice>;
+  const title = i18n.t('reportTitle', parsed.data.contact.name);
   return (
-    <article class="access-report" aria-label={report.title}>
-      <h2>{report.title}</h2>
-      {report.sections.map((s) => (
+    <article class="access-report" aria-label={title} data-testid="access-report">
+      <h2>{title}</h2>
+      {accessReportSections(i18n, parsed.data).map((s) => (
         <section key={s.heading}>
           <h3>{s.heading}</h3>
           {s.rows.length === 0 ? (

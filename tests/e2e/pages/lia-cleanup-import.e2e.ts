@@ -84,7 +84,7 @@ describe('assessments, clean-up and import', () => {
     await writeFile(good, '\uFEFFNaam;E-mail;Telefoon\nJan Jansen;jan@acme.nl;0612345678\nPiet Pieters;piet@acme.nl;0612345679\n');
     await page.locator('input[type=file][accept^=".csv"]').setInputFiles(good);
     await page.getByRole('button', { name: 'Import 2 rows' }).click();
-    await page.getByText(/^Imported:/).last().waitFor();
+    await page.getByTestId('csv-result').waitFor();
     expect((await listContacts(page, 'acme')).total).toBe(2);
   });
 });

@@ -97,6 +97,25 @@ async function run(lang: 'nl' | 'en') {
       await page.locator('main h1').first().waitFor();
       if (name === 'audit') await page.getByRole('button').first().click();
       await shoot(page, `${lang}-${name}`);
+      if (name === 'import-export') {
+        // What Dutch Excel saves: Windows-1252, "Özdemir" with Ö as one byte.
+        const csv = Buffer.from('Naam;E-mail;Telefoon;Bron\r\n\xd6zdemir;o.ozdemir@acme.nl;020 123 4567;website\r\nJos\xe9 Mu\xf1oz;j.munoz@acme.nl;;beurs\r\n', 'latin1');
+        await page.locator('input[type=file][accept^=".csv"]').setInputFiles({ name: 'contacten.csv', mimeType: 'text/csv', buffer: csv });
+        await page.locator('table.csv-mapping').waitFor();
+        await page.locator('table.csv-mapping').scrollIntoViewIfNeeded();
+        await shoot(page, `${lang}-import-export-preview`);
+      }
+      if (name === 'rights') {
+        await page.getByRole('button', { name: lang === 'nl' ? 'Leesbaar overzicht tonen' : 'Show a readable report' }).click();
+        await page.getByTestId('access-report').waitFor();
+        await page.getByTestId('access-report').scrollIntoViewIfNeeded();
+        await shoot(page, `${lang}-rights-report`);
+      }
+      if (name === 'contacts') {
+        await page.setViewportSize({ width: 760, height: 800 });
+        await shoot(page, `${lang}-contacts-760`);
+        await page.setViewportSize({ width: 1280, height: 800 });
+      }
     }
     const popup = await ext.extensionPage('/popup.html');
     await popup.setViewportSize({ width: 320, height: 560 });
@@ -115,6 +134,11 @@ async function run(lang: 'nl' | 'en') {
     await popup.locator('.opening').waitFor();
     await popup.setViewportSize({ width: 320, height: 900 });
     await shoot(popup, `${lang}-popup-call`);
+    // An unknown landline: the popup asks who answers instead of "not allowed".
+    await popup.locator('input[name=call-phone]').fill('020 765 4321');
+    await popup.locator('button[type=submit]').click();
+    await popup.locator('[data-testid=call-who]').waitFor();
+    await shoot(popup, `${lang}-popup-call-landline`);
     const panel = await ext.extensionPage('/sidepanel.html#/contacts');
     await panel.setViewportSize({ width: 400, height: 800 });
     await panel.locator('main h1').waitFor();
