@@ -7,11 +7,11 @@ import { guessMapping } from '../csv/mapping';
 import { CsvError, parseCsv } from '../csv/parse';
 import { companyKey, keysOfQuery } from '../identity/keys';
 import { normalizeDomain, normalizePhone } from '../identity/normalize';
-import { LedgerError } from '../ledger/errors';
+import { ErasedIdentityError, LedgerError } from '../ledger/errors';
 import { JobRegistry } from '../ledger/jobs';
 import type { BasisDraft, Ledger } from '../ledger/repository';
-import { EVIDENCE_MAX_BYTES } from '../ledger/schema';
-import { managementRequests } from '../messaging/management';
+import { EVIDENCE_MAX_BYTES, type AuditEntry } from '../ledger/schema';
+import { managementRequests, type AuditPeople } from '../messaging/management';
 import { UserFacingError, type Handler } from './router';
 
 // The background's handlers for every management request (extension pages only; the router checks the
@@ -21,9 +21,40 @@ export type ManagementRequestType = (typeof managementRequests)[number]['shape']
 export type ManagementHandlers = { [T in ManagementRequestType]: Handler<T> };
 
 function userFacing(error: unknown): never {
+  if (error instanceof ErasedIdentityError) throw new UserFacingError(error.code, error.message, error.where, error.erasedAt);
   if (error instanceof LedgerError) throw new UserFacingError(error.code, error.message, error.where);
   if (error instanceof CsvError) throw new UserFacingError('invalid-csv', error.message, error.row ? `row ${error.row}` : error.field);
   throw error;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
+/**
+ * Names for the people a page of the audit log is about: a contact's name while the contact exists, and for a
+ * do-not-contact key its masked label ("j…@acme.nl") and kind. An erased person is named by neither.
+ */
+async function auditPeople(ledger: Ledger, entries: readonly AuditEntry[]): Promise<AuditPeople> {
+  const contactIds = new Set<string>();
+  const keyHashes = new Set<string>();
+  for (const e of entries) {
+    if (e.contactId) contactIds.add(e.contactId);
+    for (const id of strings(e.detail.contactIds)) contactIds.add(id);
+    for (const h of [...strings(e.detail.keyHashes), ...strings(e.detail.keyHash)]) keyHashes.add(h);
+  }
+  const contacts: AuditPeople['contacts'] = {};
+  for (const id of contactIds) {
+    const c = await ledger.getContact(id);
+    if (c) contacts[id] = c.name;
+  }
+  const keys: AuditPeople['keys'] = {};
+  if (keyHashes.size > 0) {
+    // IndexedDB counts must fit 32 bits; a million entries is more than any list the page could show.
+    const all = await ledger.listSuppressions(0, 1_000_000);
+    for (const s of all.items) {
+      if (keyHashes.has(s.keyHash)) keys[s.keyHash] = { kind: s.keyKind, ...(s.label ? { label: s.label } : {}), ...(s.erased ? { erased: true } : {}) };
+    }
+  }
+  return { contacts, keys };
 }
 
 /** Wraps each handler so ledger and CSV errors reach the page as user-facing messages. */
@@ -62,17 +93,18 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
     'contacts/list': (req) => ledger.listContacts({ query: req.query, filters: req.filters, offset: req.offset, limit: req.limit }),
     'contacts/get': (req) => ledger.contactPage(req.id),
     'contacts/save': async (req) => {
-      const { provenance, basis, linkedin, ...draft } = req.contact;
+      const { provenance, basis, linkedin, confirmErased, ...draft } = req.contact;
       if (!draft.id && !provenance) {
         throw new UserFacingError('invalid-contact', 'Say where this contact’s data came from (legal-rules §5).', 'contact.provenance.source');
       }
       try {
         return await ledger.saveContact(
           { ...draft, linkedin },
-          { ...(provenance ? { provenance } : {}), ...(basis ? { basis: basis as BasisDraft } : {}) },
+          { ...(provenance ? { provenance } : {}), ...(basis ? { basis: basis as BasisDraft } : {}), ...(confirmErased ? { confirmErased } : {}) },
         );
       } catch (e) {
         // Field paths as in the request (`contact.emails.1`), like the schema's own errors.
+        if (e instanceof ErasedIdentityError && !e.where?.startsWith('contact.')) throw new ErasedIdentityError(e.erasedAt, `contact.${e.where}`, e.basisMissing);
         if (e instanceof LedgerError && e.where && !e.where.startsWith('contact.')) throw new LedgerError(e.code, e.message, `contact.${e.where}`);
         throw e;
       }
@@ -206,7 +238,10 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       return status;
     },
 
-    'audit/list': (req) => ledger.listAudit(req),
+    'audit/list': async (req) => {
+      const page = await ledger.listAudit(req);
+      return { ...page, people: await auditPeople(ledger, page.items) };
+    },
     'audit/verify': () => ledger.verifyAudit(),
     'audit/export': async () => ({ entries: await ledger.exportAudit(), verify: await ledger.verifyAudit() }),
 

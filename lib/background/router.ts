@@ -24,6 +24,8 @@ export class UserFacingError extends Error {
     readonly code: string,
     message: string,
     readonly where?: string,
+    /** `erased-identity`: the day the person's erasure was requested */
+    readonly erasedAt?: string,
   ) {
     super(message);
     this.name = 'UserFacingError';
@@ -45,8 +47,8 @@ export interface RouterOptions {
   onError?: (type: string, error: unknown) => void;
 }
 
-function fail(code: string, message: string, where?: string) {
-  return { ok: false as const, error: where ? { code, message, where } : { code, message } };
+function fail(code: string, message: string, where?: string, erasedAt?: string) {
+  return { ok: false as const, error: { code, message, ...(where ? { where } : {}), ...(erasedAt ? { erasedAt } : {}) } };
 }
 
 /** Works out who is calling, or null when the sender may not call at all. */
@@ -89,7 +91,7 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
       return { ok: true, result } as ResponseOf<RequestType>;
     } catch (error) {
       options.onError?.(request.type, error);
-      if (error instanceof UserFacingError) return fail(error.code, error.message, error.where);
+      if (error instanceof UserFacingError) return fail(error.code, error.message, error.where, error.erasedAt);
       return fail('internal', `Outreach Guard could not do "${request.type}": ${(error as Error)?.message ?? String(error)}`);
     }
   };

@@ -64,6 +64,8 @@ export const errorSchema = z.object({
   message: z.string(),
   /** a field path, a CSV row, … when the error concerns one */
   where: z.string().optional(),
+  /** `erased-identity`: the day (YYYY-MM-DD) the person's erasure was requested */
+  erasedAt: z.string().optional(),
 });
 export type ProtocolError = z.infer<typeof errorSchema>;
 

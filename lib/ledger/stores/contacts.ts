@@ -2,7 +2,7 @@ import { keysOfContact, companyKeysOf } from '../../identity/keys';
 import { normalizeIdentities, mergeContacts } from '../contact-input';
 import type { LedgerDb } from '../db';
 import { deriveContactIndex } from '../derive';
-import { LedgerError } from '../errors';
+import { ErasedIdentityError, LedgerError } from '../errors';
 import { newId } from '../ids';
 import { removeFromKeyFilter, fingerprintOfKey } from '../key-filter';
 import type { Contact, Provenance, SuppressionRow } from '../schema';
@@ -40,7 +40,7 @@ export class ContactStore {
    */
   async saveContact(
     draft: ContactDraft,
-    extra: { provenance?: ProvenanceDraft; basis?: BasisDraft } = {},
+    extra: { provenance?: ProvenanceDraft; basis?: BasisDraft; confirmErased?: boolean } = {},
   ): Promise<{ id: string; created: boolean; mergedInto?: string }> {
     const ids = normalizeIdentities(draft, '');
     if (!draft.name.trim()) throw new LedgerError('invalid-contact', 'A name is required.', 'name');
@@ -56,6 +56,7 @@ export class ContactStore {
       const keys = keysOfContact(ids);
       const found = await contactsByKeys(db, keys);
       const owners = keys.map((key) => ({ key, owner: found.ownersOf.get(key)?.find((o) => o !== existing?.id) ?? found.ownerOf.get(key) }));
+      const erasedConfirmed = await this.checkNotErased(db, keys, existing, ids, extra.confirmErased === true && !!basis, !basis);
       const now = this.core.nowIso();
       let id: string;
       let created = false;
@@ -94,13 +95,42 @@ export class ContactStore {
         actor,
         action: created ? 'contact-created' : mergedInto ? 'contact-merged' : 'contact-updated',
         contactId: id,
-        detail: { identities: keys.length, ...(extra.provenance ? { source: extra.provenance.source } : {}), ...(basis ? { basis: basis.type } : {}) },
+        detail: {
+          identities: keys.length,
+          ...(extra.provenance ? { source: extra.provenance.source } : {}),
+          ...(basis ? { basis: basis.type } : {}),
+          ...(erasedConfirmed ? { erasedBefore: erasedConfirmed } : {}),
+        },
       });
       return { id, created, ...(mergedInto ? { mergedInto } : {}) };
     });
     return result;
   }
   /** Deletes a contact and everything about it (no suppression kept; use `erase` for a rights request). */
+  /**
+   * Refuses (ErasedIdentityError) identities this contact does not hold yet that belong to an erased person,
+   * unless `confirmed` (the caller confirmed and gave a basis). Returns the erasure date when confirmed.
+   */
+  private async checkNotErased(
+    db: LedgerDb,
+    keys: readonly string[],
+    existing: Contact | undefined,
+    ids: { emails: string[]; phones: string[] },
+    confirmed: boolean,
+    basisMissing: boolean,
+  ): Promise<string | undefined> {
+    const held = new Set(existing ? keysOfContact(existing) : []);
+    const added = keys.filter((k) => !held.has(k));
+    const hits = await Promise.all(added.map((k) => db.suppressions.where('keyHash').equals(sha256Hex(k)).toArray()));
+    const erased = added
+      .map((key, i) => ({ key, at: hits[i]!.filter((s) => s.erased && s.level === 'person').map((s) => s.recordedAt.slice(0, 10)).sort()[0] }))
+      .filter((x): x is { key: string; at: string } => !!x.at);
+    if (!erased.length) return undefined;
+    const first = erased.reduce((a, b) => (b.at < a.at ? b : a));
+    if (!confirmed) throw new ErasedIdentityError(first.at, fieldOfKey(first.key, ids), basisMissing);
+    return first.at;
+  }
+
   async deleteContact(id: string): Promise<boolean> {
     const done = await this.core.write(async (db) => {
       const c = await db.contacts.get(id);

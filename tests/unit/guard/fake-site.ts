@@ -208,11 +208,21 @@ export async function sendAnyway(reasonText = 'Klant belde zelf, vroeg om offert
   await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
   dialogButton('send-anyway')!.click();
   await settle();
+  await pickJustification();
   const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
   reason.value = reasonText;
   reason.dispatchEvent(new Event('input', { bubbles: true }));
   await settle();
   dialogButton('confirm-send-anyway')!.click();
+}
+
+/** Against a verdict the hold asks which justification applies (a list) besides the text: picks the first. */
+export async function pickJustification() {
+  const pick = dialogHost()?.shadowRoot?.querySelector<HTMLSelectElement>('[data-field="justification"]');
+  if (!pick) return;
+  pick.selectedIndex = 1;
+  pick.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle();
 }
 
 export function dialogActions(doc: Document = document) {
