@@ -58,6 +58,8 @@ export type Entry = {
 export interface Hold {
   trigger: SendTrigger;
   event: Event;
+  /** where the held event was aimed (re-issued there when no adapter handle can re-send it) */
+  target: EventTarget | null;
   snapshot: ComposerSnapshot | null;
   key: string | null;
   view: HoldView;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { markOurHost } from './our-hosts';
 import { framePath, fromFrameSchema, splitProps, type FrameView, type ToFrame } from './frame-protocol';
 
 // The content-script side of the guard's isolated UI (issue 14 item 1). What the guard shows or offers is
@@ -31,7 +32,7 @@ export interface FrameHost {
 }
 
 export function openFrameHost(doc: Document, options: FrameHostOptions): FrameHost {
-  const host = doc.createElement(options.autoSize?.width ? 'span' : 'div');
+  const host = markOurHost(doc.createElement(options.autoSize?.width ? 'span' : 'div'));
   host.setAttribute('data-outreach-guard', options.hook);
   host.setAttribute('style', options.hostStyle);
   // Closed: the page cannot reach the frame element, so neither its address (with the key) nor its size.

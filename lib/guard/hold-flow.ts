@@ -31,7 +31,9 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
     readError: string | null,
     fallback: boolean,
   ) {
-    const hold: Hold = { trigger, event, snapshot, key, view: { kind: 'checking' }, ui: null, busy: false, fallback };
+    // composedPath() is empty once the event's dispatch is over: the target is kept for a later re-issue
+    const target = (event.composedPath()[0] as EventTarget | undefined) ?? event.target;
+    const hold: Hold = { trigger, event, target, snapshot, key, view: { kind: 'checking' }, ui: null, busy: false, fallback };
     w.hold = hold;
     setState(w, 'held');
     reportTab();
@@ -138,7 +140,7 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
       }
       try {
         if (w.handle && !hold.fallback) w.handle.resend(hold.trigger, hold.event);
-        else reissue(hold.event);
+        else reissue(hold.event, hold.target);
       } catch (error) {
         console.error('[outreach-guard] could not re-send the held message; press Send again', error);
         watch?.abandon();
@@ -198,8 +200,8 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
 }
 
 /** Re-issues a held event on its original target (used only when no adapter handle exists). */
-function reissue(event: Event) {
-  const target = event.composedPath()[0] as HTMLElement | undefined;
+function reissue(event: Event, heldTarget: EventTarget | null) {
+  const target = heldTarget as HTMLElement | null;
   if (!target) return;
   if (event.type === 'submit') {
     (target as HTMLFormElement).requestSubmit?.();

@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import { HoldDialog, decisionOfView, holdDialogCss, type HoldDialogProps } from '../../components/guard/HoldDialog';
 import { strings, type Lang } from '../../components/guard/strings';
+import { markOurHost } from './our-hosts';
 
 // The hold dialog and the "not active here" badge. The content script shows them in the guard's own frame
 // (mountHoldFrame, showInactiveBadgeFrame: the page can neither read nor press them); the frame renders the
@@ -21,7 +22,7 @@ function isolate(host: HTMLElement) {
 }
 
 export const mountHoldDialog: MountHold = (doc, initial) => {
-  const host = doc.createElement('div');
+  const host = markOurHost(doc.createElement('div'));
   host.setAttribute('data-outreach-guard', 'hold');
   // Open, so tests can reach the buttons; in the page the content script never uses it, only inside its frame.
   const shadow = host.attachShadow({ mode: 'open' });
@@ -73,7 +74,7 @@ export type ShowBadge = (anchor: Element, lang: Lang, detail: string) => Inactiv
 /** A small badge next to a composer the guard could not understand, rendered in the page (unit tests). */
 export const showInactiveBadge: ShowBadge = (anchor, lang, detail) => {
   const doc = anchor.ownerDocument;
-  const host = doc.createElement('span');
+  const host = markOurHost(doc.createElement('span'));
   host.setAttribute('data-outreach-guard', 'inactive-badge');
   host.setAttribute('title', detail);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -146,7 +147,7 @@ export const showRefusedNotice: ShowRefusedNotice = (doc, lang, message) => {
 
 /** A small box in the page's bottom-right corner, in a shadow root of its own (the page's styles stay out). */
 function cornerNotice(doc: Document, name: string, bottomPx: number, colors: string, content: HTMLElement): HTMLElement {
-  const host = doc.createElement('div');
+  const host = markOurHost(doc.createElement('div'));
   host.setAttribute('data-outreach-guard', name);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');

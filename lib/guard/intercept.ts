@@ -2,6 +2,7 @@ import type { ComposerSnapshot, SendTrigger } from './adapter';
 import type { HoldUi } from './hold-ui';
 import { strings } from '../../components/guard/strings';
 import { describe, keyOf, type GuardCore, type Watched } from './core';
+import { isOurHost } from './our-hosts';
 
 // Send interception: every click, keydown and submit (and the adapter's extra events) in the capture phase.
 // A send from a composer whose draft is known clean passes untouched; any other send is swallowed and held.
@@ -41,7 +42,7 @@ export function createInterception(core: GuardCore): Interception {
       return;
     }
     // A composer's control rendered outside it (Gmail's Schedule send menu): the adapter says whose it is.
-    if (!adapter.composerOfEvent) return;
+    if (!adapter.composerOfEvent) return holdDrifted(event);
     let owning: Element | null = null;
     try {
       owning = adapter.composerOfEvent(event);
@@ -51,12 +52,26 @@ export function createInterception(core: GuardCore): Interception {
       if (watched.size > 0 && maySend(event)) holdOwnerless(event, error);
       return;
     }
-    if (!owning) return;
+    if (!owning) return holdDrifted(event);
     const find = () => [...watched.values()].find((x) => x.root === owning || x.matched === owning);
     if (!find()) addComposer(owning, false);
     const w = find();
     if (w) onComposerEvent(w, event);
   }
+
+  /**
+   * Total drift (issue 14 item 2): a send — a Send button, Ctrl+Enter, a form submit — beside a draft
+   * that no composer selector of the site matches any more. The draft's surroundings are taken as a
+   * composer the adapter cannot read: the send is held ("cannot check"), the badge and the toolbar say
+   * "not active", and the rep may still send it anyway with a reason.
+   */
+  const holdDrifted = (event: Event) => {
+    const container = draftAround(event);
+    if (!container) return;
+    addComposer(container, true);
+    const w = [...watched.values()].find((x) => x.matched === container);
+    if (w) onComposerEvent(w, event);
+  };
 
   const swallow = (event: Event) => {
     event.preventDefault();
@@ -199,6 +214,31 @@ export function fallbackTriggerOf(event: Event, plainEnterMaySend = false): Send
     return sendWords.test(label) ? 'button' : null;
   }
   return null;
+}
+
+/**
+ * For a send-like event outside every known composer: the element around the draft it would send, or null
+ * (not a send, or no draft with text near it). Plain Enter does not count here: outside a composer it is
+ * a new line far more often (comment boxes, search fields) than a send.
+ */
+function draftAround(event: Event): Element | null {
+  const trigger = fallbackTriggerOf(event, false);
+  if (!trigger || trigger === 'enter' || event.composedPath().some(isOurHost)) return null;
+  const start = event.composedPath()[0];
+  if (!(start instanceof Element)) return null;
+  let node: Element | null = start;
+  for (let depth = 0; node && depth < 10; depth++, node = node.parentElement) {
+    if (node === node.ownerDocument.body || node === node.ownerDocument.documentElement) return null;
+    if (hasDraft(node)) return node;
+  }
+  return null;
+}
+
+const editableSelector = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
+
+function hasDraft(el: Element): boolean {
+  const editables = [...(el.matches(editableSelector) ? [el] : []), ...el.querySelectorAll(editableSelector)];
+  return editables.some((e) => ((e as HTMLTextAreaElement).value ?? e.textContent ?? '').trim().length > 0);
 }
 
 /** Typed into a contenteditable editor (LinkedIn's message editor; its textareas never send on Enter). */

@@ -4,7 +4,6 @@ import { backgroundAsk, type GuardAsk } from './ask';
 import { startGuard } from './guard';
 import { createStatusReporter } from './status';
 import { langOf } from '../../components/guard/strings';
-import { isolateOurKeystrokes } from './isolate-keys';
 import { createEventRecorder } from './pending-events';
 import type { PendingNotice } from './hold-ui';
 import { frameUi, type GuardUi } from './frame-ui';
@@ -28,8 +27,6 @@ function answerPings(ctx: ContentScriptContext, reported: () => boolean): void {
  * observer and timer; an in-page navigation tears the setup down and builds it again.
  */
 export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: GuardAsk = backgroundAsk, ui: GuardUi = frameUi): void {
-  // First thing at document_start, so it runs before the site's own capture-phase shortcut listeners.
-  isolateOurKeystrokes(window, ctx.signal);
   const report = createStatusReporter(ask);
   const lang = langOf(navigator.language);
   let notice: PendingNotice | null = null;

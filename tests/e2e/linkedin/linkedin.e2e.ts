@@ -53,7 +53,6 @@ function rootSelectorOf(s: Surface): string {
 const sentIn = (frame: Page | Frame) => frame.evaluate(() => (window as unknown as { __li: { sent: { kind: string; text: string }[] } }).__li.sent);
 
 /** The hold dialog of the frame the composer is in (the guard runs in that frame's content script). */
-const dialogIn = (frame: Page | Frame) => frame.locator('[data-outreach-guard="hold"]');
 
 async function stateOf(s: Surface, frame: Page | Frame) {
   return s.root(frame).getAttribute('data-outreach-guard-state');
@@ -79,12 +78,11 @@ describe('LinkedIn guard in Chromium', () => {
       await s.draft(root, frame);
       const before = s.draftText ? await s.draftText(root) : '';
       await s.send(root, frame);
-      const dialog = dialogIn(frame);
-      await dialog.locator('[role="alertdialog"]').waitFor({ state: 'visible', timeout: 10_000 });
-      expect(await dialog.getAttribute('data-decision')).toMatch(/^(block|warn)$/);
+      const dialog = await new HoldDialog(frame).waitVisible();
+      expect(await dialog.decision()).toMatch(/^(block|warn)$/);
       expect(await sentIn(frame)).toEqual([]);
-      await dialog.locator('[data-action="cancel"]').click();
-      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+      await dialog.button('cancel').click();
+      await dialog.waitGone();
       expect(await sentIn(frame)).toEqual([]);
       expect(await root.count(), 'cancel must not close the composer').toBe(1);
       if (s.draftText) expect(await s.draftText(root)).toBe(before);
@@ -119,11 +117,10 @@ describe('LinkedIn guard in Chromium', () => {
       const root = s.root(frame);
       await s.draft(root, frame);
       await s.send(root, frame);
-      const dialog = dialogIn(frame);
-      await dialog.locator('[role="alertdialog"]').waitFor({ state: 'visible', timeout: 10_000 });
-      expect(await dialog.getAttribute('data-decision')).toBe('block');
+      const dialog = await new HoldDialog(frame).waitVisible();
+      expect(await dialog.decision()).toBe('block');
       // held because of the objection itself (a person without any basis is blocked too)
-      expect(await dialog.locator('[role="alertdialog"]').innerText()).toMatch(/has objected|someone who objected|bezwaar/i);
+      expect(await dialog.text()).toMatch(/has objected|someone who objected|bezwaar/i);
       expect(await sentIn(frame)).toEqual([]);
       await page.close();
     });
@@ -139,7 +136,7 @@ describe('LinkedIn guard in Chromium', () => {
     await root.locator('.msg-form__contenteditable').click();
     await root.locator('.msg-form__contenteditable').pressSequentially('Hello Dana');
     await root.locator('button.msg-form__send-button').click();
-    await dialogIn(page).locator('[role="alertdialog"]').waitFor({ state: 'visible', timeout: 10_000 });
+    await new HoldDialog(page).waitVisible();
     expect(await sentIn(page)).toEqual([]);
     await page.close();
   });
@@ -189,21 +186,20 @@ describe('LinkedIn guard in Chromium', () => {
     await editor.pressSequentially(text);
     await root.locator('button.msg-form__send-button').click();
     // first contact: the engine asks for the sender identity, opt-out and privacy notice (the disclosure)
-    const dialog = dialogIn(page);
-    await dialog.locator('[role="alertdialog"]').waitFor({ state: 'visible', timeout: 10_000 });
+    const dialog = await new HoldDialog(page).waitVisible();
     expect(await sentIn(page)).toEqual([]);
-    await dialog.locator('[data-action="insert-disclosure"]').click();
+    await dialog.button('insert-disclosure').click();
     // inserted at the end of the draft with execCommand, so LinkedIn's editor (here: the page) sees it
     await expect.poll(async () => (await editor.innerText()).length, { timeout: 10_000 }).toBeGreaterThan(text.length + 20);
     // innerText puts blank lines around every <p>; compare lines, not their spacing
     const lines = (t: string) => t.split('\n').map((l) => l.trim()).filter(Boolean);
     const withDisclosure = (await editor.innerText()).trim();
     expect(withDisclosure.startsWith(text)).toBe(true);
-    const why = async () => dialog.locator('[role="alertdialog"]').innerText().catch(() => '(no dialog)');
-    await expect.poll(async () => dialog.locator('[data-action="send"]').count(), { timeout: 10_000, message: 'after the disclosure the verdict should be clean' }).toBe(1).catch(async (e) => {
+    const why = async () => dialog.text().catch(() => '(no dialog)');
+    await expect.poll(async () => dialog.button('send').count(), { timeout: 10_000, message: 'after the disclosure the verdict should be clean' }).toBe(1).catch(async (e) => {
       throw new Error(`${(e as Error).message}\n${await why()}`);
     });
-    await dialog.locator('[data-action="send"]').click();
+    await dialog.button('send').click();
     await page.waitForFunction(() => (window as unknown as { __li: { sent: unknown[] } }).__li.sent.length > 0, undefined, { timeout: 5_000 });
     await page.waitForTimeout(300);
     const sentNow = await sentIn(page);
@@ -222,7 +218,7 @@ describe('LinkedIn guard in Chromium', () => {
     });
     await root.locator('button.msg-form__send-button').click();
     await page.waitForFunction(() => (window as unknown as { __li: { sent: unknown[] } }).__li.sent.length > 1, undefined, { timeout: 5_000 });
-    expect(await dialogIn(page).count()).toBe(0);
+    expect(await new HoldDialog(page).isOpen()).toBe(false);
     expect(await sentIn(page)).toHaveLength(2);
     await page.close();
   });
