@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
+import { siteMatches } from './lib/sites/hosts';
 
 /**
  * Zod's JSON Schema conversion (~19 KB minified, a sixth of a content script's budget) is bundled because
@@ -62,6 +63,13 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_extName__' },
+    // The guard's own frame (hold dialog, badge, Save to my list), framed into the guarded sites only. A
+    // dynamic URL changes every session, so a page cannot probe a fixed address to find the extension.
+    web_accessible_resources: [
+      browser === 'firefox'
+        ? { resources: ['guard-frame.html'], matches: [...siteMatches.linkedin, ...siteMatches.gmail, ...siteMatches.outlook] }
+        : { resources: ['guard-frame.html'], matches: [...siteMatches.linkedin, ...siteMatches.gmail, ...siteMatches.outlook], use_dynamic_url: true },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: { gecko: { id: 'outreach-guard@outreach-guard.org', strict_min_version: '115.0' } },

@@ -1,10 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { GuardVerdict, RecipientVerdict } from '../../lib/messaging/guard';
-import type { Finding, FixKind } from '../../lib/rules/verdict';
-import { strings, type Lang } from './strings';
+import type { GuardVerdict } from '../../lib/messaging/guard';
+import type { Finding } from '../../lib/rules/verdict';
+import { citationText, plural, strings, type Channel, type Lang } from './strings';
+import { setupNeededOf, summarize, type HoldSummary, type PrimaryAction, type RecipientLine } from './summary';
+import { DoNotContactForm, type DncScope } from './DoNotContactForm';
+import { holdDialogCss } from './hold-css';
+import { OVERRIDE_JUSTIFICATIONS, OVERRIDE_JUSTIFICATION_LABELS, type OverrideJustificationKind } from '../../lib/rules/policy';
 
-// The hold dialog (issue #4 "The hold"): props in, callbacks out. Mounted by lib/guard/hold-ui.ts inside
-// a shadow root. Everything from the page (names, addresses) is rendered as text, never as markup.
+// The hold dialog: props in, callbacks out, every prop serialisable (it may be rendered inside a frame of
+// its own). It opens with one line per recipient that needs attention and the action that resolves it;
+// the reasons and what was checked fold away. Everything from the page is rendered as text, never markup.
+
+export { holdDialogCss };
 
 export type HoldView =
   | { kind: 'checking' }
@@ -14,18 +21,25 @@ export type HoldView =
 export type HoldAction =
   | { kind: 'cancel' }
   | { kind: 'insert-disclosure' }
-  | { kind: 'record-basis' }
-  | { kind: 'do-not-contact' }
-  | { kind: 'send-anyway'; reason: string }
+  /** the organisation is not set up: open the first-run setup instead of inserting a notice with gaps */
+  | { kind: 'open-setup' }
+  /** `key`: for this recipient only (all that need one, when absent) */
+  | { kind: 'record-basis'; key?: string }
+  | { kind: 'do-not-contact'; key?: string; scope?: DncScope; reason?: string }
+  /** `reason`: the rep's own words; `justification`: picked from the policy's list (when the policy asks for one) */
+  | { kind: 'send-anyway'; reason: string; justification?: OverrideJustificationKind }
   | { kind: 'remove-recipient'; key: string }
   | { kind: 'recheck' }
   | { kind: 'send' };
 
 export interface HoldDialogProps {
+  /** the language until the verdict brings the rep's own setting */
   lang: Lang;
   view: HoldView;
   /** the composer can remove a recipient (webmail) */
   canRemoveRecipient: boolean;
+  /** the draft's channel, for the rep's words ("per e-mail") */
+  channel?: Channel;
   /** an action is running; buttons are disabled */
   busy?: boolean;
   error?: string;
@@ -42,72 +56,167 @@ export function decisionOfView(view: HoldView): 'block' | 'warn' | 'allow' | nul
   return view.verdict.decision;
 }
 
-function fixKindsOf(verdict: GuardVerdict): Set<FixKind> {
-  const kinds = new Set<FixKind>();
-  const all = [...verdict.findings, ...verdict.recipients.flatMap((r) => r.findings)];
-  for (const finding of all) for (const fix of finding.fixes) kinds.add(fix.kind);
-  return kinds;
+/** The rep's language setting travels with the verdict; before one arrives, the guard's guess. */
+export function langOfView(view: HoldView, fallback: Lang): Lang {
+  return (view.kind === 'verdict' ? view.verdict.lang : undefined) ?? fallback;
 }
 
-function FindingItem({ finding, lang }: { finding: Finding; lang: Lang }) {
+function FindingWhy({ finding, lang }: { finding: Finding; lang: Lang }) {
+  const t = strings[lang];
+  const citations = (finding.citations as Array<string | { nl: string; en: string }>).map((c) => citationText(c, lang)).filter((c): c is string => !!c);
   return (
     <li class={`finding finding--${finding.severity}`} data-code={finding.code}>
       <strong>{finding.title[lang]}</strong>
       <p>{finding.explanation[lang]}</p>
-      {finding.citations.length > 0 && <p class="cite">{finding.citations.join(' · ')}</p>}
-      {finding.fixes.some((f) => !actionable.has(f.kind)) && (
-        <p class="hint">{finding.fixes.filter((f) => !actionable.has(f.kind)).map((f) => f.label[lang]).join(' · ')}</p>
-      )}
+      {citations.length > 0 && <p class="cite">{citations.join(' · ')}</p>}
+      <p class="code">
+        {t.ruleLine}: {finding.code}
+      </p>
     </li>
   );
 }
 
-const actionable = new Set<FixKind>(['insert-disclosure', 'record-basis', 'do-not-contact', 'remove-recipient']);
+interface LineProps {
+  line: RecipientLine;
+  lang: Lang;
+  channel?: Channel;
+  setupNeeded: boolean;
+  busy: boolean;
+  /** this line's primary button is the dialog's main one */
+  main: boolean;
+  /** the notice button is shown once, on the first line that needs it */
+  showInsert: boolean;
+  dncOpen: boolean;
+  dncDone: { scope: DncScope } | null;
+  onAction: HoldDialogProps['onAction'];
+  onDnc(open: boolean): void;
+  onDncConfirm(scope: DncScope, reason: string): void;
+}
 
-function RecipientBlock(props: { r: RecipientVerdict; lang: Lang; canRemove: boolean; busy: boolean; onAction: HoldDialogProps['onAction'] }) {
-  const { r, lang } = props;
+function Line(props: LineProps) {
+  const { line, lang } = props;
   const t = strings[lang];
-  const offersRemove = props.canRemove && r.findings.some((f) => f.fixes.some((x) => x.kind === 'remove-recipient'));
+  const name = line.label;
+  const channel = props.channel ? t.channelPhrase[props.channel] : undefined;
+  const primary = line.primary;
+  const buttons: preact.JSX.Element[] = [];
+  const cls = (action: PrimaryAction) => (action === primary && props.main ? 'primary' : undefined);
+  const insertLike = primary === 'insert-disclosure' || primary === 'open-setup';
+  if (insertLike && props.showInsert) {
+    buttons.push(
+      <button
+        key="insert"
+        type="button"
+        class={cls(primary)}
+        data-action="insert-disclosure"
+        disabled={props.busy}
+        onClick={() => props.onAction(primary === 'open-setup' ? { kind: 'open-setup' } : { kind: 'insert-disclosure' })}
+      >
+        {primary === 'open-setup' ? t.setupFirst : t.insertDisclosure}
+      </button>,
+    );
+  }
+  const record = (
+    <button key="record" type="button" class={cls('record-basis')} data-action="record-basis" data-recipient={line.key} disabled={props.busy} onClick={() => props.onAction({ kind: 'record-basis', key: line.key })}>
+      {t.recordBasisFor(name)}
+    </button>
+  );
+  const remove = (
+    <button key="remove" type="button" class={cls('remove-recipient')} data-action="remove-recipient" data-recipient={line.key} disabled={props.busy} onClick={() => props.onAction({ kind: 'remove-recipient', key: line.key })}>
+      {t.removeName(name)}
+    </button>
+  );
+  const dnc = (
+    <button key="dnc" type="button" data-action="do-not-contact" data-recipient={line.key} aria-expanded={props.dncOpen} disabled={props.busy} onClick={() => props.onDnc(!props.dncOpen)}>
+      {t.dncFor(name)}
+    </button>
+  );
+  // The resolving action first, then the other things the rep may do for this person.
+  if (primary === 'remove-recipient' && line.offers.remove) buttons.push(remove);
+  if (primary === 'record-basis' && line.offers.recordBasis) buttons.push(record);
+  if (primary !== 'record-basis' && line.offers.recordBasis) buttons.push(record);
+  if (line.offers.doNotContact && !props.dncDone) buttons.push(dnc);
+  if (primary !== 'remove-recipient' && line.offers.remove) buttons.push(remove);
   return (
-    <section class={`recipient recipient--${r.decision}`} data-recipient={r.key}>
-      <h3>
-        {r.label}
-        {!r.known && <span class="tag"> ({t.unknownContact})</span>}
-      </h3>
-      {r.weakMatch && <p class="hint">{t.weakMatch}</p>}
-      <ul>
-        {r.findings.map((f) => (
-          <FindingItem key={f.code} finding={f} lang={lang} />
-        ))}
-      </ul>
-      {offersRemove && (
-        <button type="button" data-action="remove-recipient" data-recipient={r.key} disabled={props.busy} onClick={() => props.onAction({ kind: 'remove-recipient', key: r.key })}>
-          {t.removeRecipient}
-        </button>
+    <section class={`line line--${line.decision}`} data-recipient={line.key} data-problem={line.problem}>
+      <p class="sentence">
+        <span class="mark" aria-hidden="true">
+          {line.decision === 'block' ? '×' : '!'}
+        </span>{' '}
+        {t.line(line.problem, name, channel, line.finding.title[lang], props.setupNeeded)}
+      </p>
+      <div class="line-actions">{buttons}</div>
+      {props.dncOpen && !props.dncDone && (
+        <DoNotContactForm lang={lang} name={name} recipientKey={line.key} busy={props.busy} onClose={() => props.onDnc(false)} onConfirm={(c) => props.onDncConfirm(c.scope, c.reason)} />
+      )}
+      {props.dncDone && (
+        <p class="done" role="status">
+          ✓ {t.dncDone(name, t.dncScopes[props.dncDone.scope])}
+        </p>
       )}
     </section>
   );
 }
 
+function MessageSection(props: { summary: HoldSummary; lang: Lang; setupNeeded: boolean; busy: boolean; main: boolean; showInsert: boolean; onAction: HoldDialogProps['onAction'] }) {
+  const { summary, lang } = props;
+  const t = strings[lang];
+  if (summary.messageFindings.length === 0) return null;
+  const primary = summary.messagePrimary;
+  const cls = props.main ? 'primary' : undefined;
+  return (
+    <section class="message-findings">
+      <h3>{t.aboutMessage}</h3>
+      <ul>
+        {summary.messageFindings.map((f) => (
+          <li key={f.code} class={`finding--${f.severity}`}>
+            {f.title[lang]}
+          </li>
+        ))}
+      </ul>
+      <div class="line-actions">
+        {(primary === 'insert-disclosure' || primary === 'open-setup') && props.showInsert && (
+          <button type="button" class={cls} data-action="insert-disclosure" disabled={props.busy} onClick={() => props.onAction(primary === 'open-setup' ? { kind: 'open-setup' } : { kind: 'insert-disclosure' })}>
+            {primary === 'open-setup' ? t.setupFirst : t.insertDisclosure}
+          </button>
+        )}
+        {primary === 'edit-message' && (
+          <button type="button" class={cls} data-action="edit-message" onClick={() => props.onAction({ kind: 'cancel' })}>
+            {t.editMessage}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
 export function HoldDialog(props: HoldDialogProps) {
-  const { lang, view, busy = false } = props;
+  const { view, busy = false } = props;
+  const lang = langOfView(view, props.lang);
   const t = strings[lang];
   const dialog = useRef<HTMLDivElement>(null);
   const [askingReason, setAskingReason] = useState(false);
+  const [justification, setJustification] = useState<OverrideJustificationKind | ''>('');
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState(false);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [dncOpen, setDncOpen] = useState<string | null>(null);
+  const [dncDone, setDncDone] = useState<Record<string, DncScope>>({});
 
   const verdict = view.kind === 'verdict' ? view.verdict : null;
-  const kinds = verdict ? fixKindsOf(verdict) : new Set<FixKind>();
   const clear = verdict?.decision === 'allow';
+  const summary = verdict && !clear ? summarize(verdict, { canRemove: props.canRemoveRecipient }) : null;
+  const setupNeeded = verdict ? setupNeededOf(verdict) : false;
   const canOverride = props.canOverride !== false;
-  const overridesAllowed = canOverride && (view.kind === 'failed' || (verdict !== null && !clear && verdict.overridesAllowed));
+  const overridesAllowed = canOverride && (view.kind === 'failed' || (summary !== null && summary.overridable));
+  const hardHold = summary?.hardHold ?? false;
   // Without a verdict nobody knows the policy: a reason is always asked for.
   const needsReason = view.kind === 'failed' || (verdict?.overrideNeedsReason ?? true);
+  // Against a rule the policy asks which justification applies; a failed check names no rule to justify against.
+  const withJustification = verdict !== null && (verdict.justificationRequired ?? needsReason);
 
   useEffect(() => {
     // Keyboard users land in the dialog, on the least harmful control (Enter then cancels, never sends).
-    const target = askingReason ? dialog.current?.querySelector<HTMLElement>('textarea') : dialog.current?.querySelector<HTMLElement>('[data-action="cancel"]');
+    const target = askingReason ? dialog.current?.querySelector<HTMLElement>('[data-field="justification"], [data-field="reason"]') : dialog.current?.querySelector<HTMLElement>('[data-action="cancel"]');
     // Marked so its focus ring shows even after a mouse click on Send: the rep sees where Enter goes.
     target?.setAttribute('data-initial-focus', '');
     target?.focus();
@@ -121,7 +230,7 @@ export function HoldDialog(props: HoldDialogProps) {
     }
     if (event.key !== 'Tab' || !dialog.current) return;
     // Keep focus inside the dialog (role=alertdialog is modal).
-    const focusable = Array.from(dialog.current.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, [tabindex="0"]'));
+    const focusable = Array.from(dialog.current.querySelectorAll<HTMLElement>('button:not([disabled]), textarea, select, input, summary, [tabindex="0"]'));
     if (focusable.length === 0) return;
     const root = dialog.current.getRootNode() as Document | ShadowRoot;
     const active = root.activeElement as HTMLElement | null;
@@ -134,12 +243,21 @@ export function HoldDialog(props: HoldDialogProps) {
   const sendAnyway = () => {
     if (!needsReason) return props.onAction({ kind: 'send-anyway', reason: '' });
     if (!askingReason) return setAskingReason(true);
-    if (reason.trim().length < 3) return setReasonError(true);
-    props.onAction({ kind: 'send-anyway', reason: reason.trim() });
+    if (withJustification && !justification) return setReasonError(t.reasonPickFirst);
+    const text = reason.trim();
+    if (text.length < 3) return setReasonError(t.reasonTooShort);
+    props.onAction({ kind: 'send-anyway', reason: text, ...(withJustification && justification ? { justification } : {}) });
   };
 
   const title =
     view.kind === 'checking' ? t.titleChecking : view.kind === 'failed' ? t.titleFailed : clear ? t.titleClear : verdict?.decision === 'block' ? t.titleBlock : t.titleWarn;
+
+  // The dialog's one main button: the first line's resolving action, else the message's.
+  const firstLine = summary?.lines[0];
+  const lineIsMain = !!firstLine && firstLine.primary !== 'cancel' && firstLine.primary !== 'edit-message';
+  const noticeOnMessage = summary?.messagePrimary === 'insert-disclosure' || summary?.messagePrimary === 'open-setup';
+  const firstNoticeLine = noticeOnMessage ? null : summary?.lines.find((l) => l.primary === 'insert-disclosure' || l.primary === 'open-setup');
+  const cancelIsMain = !!summary && !lineIsMain && !(summary.messagePrimary && summary.messagePrimary !== 'cancel');
 
   return (
     <div
@@ -157,6 +275,7 @@ export function HoldDialog(props: HoldDialogProps) {
         aria-labelledby="og-hold-title"
         aria-describedby="og-hold-body"
         aria-busy={busy || view.kind === 'checking'}
+        lang={lang}
         onKeyDown={onKeyDown}
       >
         <h2 id="og-hold-title">{title}</h2>
@@ -167,46 +286,133 @@ export function HoldDialog(props: HoldDialogProps) {
             </p>
           )}
           {clear && <p>{t.clearBody}</p>}
-          {verdict && !clear && (
-            <>
-              {verdict.recipients
-                .filter((r) => r.decision !== 'allow' || r.findings.length > 0)
-                .map((r) => (
-                  <RecipientBlock key={r.key} r={r} lang={lang} canRemove={props.canRemoveRecipient} busy={busy} onAction={props.onAction} />
-                ))}
-              {verdict.findings.length > 0 && (
-                <section class="message-findings">
-                  <h3>{t.aboutMessage}</h3>
+          {summary && summary.lines.length > 0 && <p class="count">{plural(lang, summary.lines.length, t.needAttention)}</p>}
+          {summary && setupNeeded && (
+            <p class="setup" data-setup-needed="">
+              {t.setupNeeded}{' '}
+              {!summary.lines.some((l) => l.primary === 'open-setup') && summary.messagePrimary !== 'open-setup' && (
+                <button type="button" data-action="open-setup" disabled={busy} onClick={() => props.onAction({ kind: 'open-setup' })}>
+                  {t.openSetup}
+                </button>
+              )}
+            </p>
+          )}
+          {summary?.lines.map((line, i) => (
+            <Line
+              key={line.key}
+              line={line}
+              lang={lang}
+              channel={props.channel}
+              setupNeeded={setupNeeded}
+              busy={busy}
+              main={i === 0 && lineIsMain}
+              showInsert={firstNoticeLine === line}
+              dncOpen={dncOpen === line.key}
+              dncDone={dncDone[line.key] ? { scope: dncDone[line.key]! } : null}
+              onAction={props.onAction}
+              onDnc={(open) => setDncOpen(open ? line.key : null)}
+              onDncConfirm={(scope, why) => {
+                setDncOpen(null);
+                setDncDone({ ...dncDone, [line.key]: scope });
+                props.onAction({ kind: 'do-not-contact', key: line.key, scope, reason: why });
+              }}
+            />
+          ))}
+          {summary && (
+            <MessageSection summary={summary} lang={lang} setupNeeded={setupNeeded} busy={busy} main={!lineIsMain} showInsert={noticeOnMessage} onAction={props.onAction} />
+          )}
+          {summary && (summary.lines.length > 0 || summary.messageFindings.length > 0) && (
+            <details class="why">
+              <summary>{t.why}</summary>
+              {summary.lines.map((line) => (
+                <div key={line.key} class="why-person" data-why={line.key}>
+                  <h4>
+                    {line.label}
+                    {verdict?.recipients.find((r) => r.key === line.key)?.known === false && <span class="tag"> ({t.unknownContact})</span>}
+                  </h4>
+                  {verdict?.recipients.find((r) => r.key === line.key)?.weakMatch && <p class="hint">{t.weakMatch}</p>}
                   <ul>
-                    {verdict.findings.map((f) => (
-                      <FindingItem key={f.code} finding={f} lang={lang} />
+                    {line.findings
+                      .filter((f) => summary.messageFindings.every((m) => m !== f))
+                      .map((f) => (
+                        <FindingWhy key={f.code} finding={f} lang={lang} />
+                      ))}
+                  </ul>
+                </div>
+              ))}
+              {summary.messageFindings.length > 0 && (
+                <div class="why-message">
+                  <h4>{t.aboutMessage}</h4>
+                  <ul>
+                    {summary.messageFindings.map((f) => (
+                      <FindingWhy key={f.code} finding={f} lang={lang} />
                     ))}
                   </ul>
-                </section>
+                </div>
               )}
-            </>
+            </details>
           )}
-          {props.hint && <p class="hint" role="status">{props.hint}</p>}
+          {summary && summary.checked.length > 0 && (
+            <details class="checked">
+              <summary>{t.checked}</summary>
+              <ul>
+                {summary.checked.map((f) => (
+                  <li key={`${f.code}|${f.title.en}`} class="finding finding--info" data-code={f.code}>
+                    ✓ {f.title[lang]}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {hardHold && <p class="hard">{t.noOverride}</p>}
+          {props.hint && (
+            <p class="hint" role="status">
+              {props.hint}
+            </p>
+          )}
           {props.error && (
             <p class="error" role="alert">
               {t.actionFailed} {props.error}
             </p>
           )}
         </div>
-        {askingReason && (
-          <label class="reason">
-            {t.reasonLabel}
+        {askingReason && overridesAllowed && (
+          <div class="reason">
+            {withJustification && <label for="og-justification">{t.justificationLabel}</label>}
+            {withJustification && <select
+              id="og-justification"
+              data-field="justification"
+              value={justification}
+              onChange={(e) => {
+                setJustification((e.currentTarget as HTMLSelectElement).value as OverrideJustificationKind | '');
+                setReasonError(null);
+              }}
+            >
+              <option value="">{t.justificationPick}</option>
+              {OVERRIDE_JUSTIFICATIONS.map((j) => (
+                <option key={j} value={j}>
+                  {OVERRIDE_JUSTIFICATION_LABELS[j][lang]}
+                </option>
+              ))}
+            </select>}
+            <label for="og-reason">{withJustification ? t.reasonLabel : t.justificationLabel}</label>
             <textarea
+              id="og-reason"
               data-field="reason"
               value={reason}
-              maxLength={2000}
+              maxLength={1800}
+              aria-invalid={!!reasonError}
               onInput={(e) => {
                 setReason((e.currentTarget as HTMLTextAreaElement).value);
-                setReasonError(false);
+                setReasonError(null);
               }}
             />
-            {reasonError && <span class="error">{t.reasonTooShort}</span>}
-          </label>
+            {reasonError && (
+              <span class="error" role="alert">
+                {reasonError}
+              </span>
+            )}
+          </div>
         )}
         <div class="actions">
           {clear && (
@@ -214,22 +420,7 @@ export function HoldDialog(props: HoldDialogProps) {
               {t.send}
             </button>
           )}
-          {verdict && !clear && kinds.has('insert-disclosure') && verdict.disclosure && (
-            <button type="button" class="primary" data-action="insert-disclosure" disabled={busy} onClick={() => props.onAction({ kind: 'insert-disclosure' })}>
-              {t.insertDisclosure}
-            </button>
-          )}
-          {verdict && !clear && kinds.has('record-basis') && (
-            <button type="button" data-action="record-basis" disabled={busy} onClick={() => props.onAction({ kind: 'record-basis' })}>
-              {t.recordBasis}
-            </button>
-          )}
-          {verdict && !clear && kinds.has('do-not-contact') && (
-            <button type="button" data-action="do-not-contact" disabled={busy} onClick={() => props.onAction({ kind: 'do-not-contact' })}>
-              {t.doNotContact}
-            </button>
-          )}
-          {verdict && !clear && (kinds.has('record-basis') || props.hint) && (
+          {verdict && !clear && (
             <button type="button" data-action="recheck" disabled={busy} onClick={() => props.onAction({ kind: 'recheck' })}>
               {t.recheck}
             </button>
@@ -244,7 +435,7 @@ export function HoldDialog(props: HoldDialogProps) {
               {t.confirmSendAnyway}
             </button>
           )}
-          <button type="button" data-action="cancel" onClick={() => props.onAction({ kind: 'cancel' })}>
+          <button type="button" class={cancelIsMain ? 'primary' : undefined} data-action="cancel" onClick={() => props.onAction({ kind: 'cancel' })}>
             {t.cancel}
           </button>
         </div>
@@ -252,30 +443,3 @@ export function HoldDialog(props: HoldDialogProps) {
     </div>
   );
 }
-
-/** Styles for the dialog's shadow root (the page's CSS cannot reach in, ours cannot leak out). */
-export const holdDialogCss = `
-:host { all: initial; }
-.backdrop { position: fixed; inset: 0; z-index: 2147483647; background: rgba(0,0,0,.35); display: flex; align-items: center; justify-content: center; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; }
-.dialog { background: #fff; border-radius: 10px; box-shadow: 0 10px 40px rgba(0,0,0,.3); max-width: 560px; width: calc(100vw - 32px); max-height: calc(100vh - 48px); display: flex; flex-direction: column; }
-h2 { margin: 0; padding: 16px 20px 8px; font-size: 18px; }
-h3 { margin: 8px 0 4px; font-size: 15px; }
-.body { padding: 0 20px; overflow: auto; }
-ul { margin: 0; padding-left: 18px; }
-.finding { margin: 6px 0; }
-.finding p { margin: 2px 0; }
-.finding--block strong { color: #cf222e; }
-.finding--warn strong { color: #9a6700; }
-.cite { color: #59636e; font-size: 12px; }
-.hint, .tag, .detail { color: #59636e; }
-.error { color: #cf222e; }
-.reason { display: block; padding: 8px 20px 0; }
-.reason textarea { display: block; width: 100%; box-sizing: border-box; min-height: 60px; margin-top: 4px; font: inherit; }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; padding: 12px 20px 16px; justify-content: flex-end; border-top: 1px solid #d1d9e0; }
-button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid #d1d9e0; background: #f6f8fa; cursor: pointer; }
-button.primary { background: #1f883d; color: #fff; border-color: #1a7f37; }
-button.danger { color: #cf222e; }
-button:focus-visible, [data-initial-focus]:focus { outline: 2px solid #0969da; outline-offset: 2px; }
-button[disabled] { opacity: .6; cursor: default; }
-.recipient { border-top: 1px solid #d1d9e0; padding: 6px 0; }
-`;

@@ -20,6 +20,7 @@ type GuardRequestType = Extract<
   | 'profile/status'
   | 'guard/status'
   | 'ui/open-record-basis'
+  | 'ui/open-setup'
   | 'lookup/verdict'
   | 'call/check'
   | 'guard/tab-state'
@@ -72,6 +73,11 @@ export function recordBasisUrl(baseUrl: string, recipients: readonly PageRecipie
   const liUrl = li?.profileUrl ?? (li?.vanity ? `https://www.linkedin.com/in/${li.vanity}/` : li?.memberId ? `https://www.linkedin.com/in/${li.memberId}/` : undefined);
   if (liUrl) params.set('linkedin', liUrl);
   return `${baseUrl}#/contacts/new?${params.toString()}`;
+}
+
+/** The first-run setup page of the options app. */
+export function setupUrl(baseUrl: string): string {
+  return `${baseUrl}#/setup`;
 }
 
 export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandlerDeps): GuardHandlers {
@@ -161,6 +167,11 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
 
     'ui/open-record-basis': async (req) => {
       await browser.tabs.create({ url: recordBasisUrl(browser.runtime.getURL('/options.html'), req.recipients) });
+      return {};
+    },
+
+    'ui/open-setup': async () => {
+      await browser.tabs.create({ url: setupUrl(browser.runtime.getURL('/options.html')) });
       return {};
     },
 

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { benchHooks } from '../../bench/ledger-hooks';
 import { Ledger } from '../ledger/repository';
 import { queueTeamEntry, teamSuppressionsFor } from '../sync/engine';
-import { guardHandlers } from './guard-handlers';
+import { guardHandlers, setupUrl } from './guard-handlers';
+import { missingForNotice } from '../rules/disclosure';
 import { managementHandlers } from './management-handlers';
 import { createRouter, type Handlers } from './router';
 import { forgetTab, recheckTab } from './tab-state';
@@ -12,6 +13,17 @@ import { createVerdictService } from './verdict-service';
 // The background: owns the ledger (IndexedDB in the extension's own origin), the verdict service and team
 // sync, and answers runtime messages through one router. Listeners are registered synchronously so a
 // message or alarm that wakes the service worker finds them.
+
+/** Opens the first-run setup, unless the organisation is set up already (a restored profile, a managed install). */
+async function openSetupAfterInstall(ledger: Ledger, optionsUrl: string): Promise<void> {
+  try {
+    const settings = await ledger.getSettings();
+    if (missingForNotice(settings.organisation).length === 0) return;
+    await browser.tabs.create({ url: setupUrl(optionsUrl) });
+  } catch (error) {
+    console.error('[outreach-guard] could not open the setup page', error);
+  }
+}
 
 export function startBackground() {
   const ledger = new Ledger();
@@ -38,6 +50,10 @@ export function startBackground() {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  // A fresh install opens the short setup: until it is done the hold inserts no privacy notice.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void openSetupAfterInstall(ledger, browser.runtime.getURL('/options.html'));
+  });
   // A full page load (not an in-page navigation) may have left the sites we guard: the toolbar checks.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'complete') void recheckTab(tabId, (id) => browser.tabs.sendMessage(id, { type: 'guard/ping' }, { frameId: 0 }));

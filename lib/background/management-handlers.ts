@@ -10,8 +10,8 @@ import { normalizeDomain, normalizePhone } from '../identity/normalize';
 import { ErasedIdentityError, LedgerError } from '../ledger/errors';
 import { JobRegistry } from '../ledger/jobs';
 import type { BasisDraft, Ledger } from '../ledger/repository';
-import { EVIDENCE_MAX_BYTES } from '../ledger/schema';
-import { managementRequests } from '../messaging/management';
+import { EVIDENCE_MAX_BYTES, type AuditEntry } from '../ledger/schema';
+import { managementRequests, type AuditPeople } from '../messaging/management';
 import { UserFacingError, type Handler } from './router';
 
 // The background's handlers for every management request (extension pages only; the router checks the
@@ -25,6 +25,36 @@ function userFacing(error: unknown): never {
   if (error instanceof LedgerError) throw new UserFacingError(error.code, error.message, error.where);
   if (error instanceof CsvError) throw new UserFacingError('invalid-csv', error.message, error.row ? `row ${error.row}` : error.field);
   throw error;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+
+/**
+ * Names for the people a page of the audit log is about: a contact's name while the contact exists, and for a
+ * do-not-contact key its masked label ("j…@acme.nl") and kind. An erased person is named by neither.
+ */
+async function auditPeople(ledger: Ledger, entries: readonly AuditEntry[]): Promise<AuditPeople> {
+  const contactIds = new Set<string>();
+  const keyHashes = new Set<string>();
+  for (const e of entries) {
+    if (e.contactId) contactIds.add(e.contactId);
+    for (const id of strings(e.detail.contactIds)) contactIds.add(id);
+    for (const h of [...strings(e.detail.keyHashes), ...strings(e.detail.keyHash)]) keyHashes.add(h);
+  }
+  const contacts: AuditPeople['contacts'] = {};
+  for (const id of contactIds) {
+    const c = await ledger.getContact(id);
+    if (c) contacts[id] = c.name;
+  }
+  const keys: AuditPeople['keys'] = {};
+  if (keyHashes.size > 0) {
+    // IndexedDB counts must fit 32 bits; a million entries is more than any list the page could show.
+    const all = await ledger.listSuppressions(0, 1_000_000);
+    for (const s of all.items) {
+      if (keyHashes.has(s.keyHash)) keys[s.keyHash] = { kind: s.keyKind, ...(s.label ? { label: s.label } : {}), ...(s.erased ? { erased: true } : {}) };
+    }
+  }
+  return { contacts, keys };
 }
 
 /** Wraps each handler so ledger and CSV errors reach the page as user-facing messages. */
@@ -208,7 +238,10 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       return status;
     },
 
-    'audit/list': (req) => ledger.listAudit(req),
+    'audit/list': async (req) => {
+      const page = await ledger.listAudit(req);
+      return { ...page, people: await auditPeople(ledger, page.items) };
+    },
     'audit/verify': () => ledger.verifyAudit(),
     'audit/export': async () => ({ entries: await ledger.exportAudit(), verify: await ledger.verifyAudit() }),
 

@@ -5,7 +5,7 @@ import { toRulesLedgerFacts } from '../ledger/facts';
 import { recipientKinds, type Settings, type SourceKind } from '../ledger/schema';
 
 type RecipientKind = (typeof recipientKinds)[number];
-import { bodyFingerprint } from '../guard/fingerprint';
+import { bodyFingerprint } from '../rules/fingerprint';
 import type { Channel, Localized, PageRecipient } from '../messaging/common';
 import type { GuardVerdict, RecipientVerdict } from '../messaging/guard';
 import {
@@ -22,8 +22,8 @@ import {
   type OutreachInput,
 } from '../rules';
 import type { FixKind } from '../rules/verdict';
+import { missingForNotice } from '../rules/disclosure';
 import { renderTemplate } from '../rules/templates';
-import { policyFor } from '../rules/policy';
 import type { ProductRef } from '../rules/products';
 import { justificationRequiredOf, overridableOf } from '../rules/verdict';
 import type { TeamSuppression } from '../sync/engine';
@@ -52,61 +52,20 @@ export interface DraftRequest {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function finding(code: string, severity: Finding['severity'], title: Localized, explanation: Localized, fixes: Finding['fixes'] = []): Finding {
-  return { code, severity, title, explanation, citations: [], fixes };
-}
-
-/** A recipient whose address the page did not let us read cannot be checked: hold, never pass. */
-function unreadableFinding(r: PageRecipient): Finding {
-  return finding(
-    'MISSING-ADDRESS',
-    'block',
-    { nl: 'Adres van deze ontvanger onleesbaar', en: "This recipient's address could not be read" },
-    {
-      nl: `Outreach Guard kon het adres van "${r.displayName ?? r.key}" niet lezen, dus kon deze ontvanger niet controleren. Haal de ontvanger weg en voeg hem opnieuw toe, of verstuur bewust met een reden.`,
-      en: `Outreach Guard could not read the address of "${r.displayName ?? r.key}", so it could not check this recipient. Remove and re-add the recipient, or send anyway with a reason.`,
-    },
-    [{ kind: 'remove-recipient', label: { nl: 'Verwijder deze ontvanger', en: 'Remove this recipient' } }],
-  );
-}
-
 /**
- * No recipient at all: either none was added yet, or the adapter no longer finds them after a site change.
- * Hold, never pass. A verdict precomputed while typing only sets a data attribute: the rep sees this on Send.
+ * What the page could not show (no recipient, an unreadable address) is an input fact of the engine: the
+ * findings and their wording come from the rules catalogue like every other (issue 16 item 5).
  */
-function noRecipientFinding(): Finding {
-  return finding(
-    'MISSING-RECIPIENT',
-    'block',
-    { nl: 'Geen ontvanger gevonden', en: 'No recipient found' },
-    {
-      nl: 'Outreach Guard vond geen enkele ontvanger in dit bericht, dus kon niemand controleren. Voeg een ontvanger toe. Staat er wel een ontvanger, dan kon Outreach Guard die niet lezen: verstuur alleen bewust met een reden.',
-      en: 'Outreach Guard found no recipient in this message, so it could not check anyone. Add a recipient. If there is one, Outreach Guard could not read it: send only deliberately, with a reason.',
-    },
-  );
-}
-
-/** Outlook sometimes shows only a name: the ledger cannot be matched on an address. Say so. */
-function weakMatchFinding(r: PageRecipient): Finding {
-  return finding(
-    'OB-01',
-    'warn',
-    { nl: 'Alleen een naam zichtbaar: zwakke match', en: 'Only a name is visible: weak match' },
-    {
-      nl: `Voor "${r.displayName ?? r.key}" is alleen een naam te zien, geen adres. Controleer zelf of deze persoon bezwaar heeft gemaakt: bezwaren volgen de persoon (AVG art. 21 lid 3).`,
-      en: `Only a name is shown for "${r.displayName ?? r.key}", no address. Check yourself that this person has not objected: objections follow the person (GDPR Art. 21(3)).`,
-    },
-    [{ kind: 'remove-recipient', label: { nl: 'Verwijder deze ontvanger', en: 'Remove this recipient' } }],
-  );
-}
-
-/** Findings made here (until the engine makes them) get the policy the engine would give them. */
-function withPolicy(findings: Finding[], settings: Settings): Finding[] {
-  for (const f of findings) {
-    const p = policyFor(f.code, f.severity, settings.policy.rules);
-    if (p) f.policy = p;
-  }
-  return findings;
+function pageFactVerdict(channel: Channel, settings: Settings, now: Date, status: 'unreadable' | 'none', r?: PageRecipient) {
+  const name = r ? (r.displayName ?? r.key) : undefined;
+  return evaluateOutreach({
+    action: 'send_message',
+    channel,
+    sendDate: now.toISOString(),
+    sender: {},
+    recipient: { pageStatus: status, ...(name ? { displayName: name } : {}), address: {} },
+    policy: policyOf(settings),
+  });
 }
 
 function overridableFor(findings: readonly Finding[], settings: Settings): boolean {
@@ -165,6 +124,8 @@ export function inputFor(
   const address = addressOf(r, channel);
   const stored = c?.addresses.find((a) => a.value === (address.value ? normalizeEmail(address.value) ?? address.value : undefined));
   const declinedInMail = r.signals?.declinedInMail || facts.events.declinedInMail || undefined;
+  // Outlook sometimes shows only a name: the register cannot be matched on an address (OB-01 name-only)
+  const nameOnly = !!r.weakMatch && keysOfPageRecipient(r).length === 0;
   return {
     action,
     channel,
@@ -183,6 +144,8 @@ export function inputFor(
         ...(stored ? { kind: stored.kind, ...(stored.designationEvidence ? { designationEvidence: stored.designationEvidence } : {}) } : {}),
       },
       ...(c?.phones[0] ? { phone: c.phones[0] } : {}),
+      ...(nameOnly ? { nameOnly: true } : {}),
+      ...(r.displayName ? { displayName: r.displayName.slice(0, 300) } : {}),
       ...(r.signals || declinedInMail
         ? {
             linkedin: {
@@ -241,25 +204,26 @@ function optOutOf(method: string): DisclosureSettings['optOut'] {
   return { method: 'reply' };
 }
 
-/** Placeholders make a missing organisation setting visible in the inserted text instead of a gap. */
+/** The notice's organisation details; only used once missingForNotice() is empty (no "[placeholder]" ever goes out). */
 export function disclosureSettingsOf(settings: Settings, lang: 'nl' | 'en'): DisclosureSettings {
   const o = settings.organisation;
-  const missing = (nl: string, en: string) => (lang === 'nl' ? `[${nl}]` : `[${en}]`);
   return {
-    legalName: o.legalName || missing('bedrijfsnaam', 'company name'),
-    contact: o.contact || missing('contactgegevens', 'contact details'),
-    privacyUrl: o.privacyUrl || missing('link naar privacyverklaring', 'privacy notice link'),
+    legalName: o.legalName.trim(),
+    contact: o.contact.trim(),
+    privacyUrl: o.privacyUrl.trim(),
     optOut: optOutOf(o.optOutMethod),
     ...(o.dpo ? { dpo: o.dpo } : {}),
     product: lang === 'nl' ? 'onze producten en diensten' : 'our products and services',
   };
 }
 
-function basisForDisclosure(facts: RecipientFacts | undefined): 'legitimate_interest' | 'consent' | 'customer' {
+/** The basis the notice names: only one the register holds for this person (none: the notice names none). */
+function basisForDisclosure(facts: RecipientFacts | undefined): 'legitimate_interest' | 'consent' | 'customer' | null {
   const types = new Set(facts?.bases.map((b) => b.type));
   if (types.has('consent')) return 'consent';
   if (types.has('customer')) return 'customer';
-  return 'legitimate_interest';
+  if (types.has('legitimate_interest')) return 'legitimate_interest';
+  return null;
 }
 
 /**
@@ -270,7 +234,7 @@ export function disclosureText(
   settings: Settings,
   channel: Channel,
   source: DisclosureSource,
-  basis: 'legitimate_interest' | 'consent' | 'customer',
+  basis: 'legitimate_interest' | 'consent' | 'customer' | null,
   lang: 'nl' | 'en',
 ): string {
   const family = channel.startsWith('linkedin') ? 'linkedin' : 'email';
@@ -305,8 +269,13 @@ function callOpening(settings: Settings, input: Parameters<typeof generateCallOp
   });
 }
 
+/** What the hold needs besides the verdict: the rep's language (unless it follows the browser) and whether setup is done. */
+function uiOf(settings: Settings, setupNeeded: boolean): { lang?: 'nl' | 'en'; setupNeeded?: true } {
+  return { ...(settings.language !== 'auto' ? { lang: settings.language } : {}), ...(setupNeeded ? { setupNeeded: true as const } : {}) };
+}
+
 /** The catalogue says which findings the disclosure clears: the dialog offers the insert exactly for those. */
-const offersDisclosure = (f: Finding) => f.fixes.some((x) => x.kind === 'insert-disclosure');
+const offersDisclosure = (f: Finding) => f.severity !== 'info' && f.fixes.some((x) => x.kind === 'insert-disclosure');
 
 /** Findings every recipient shares are about the message itself: show them once. */
 function splitCommon(perRecipient: RecipientVerdict[]): { common: Finding[]; recipients: RecipientVerdict[] } {
@@ -339,7 +308,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     const at = now();
     const settings = await ledger.getSettings();
     if (request.recipients.length === 0) {
-      const findings = withPolicy([noRecipientFinding()], settings);
+      const findings = pageFactVerdict(request.channel, settings, at, 'none').findings;
       return {
         decision: decisionOf(findings),
         recipients: [],
@@ -348,6 +317,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
         overrideNeedsReason: settings.policy.overrideNeedsReason,
         overridable: overridableFor(findings, settings),
         justificationRequired: settings.policy.overrideNeedsReason && justificationRequiredOf(findings),
+        ...uiOf(settings, missingForNotice(settings.organisation).length > 0),
       };
     }
     const fingerprint = request.message.body.trim() ? await bodyFingerprint(request.message.body, request.recipients) : undefined;
@@ -369,14 +339,14 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       request.recipients.map(async (r): Promise<RecipientVerdict> => {
         const keys = keysOfPageRecipient(r);
         if (r.unreadable || (keys.length === 0 && !r.weakMatch)) {
-          const findings = withPolicy([unreadableFinding(r)], settings);
+          const findings = pageFactVerdict(request.channel, settings, at, 'unreadable', r).findings;
           return { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch, overridable: overridableFor(findings, settings) };
         }
         const { facts, team } = await factsAndTeam(keys, at);
         factsByKey.set(r.key, facts);
         const verdict = evaluateOutreach(inputFor('send_message', request.channel, r, facts, team, settings, at, message, recentSimilarSends));
         if (verdict.products) products = verdict.products;
-        const findings = r.weakMatch && keys.length === 0 ? [...withPolicy([weakMatchFinding(r)], settings), ...verdict.findings] : verdict.findings;
+        const findings = verdict.findings;
         return {
           key: r.key,
           decision: decisionOf(findings),
@@ -391,8 +361,10 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     const { common, recipients } = splitCommon(perRecipient);
     const decision = worstDecision([...perRecipient.map((r) => r.decision)]);
     const needsDisclosure = perRecipient.find((r) => r.findings.some(offersDisclosure));
+    // Before the organisation is set up no notice is offered: the hold opens the setup instead.
+    const setupNeeded = missingForNotice(settings.organisation).length > 0;
     let disclosure: Localized | undefined;
-    if (needsDisclosure) {
+    if (needsDisclosure && !setupNeeded) {
       const facts = factsByKey.get(needsDisclosure.key);
       const prov = facts?.provenance[0];
       const source = disclosureSourceOf(prov?.source, prov?.detail ?? prov?.url, request.channel);
@@ -412,6 +384,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       overridable: perRecipient.every((r) => r.overridable !== false),
       justificationRequired: settings.policy.overrideNeedsReason && perRecipient.some((r) => justificationRequiredOf(r.findings)),
       ...(products ? { products } : {}),
+      ...uiOf(settings, setupNeeded),
     };
   }
 

@@ -90,6 +90,16 @@ export function parseBackup(input: unknown): BackupData {
     throw new LedgerError('invalid-backup', `The backup is damaged at ${where || 'the top level'}: ${i.message}. Nothing was imported.`, where);
   }
   const b = parsed.data.data;
+  // Every record that belongs to a contact must find it in the backup: a basis or evidence of nobody
+  // would be stored where no page shows it and no erasure finds it.
+  const contactIds = new Set(b.contacts.map((c) => c.id));
+  for (const table of ['bases', 'evidence', 'provenance'] as const) {
+    b[table].forEach((row: { id: string; contactId: string }, i: number) => {
+      if (!contactIds.has(row.contactId)) {
+        throw new LedgerError('invalid-backup', `The backup is damaged at data.${table}.${i}.contactId: ${table} ${row.id} belongs to contact ${row.contactId}, which is not in the backup. Nothing was imported.`, `data.${table}.${i}.contactId`);
+      }
+    });
+  }
   const chain = verifyAuditChain(b.audit);
   if (!chain.ok) throw new LedgerError('audit-broken', `The backup's audit log does not verify: ${chain.problem} Nothing was imported.`, `data.audit`);
   const evidence: EvidenceRow[] = b.evidence.map((e, i) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINKEDIN_PROFILE_URL, normalizeDomain, normalizeEmail, normalizeLinkedIn, normalizePhone } from '../identity/normalize';
 import {
   assessmentSchema,
   auditEntrySchema,
@@ -20,8 +21,28 @@ export const BACKUP_VERSION = 1;
 /** Larger backups are refused before parsing (Chrome's message limit is 64 MiB anyway). */
 export const BACKUP_MAX_CHARS = 64 * 1024 * 1024;
 
-/** Contacts in a backup leave out the derived index fields; they are recomputed on import. */
-export const backupContactSchema = contactSchema.omit({ sortName: true, searchTokens: true, flags: true, art14DueAt: true, obtainedAt: true, keys: true, provenance: true });
+/**
+ * Contacts in a backup leave out the derived index fields; they are recomputed on import. Their
+ * identities must be in the normal form the forms store (a backup is no way around their checks).
+ */
+export const backupContactSchema = contactSchema
+  .omit({ sortName: true, searchTokens: true, flags: true, art14DueAt: true, obtainedAt: true, keys: true, provenance: true })
+  .superRefine((c, ctx) => {
+    const bad = (path: (string | number)[], value: string, what: string) =>
+      ctx.addIssue({ code: 'custom', path, message: `${JSON.stringify(value.slice(0, 80))} is not ${what}` });
+    c.emails.forEach((e, i) => normalizeEmail(e) !== e && bad(['emails', i], e, 'an e-mail address'));
+    c.phones.forEach((p, i) => normalizePhone(p) !== p && bad(['phones', i], p, 'a phone number in E.164 form (+31612345678)'));
+    c.linkedin.memberIds.forEach((m, i) => normalizeLinkedIn({ memberId: m }).memberId !== m && bad(['linkedin', 'memberIds', i], m, 'a LinkedIn member id'));
+    c.linkedin.vanities.forEach((v, i) => normalizeLinkedIn({ vanity: v }).vanity !== v && bad(['linkedin', 'vanities', i], v, 'a LinkedIn profile name'));
+    c.linkedin.leadIds.forEach((l, i) => normalizeLinkedIn({ salesNavLeadId: l }).salesNavLeadId !== l && bad(['linkedin', 'leadIds', i], l, 'a Sales Navigator lead id'));
+    const url = c.linkedin.profileUrl;
+    if (url !== undefined) {
+      const n = normalizeLinkedIn({ profileUrl: url });
+      if (!LINKEDIN_PROFILE_URL.test(url) || !(n.memberId || n.vanity || n.salesNavLeadId)) bad(['linkedin', 'profileUrl'], url, 'a https://www.linkedin.com/ profile address');
+    }
+    const domain = c.company?.domain;
+    if (domain !== undefined && normalizeDomain(domain) !== domain) bad(['company', 'domain'], domain, 'a domain');
+  });
 
 export const backupEvidenceSchema = evidenceSchema.extend({
   /** the file, base64; present for kind "file" */

@@ -1,13 +1,22 @@
 import type { ComposerHandle } from './adapter';
 import { watchChanges } from './observe';
-import { showInactiveBadge } from './hold-ui';
 import { tabStateOf } from './status';
 import { describe, stateAttribute, type ComposerState, type GuardCore, type Watched } from './core';
 
 // The composer registry: which composers this guard watches, their state attribute, the "not active here"
 // badge, the listeners around each one, and the toolbar state they add up to.
 
-const ownerAttribute = 'data-outreach-guard-owner';
+/**
+ * Which guard watches which composer root, kept in the content script's memory, never in the page's DOM:
+ * a page that could set an owner marker could make the guard skip its composer. One map per window of
+ * the composer, on that window as the content script sees it (the page's scripts see another object), so
+ * the guards of a page and of its same-origin frames (each frame's own content script) see each other's.
+ */
+const ownersKey = '__outreachGuardOwners';
+function ownersOf(el: Element): Map<Element, string> {
+  const win = (el.ownerDocument.defaultView ?? globalThis) as unknown as Record<string, Map<Element, string> | undefined>;
+  return (win[ownersKey] ??= new Map());
+}
 const baseEvents = ['click', 'keydown', 'submit'] as const;
 
 export interface ComposerRegistry {
@@ -82,7 +91,7 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
       } catch {
         anchor = w.root;
       }
-      w.badge = showInactiveBadge(anchor, lang, failure);
+      w.badge = core.showBadge(anchor, lang, failure);
     }
     reportTab();
   };
@@ -96,8 +105,8 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
   };
 
   const claimedByOther = (el: Element) => {
-    const current = el.getAttribute(ownerAttribute);
-    return current !== null && current !== owner;
+    const current = ownersOf(el).get(el);
+    return current !== undefined && current !== owner;
   };
 
   const addComposer = (el: Element, fromExpected: boolean): (() => void) | void => {
@@ -133,7 +142,7 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
       ac: new AbortController(),
       badge: null,
     };
-    root.setAttribute(ownerAttribute, owner);
+    ownersOf(root).set(root, owner);
     watched.set(root, w);
     listenAround(root);
     setState(w, 'checking');
@@ -157,15 +166,19 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
       w.hold = null;
     }
     w.badge?.remove();
-    if (w.root.getAttribute(ownerAttribute) === owner) {
-      w.root.removeAttribute(ownerAttribute);
+    const owners = ownersOf(w.root);
+    if (owners.get(w.root) === owner) {
+      owners.delete(w.root);
       w.root.removeAttribute(stateAttribute);
     }
     reportTab();
   };
 
   // guarded by the content script of the frame it lives in
-  const ownedElsewhere = (el: Element) => !!(el.closest(`[${ownerAttribute}]`) || el.querySelector(`[${ownerAttribute}]`));
+  const ownedElsewhere = (el: Element) => {
+    for (const root of ownersOf(el).keys()) if (root.contains(el) || el.contains(root)) return true;
+    return false;
+  };
 
   return { listenOn, setState, reportTab, setInactive, clearInactive, addComposer, dispose, ownedElsewhere };
 }

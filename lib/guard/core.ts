@@ -1,7 +1,7 @@
 import type { GuardVerdict } from '../messaging/guard';
 import { AdapterError, type ComposerHandle, type ComposerSnapshot, type SendTrigger, type SiteAdapter } from './adapter';
 import type { GuardAsk } from './ask';
-import type { HoldUi, InactiveBadge, MountHold } from './hold-ui';
+import type { HoldUi, InactiveBadge, MountHold, ShowBadge } from './hold-ui';
 import type { HoldView } from '../../components/guard/HoldDialog';
 import type { Lang } from '../../components/guard/strings';
 import type { TabState } from './status';
@@ -32,7 +32,10 @@ export interface GuardOptions {
   checkTimeoutMs?: number;
   /** show the "checking…" dialog when a held check takes longer than this (ms) */
   checkingDialogAfterMs?: number;
+  /** how the hold dialog is shown (default: in this document; the content script uses its frame) */
   mountHold?: MountHold;
+  /** how the "not active here" badge is shown (default: in this document; the content script uses its frame) */
+  showBadge?: ShowBadge;
   onTabState?: (state: TabState, detail?: string) => void;
   /** outlives `signal` across in-page navigation: watching whether a sent message really left (default: signal) */
   sentSignal?: AbortSignal;
@@ -119,6 +122,7 @@ export interface GuardConfig {
   /** the longest a released send waits for its provisional record to be stored */
   provisionalWaitMs: number;
   mountHold: MountHold;
+  showBadge: ShowBadge;
   plainEnterMaySend: boolean;
   recorder: EventRecorder;
   /** the composers this guard watches, by root */

@@ -1,5 +1,5 @@
 import { observe } from './observe';
-import { mountHoldDialog } from './hold-ui';
+import { mountHoldDialog, showInactiveBadge } from './hold-ui';
 import { createEventRecorder, memoryPendingStore } from './pending-events';
 import type { ComposerState, GuardConfig, GuardCore, GuardOptions, Watched } from './core';
 import { createComposerRegistry } from './composers';
@@ -38,6 +38,7 @@ export function startGuard(options: GuardOptions): GuardController {
     allowTtl: options.allowTtlMs ?? 5 * 60_000,
     provisionalWaitMs: options.provisionalWaitMs ?? 1000,
     mountHold: options.mountHold ?? mountHoldDialog,
+    showBadge: options.showBadge ?? showInactiveBadge,
     plainEnterMaySend: adapter.plainEnterMaySend ?? true,
     recorder: options.recorder ?? createEventRecorder({ ask, signal: options.sentSignal ?? signal, store: memoryPendingStore() }),
     watched: new Map<Element, Watched>(),

@@ -2,7 +2,7 @@ import type { GuardVerdict } from '../messaging/guard';
 import type { PageRecipient } from '../messaging/common';
 import type { ComposerSnapshot } from './adapter';
 import { withTimeout } from './ask';
-import type { HoldAction } from '../../components/guard/HoldDialog';
+import { langOfView, type HoldAction } from '../../components/guard/HoldDialog';
 import { strings } from '../../components/guard/strings';
 import { isRefusal } from './pending-events';
 import { keyOf, type GuardCore, type Hold, type Watched } from './core';
@@ -22,6 +22,8 @@ export function createHoldActions(core: GuardCore): HoldActions {
   async function onAction(w: Watched, hold: Hold, action: HoldAction) {
     if (w.hold !== hold) return;
     const verdict = hold.view.kind === 'verdict' ? hold.view.verdict : null;
+    // the rep's language setting comes with the verdict
+    const said = strings[langOfView(hold.view, lang)];
     const run = async (work: () => Promise<void> | void) => {
       hold.busy = true;
       hold.error = undefined;
@@ -56,7 +58,7 @@ export function createHoldActions(core: GuardCore): HoldActions {
         return;
       case 'insert-disclosure':
         await run(async () => {
-          const text = verdict?.disclosure?.[lang];
+          const text = verdict?.disclosure?.[langOfView(hold.view, lang)];
           if (!text || !w.handle) throw new Error('no disclosure text');
           w.handle.insertText(text);
           await recheck(w, hold);
@@ -70,23 +72,31 @@ export function createHoldActions(core: GuardCore): HoldActions {
         return;
       case 'do-not-contact':
         await run(async () => {
-          const recipients = recipientsOffering(verdict, hold.snapshot, 'do-not-contact');
+          // the dialog names one person, a scope (all channels unless the rep narrowed it) and a reason
+          const recipients = action.key ? only(hold.snapshot, action.key) : recipientsOffering(verdict, hold.snapshot, 'do-not-contact');
           if (recipients.length === 0 || !hold.snapshot) throw new Error('no recipient');
-          await ask({ type: 'suppression/add-for-recipients', recipients, scope: scopeOf(hold.snapshot.channel), reason: 'Marked do-not-contact in the hold dialog' });
+          await ask({ type: 'suppression/add-for-recipients', recipients, scope: action.scope ?? scopeOf(hold.snapshot.channel), reason: action.reason ?? 'Marked do-not-contact in the hold dialog' });
           await recheck(w, hold);
         });
         return;
       case 'record-basis':
         await run(async () => {
-          const recipients = recipientsOffering(verdict, hold.snapshot, 'record-basis');
+          const recipients = action.key ? only(hold.snapshot, action.key) : recipientsOffering(verdict, hold.snapshot, 'record-basis');
           if (recipients.length === 0) throw new Error('no recipient');
           await ask({ type: 'ui/open-record-basis', recipients });
-          hold.hint = strings[lang].recordBasisHint;
+          hold.hint = said.recordBasisHint;
+        });
+        return;
+      case 'open-setup':
+        await run(async () => {
+          // no notice with gaps: the organisation's details come first
+          await ask({ type: 'ui/open-setup' });
+          hold.hint = said.setupHint;
         });
         return;
       case 'send-anyway': {
         const decision: 'warn' | 'block' = verdict?.decision === 'warn' ? 'warn' : 'block';
-        if (verdict && !verdict.overridesAllowed) return;
+        if (verdict && (!verdict.overridesAllowed || verdict.overridable === false)) return;
         const snapshot = hold.snapshot;
         const codes = verdict ? [...verdict.findings, ...verdict.recipients.flatMap((r) => r.findings)].map((f) => f.code) : ['GUARD-UNCHECKED'];
         hold.busy = true;
@@ -102,6 +112,7 @@ export function createHoldActions(core: GuardCore): HoldActions {
             recipients: snapshot?.recipients.slice(0, 500) ?? [],
             codes: [...new Set(codes)].slice(0, 200),
             reason: action.reason.slice(0, 2000),
+            ...(action.justification ? { justification: action.justification } : {}),
             decision,
           };
           try {
@@ -140,6 +151,11 @@ function lazyHolds(core: GuardCore) {
     release: (w: Watched, hold: Hold, verdict: GuardVerdict | null) => core.holds.release(w, hold, verdict),
     recheck: (w: Watched, hold: Hold) => core.holds.recheck(w, hold),
   };
+}
+
+/** The one page recipient a per-recipient button named. */
+function only(snapshot: ComposerSnapshot | null, key: string): PageRecipient[] {
+  return snapshot?.recipients.filter((r) => r.key === key) ?? [];
 }
 
 function scopeOf(channel: string): 'all' | 'email' | 'phone' | 'linkedin' {

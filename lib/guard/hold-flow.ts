@@ -1,6 +1,6 @@
 import type { GuardVerdict } from '../messaging/guard';
 import type { ComposerSnapshot, SendTrigger } from './adapter';
-import type { HoldAction } from '../../components/guard/HoldDialog';
+import { langOfView, type HoldAction } from '../../components/guard/HoldDialog';
 import { strings } from '../../components/guard/strings';
 import { keyOf, type GuardCore, type Hold, type Release, type Watched } from './core';
 
@@ -85,6 +85,7 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
       lang,
       view: hold.view,
       canRemoveRecipient: typeof w.handle?.removeRecipient === 'function',
+      ...(hold.snapshot ? { channel: hold.snapshot.channel } : {}),
       busy: hold.busy,
       error: hold.error,
       hint: hold.hint,
@@ -170,7 +171,7 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
     // a clean draft released straight from the check never showed its verdict: the dialog offers Send
     if (verdict) hold.view = { kind: 'verdict', verdict };
     hold.busy = false;
-    hold.error = strings[lang].resendFailed;
+    hold.error = strings[langOfView(hold.view, lang)].resendFailed;
     // time to read the dialog, close it and press the site's Send (the draft key still has to match)
     pass.until = Date.now() + 60_000;
     pass.watched = false;
@@ -182,6 +183,8 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
     if (!w.handle) throw new Error(hold.view.kind === 'failed' ? hold.view.message : 'no composer');
     const snapshot = w.handle.read();
     const key = keyOf(snapshot);
+    // a hint belongs to the verdict it was given for
+    hold.hint = undefined;
     hold.snapshot = snapshot;
     hold.key = key;
     w.lastKey = key;

@@ -2,8 +2,10 @@ import { h, render } from 'preact';
 import { HoldDialog, decisionOfView, holdDialogCss, type HoldDialogProps } from '../../components/guard/HoldDialog';
 import { strings, type Lang } from '../../components/guard/strings';
 
-// Mounts the Preact hold dialog and the "not active here" badge, each in its own shadow root so the
-// page's CSS cannot reach in. Keystrokes inside do not bubble out to the site (Gmail/Outlook shortcuts).
+// The hold dialog and the "not active here" badge. The content script shows them in the guard's own frame
+// (mountHoldFrame, showInactiveBadgeFrame: the page can neither read nor press them); the frame renders the
+// dialog with mountHoldDialog, which unit tests also use in a plain document. Keystrokes inside do not
+// bubble out to the site (Gmail/Outlook shortcuts).
 
 export interface HoldUi {
   update(props: HoldDialogProps): void;
@@ -21,7 +23,7 @@ function isolate(host: HTMLElement) {
 export const mountHoldDialog: MountHold = (doc, initial) => {
   const host = doc.createElement('div');
   host.setAttribute('data-outreach-guard', 'hold');
-  // Open, so the e2e tests (and assistive tools) can reach the buttons; it shows nothing the page did not.
+  // Open, so tests can reach the buttons; in the page the content script never uses it, only inside its frame.
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = holdDialogCss;
@@ -62,26 +64,49 @@ export interface InactiveBadge {
   remove(): void;
 }
 
-/** A small badge next to a composer the guard could not understand. */
-export function showInactiveBadge(anchor: Element, lang: Lang, detail: string): InactiveBadge {
+/** The badge's words and look, the same in the page (tests) and in the guard's frame. */
+export const inactiveBadgeText = (lang: Lang) => (lang === 'nl' ? 'Outreach Guard niet actief hier' : 'Outreach Guard not active here');
+export const inactiveBadgeCss = `:host{all:initial}span{display:inline-block;white-space:nowrap;font:12px/1.6 system-ui,sans-serif;color:#9a6700;background:#fff8c5;border:1px solid #d4a72c;border-radius:10px;padding:0 8px;margin:2px}`;
+
+export type ShowBadge = (anchor: Element, lang: Lang, detail: string) => InactiveBadge;
+
+/** A small badge next to a composer the guard could not understand, rendered in the page (unit tests). */
+export const showInactiveBadge: ShowBadge = (anchor, lang, detail) => {
   const doc = anchor.ownerDocument;
   const host = doc.createElement('span');
   host.setAttribute('data-outreach-guard', 'inactive-badge');
   host.setAttribute('title', detail);
   const shadow = host.attachShadow({ mode: 'open' });
-  const text = lang === 'nl' ? 'Outreach Guard niet actief hier' : 'Outreach Guard not active here';
   const style = doc.createElement('style');
-  style.textContent = `:host{all:initial}span{display:inline-block;font:12px/1.6 system-ui,sans-serif;color:#9a6700;background:#fff8c5;border:1px solid #d4a72c;border-radius:10px;padding:0 8px;margin:2px}`;
+  style.textContent = inactiveBadgeCss;
   const label = doc.createElement('span');
   label.setAttribute('role', 'status');
-  label.textContent = `⚠ ${text}`;
+  label.textContent = `⚠ ${inactiveBadgeText(lang)}`;
   shadow.append(style, label);
   // Beside the composer, not inside it: the composer's own DOM stays the site's.
   anchor.insertAdjacentElement('beforebegin', host);
   return { remove: () => host.remove() };
-}
+};
 
 export { strings };
+
+// The notices' words and look, the same in the page (tests) and in the guard's frame.
+export const pendingText = (lang: Lang, count: number) =>
+  lang === 'nl'
+    ? `⚠ Outreach Guard: ${count} ${count === 1 ? 'registratie wacht' : 'registraties wachten'} op de achtergrondservice. Wordt opnieuw geprobeerd.`
+    : `⚠ Outreach Guard: ${count} ${count === 1 ? 'record is' : 'records are'} waiting for the background service. Retrying.`;
+export const refusedText = (lang: Lang, message: string) =>
+  lang === 'nl' ? `⚠ Outreach Guard: een registratie is geweigerd en niet bewaard: ${message}` : `⚠ Outreach Guard: a record was refused and not kept: ${message}`;
+export const closeText = (lang: Lang) => (lang === 'nl' ? 'Sluiten' : 'Close');
+export const noticeColors = {
+  pending: 'color:#6a4a00;background:#fff8c5;border:1px solid #d4a72c',
+  refused: 'color:#82071e;background:#ffebe9;border:1px solid #cf222e',
+} as const;
+export const noticeCss = (colors: string) =>
+  `div{font:13px/1.5 system-ui,sans-serif;${colors};border-radius:8px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.15);max-width:320px}button{font:inherit;margin-left:8px}`;
+
+export type ShowPendingNotice = (doc: Document, lang: Lang) => PendingNotice;
+export type ShowRefusedNotice = (doc: Document, lang: Lang, message: string) => void;
 
 export interface PendingNotice {
   update(count: number): void;
@@ -92,38 +117,32 @@ export interface PendingNotice {
  * A small corner notice while "send anyway" or "sent" records wait for the background: the rep sees
  * that the audit log is not up to date yet instead of trusting that it is.
  */
-export function showPendingNotice(doc: Document, lang: Lang): PendingNotice {
+export const showPendingNotice: ShowPendingNotice = (doc, lang) => {
   const label = doc.createElement('div');
   label.setAttribute('role', 'status');
-  const host = cornerNotice(doc, 'pending-records', 16, 'color:#6a4a00;background:#fff8c5;border:1px solid #d4a72c', label);
+  const host = cornerNotice(doc, 'pending-records', 16, noticeColors.pending, label);
   const update = (count: number) => {
     host.setAttribute('data-count', String(count));
-    label.textContent =
-      lang === 'nl'
-        ? `⚠ Outreach Guard: ${count} ${count === 1 ? 'registratie wacht' : 'registraties wachten'} op de achtergrondservice. Wordt opnieuw geprobeerd.`
-        : `⚠ Outreach Guard: ${count} ${count === 1 ? 'record is' : 'records are'} waiting for the background service. Retrying.`;
+    label.textContent = pendingText(lang, count);
   };
   return { update, remove: () => host.remove() };
-}
+};
 
 /**
  * A corner notice for a record the background refused (e.g. team policy forbids sending anyway): it is not
  * kept, and the rep must know the audit log will not show it. Stays until dismissed.
  */
-export function showRefusedNotice(doc: Document, lang: Lang, message: string): void {
+export const showRefusedNotice: ShowRefusedNotice = (doc, lang, message) => {
   const box = doc.createElement('div');
   box.setAttribute('role', 'alert');
-  box.textContent =
-    lang === 'nl'
-      ? `⚠ Outreach Guard: een registratie is geweigerd en niet bewaard: ${message}`
-      : `⚠ Outreach Guard: a record was refused and not kept: ${message}`;
+  box.textContent = refusedText(lang, message);
   const close = doc.createElement('button');
   close.type = 'button';
-  close.textContent = lang === 'nl' ? 'Sluiten' : 'Close';
+  close.textContent = closeText(lang);
   box.append(close);
-  const host = cornerNotice(doc, 'refused-record', 64, 'color:#82071e;background:#ffebe9;border:1px solid #cf222e', box);
+  const host = cornerNotice(doc, 'refused-record', 64, noticeColors.refused, box);
   close.addEventListener('click', () => host.remove());
-}
+};
 
 /** A small box in the page's bottom-right corner, in a shadow root of its own (the page's styles stay out). */
 function cornerNotice(doc: Document, name: string, bottomPx: number, colors: string, content: HTMLElement): HTMLElement {
@@ -131,10 +150,7 @@ function cornerNotice(doc: Document, name: string, bottomPx: number, colors: str
   host.setAttribute('data-outreach-guard', name);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent =
-    `:host{all:initial;position:fixed;right:16px;bottom:${bottomPx}px;z-index:2147483646}` +
-    `div{font:13px/1.5 system-ui,sans-serif;${colors};border-radius:8px;padding:6px 10px;box-shadow:0 2px 8px rgba(0,0,0,.15);max-width:320px}` +
-    `button{font:inherit;margin-left:8px}`;
+  style.textContent = `:host{all:initial;position:fixed;right:16px;bottom:${bottomPx}px;z-index:2147483646}` + noticeCss(colors);
   shadow.append(style, content);
   (doc.body ?? doc.documentElement).append(host);
   return host;

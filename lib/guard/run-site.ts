@@ -6,7 +6,8 @@ import { createStatusReporter } from './status';
 import { langOf } from '../../components/guard/strings';
 import { isolateOurKeystrokes } from './isolate-keys';
 import { createEventRecorder } from './pending-events';
-import { showPendingNotice, showRefusedNotice, type PendingNotice } from './hold-ui';
+import type { PendingNotice } from './hold-ui';
+import { frameUi, type GuardUi } from './frame-ui';
 import { onEachPage } from './page-watch';
 import { browser } from 'wxt/browser';
 import { guardPingRequest, type GuardPingAnswer } from '../messaging/guard';
@@ -26,7 +27,7 @@ function answerPings(ctx: ContentScriptContext, reported: () => boolean): void {
  * The whole guard for one site, hung off WXT's ctx (style.md §5): ctx.signal reaches every listener,
  * observer and timer; an in-page navigation tears the setup down and builds it again.
  */
-export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: GuardAsk = backgroundAsk): void {
+export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: GuardAsk = backgroundAsk, ui: GuardUi = frameUi): void {
   // First thing at document_start, so it runs before the site's own capture-phase shortcut listeners.
   isolateOurKeystrokes(window, ctx.signal);
   const report = createStatusReporter(ask);
@@ -40,16 +41,15 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
     site: adapter.site,
     // a pop-out compose that closed itself leaves its provisional "sent" record to the app window
     adoptReleased: top,
-    onRefused: (_event, message) => showRefusedNotice(document, lang, message),
+    onRefused: (_event, message) => ui.showRefused(document, lang, message),
     onPending: (count) => {
-      document.documentElement?.setAttribute('data-outreach-guard-pending', String(count));
       if (count === 0) {
         notice?.remove();
         notice = null;
         return;
       }
       if (!document.body) return; // document_start: nothing of the page to show it in yet; the next change will
-      notice ??= showPendingNotice(document, lang);
+      notice ??= ui.showPending(document, lang);
       notice.update(count);
     },
   });
@@ -84,6 +84,9 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
       sentSignal: ctx.signal,
       lang,
       recorder,
+      // What the guard shows goes into its own frame: no page script can read it or press its controls.
+      mountHold: ui.mountHold,
+      showBadge: ui.showBadge,
       onTabState: (state, detail) => void report(state, detail),
     });
   });

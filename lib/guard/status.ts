@@ -1,12 +1,9 @@
-import { GuardRequestFailed, type GuardAsk } from './ask';
+import type { GuardAsk } from './ask';
 
-// Tab state for the toolbar icon (guard/status). The page's <html> also carries what was reported and
-// whether the background answered, so a user (and the e2e tests) can see the guard is wired up.
+// Tab state for the toolbar icon (guard/status). Nothing of it goes into the page's DOM: a page must not
+// learn that the extension is there, or what it found (tests ask the background for the tab's state).
 
 export type TabState = 'active' | 'inactive' | 'held';
-
-export const statusAttribute = 'data-outreach-guard-status';
-export const backgroundAttribute = 'data-outreach-guard-background';
 
 /** The state the toolbar should show when composers are in these states: held beats inactive beats active. */
 export function tabStateOf(composerStates: Iterable<string>, pageProblem: boolean): TabState {
@@ -22,7 +19,7 @@ export function tabStateOf(composerStates: Iterable<string>, pageProblem: boolea
  * Reports only changes (every report costs a message). Never throws: the toolbar icon is informative; the
  * hold itself never depends on this call.
  */
-export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
+export function createStatusReporter(ask: GuardAsk) {
   let last: string | null = null;
   let lastReport: [TabState, string | undefined] | null = null;
   /** what the page said before it was left, for a return from the back/forward cache */
@@ -33,14 +30,9 @@ export function createStatusReporter(ask: GuardAsk, doc: Document = document) {
     if (key === last) return;
     last = key;
     lastReport = [state, detail];
-    doc.documentElement?.setAttribute(statusAttribute, state);
     try {
       await ask({ type: 'guard/status', state, doc: docId, ...(detail ? { detail: detail.slice(0, 1000) } : {}) });
-      doc.documentElement?.setAttribute(backgroundAttribute, 'ok');
-    } catch (error) {
-      const code = error instanceof GuardRequestFailed ? error.code : 'unreachable';
-      // The background answered with a refusal (e.g. not implemented) vs. did not answer at all.
-      doc.documentElement?.setAttribute(backgroundAttribute, code === 'unreachable' || code === 'bad-response' ? code : `refused:${code}`);
+    } catch {
       if (last === key) last = null; // try again on the next report
     }
   }

@@ -149,7 +149,8 @@ function cleanMemberId(raw: string | null | undefined): string | undefined {
 function cleanVanity(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined;
   const s = safeDecode(raw.trim()).replace(/^\/+|\/+$/g, '').toLowerCase();
-  if (!s || s.length > 200 || /[\s/?#]/.test(s)) return undefined;
+  // LinkedIn profile names are letters, digits, '-' and '_' (any script): nothing like `javascript:alert(1)`.
+  if (!s || s.length > 200 || !/^[\p{L}\p{M}\p{N}_-]+$/u.test(s)) return undefined;
   return s;
 }
 
@@ -212,6 +213,22 @@ export function normalizeLinkedIn(ref: LinkedInRefInput | null | undefined): Nor
   if (vanity) out.vanity = vanity;
   if (lead) out.salesNavLeadId = lead;
   return out;
+}
+
+/** A stored LinkedIn profile address: LinkedIn's own, over https (no javascript:, no look-alike hosts). */
+export const LINKEDIN_PROFILE_URL = /^https:\/\/www\.linkedin\.com\/(?:in|sales\/lead|sales\/people|pub)\/[^\s"'<>]+$/;
+
+/**
+ * The profile address to store for a reference the user gave: as given when it is a https://www.linkedin.com/
+ * profile, otherwise rebuilt from what it names (a country host such as nl.linkedin.com, or http).
+ */
+export function storedProfileUrl(raw: string, n: NormalizedLinkedIn): string | undefined {
+  const s = raw.trim();
+  if (LINKEDIN_PROFILE_URL.test(s) && s.length <= 2000) return s;
+  if (n.vanity) return `https://www.linkedin.com/in/${encodeURIComponent(n.vanity)}/`;
+  if (n.memberId) return `https://www.linkedin.com/in/${n.memberId}/`;
+  if (n.salesNavLeadId) return `https://www.linkedin.com/sales/lead/${n.salesNavLeadId}/`;
+  return undefined;
 }
 
 export function toHex(bytes: Uint8Array): string {

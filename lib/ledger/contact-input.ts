@@ -1,5 +1,5 @@
 import { linkedInFromText } from '../identity/keys';
-import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
+import { normalizeDomain, normalizeEmail, normalizePhone, storedProfileUrl } from '../identity/normalize';
 import { LedgerError } from './errors';
 import type { Company, Contact, LinkedInIdentity } from './schema';
 
@@ -50,7 +50,10 @@ export function normalizeIdentities(raw: RawIdentities, prefix = '', defaultRegi
     if (n.memberId) linkedin.memberIds.push(n.memberId);
     if (n.vanity) linkedin.vanities.push(n.vanity);
     if (n.salesNavLeadId) linkedin.leadIds.push(n.salesNavLeadId);
-    if (!linkedin.profileUrl && /^https?:/i.test(l.trim())) linkedin.profileUrl = l.trim();
+    if (!linkedin.profileUrl && /^https?:/i.test(l.trim())) {
+      const url = storedProfileUrl(l, n);
+      if (url) linkedin.profileUrl = url;
+    }
   });
   linkedin.memberIds = uniq(linkedin.memberIds);
   linkedin.vanities = uniq(linkedin.vanities);

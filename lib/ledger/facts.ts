@@ -64,7 +64,8 @@ export function toRulesLedgerFacts(f: RecipientFacts, now: Date, recentSimilarSe
           what: { entity: b.what.entity, products: b.what.products, channels: b.what.channels },
           shownText: b.shownText || undefined,
           capturedBy: b.capturedBy,
-          evidenceRefs: b.evidenceIds.length ? b.evidenceIds : undefined,
+          // evidence proves this consent when the basis lists it or the evidence names the basis
+          evidenceRefs: evidenceFor(b.id, b.evidenceIds, f.evidence),
           verifiedBeforeCall: b.verifiedBeforeCall,
           linkedTo: b.linkedTo,
           obtainedVia: b.obtainedVia,
@@ -105,8 +106,9 @@ export function toRulesLedgerFacts(f: RecipientFacts, now: Date, recentSimilarSe
         bases.push({ type: 'contract_request', ref: b.ref, date: b.date, requestedBy: b.requestedBy });
         break;
       case 'inbound_request':
+        // The relationship alone: the engine covers it within its subject only (NC-03). A contract request
+        // beside it would make any message "solicited", whatever the person asked about.
         relationships.push({ type: 'inbound_request', date: b.date, subject: b.subject });
-        bases.push({ type: 'contract_request', ref: b.subject, date: b.date, requestedBy: 'data_subject' });
         break;
       case 'referral':
         relationships.push({ type: 'referral', by: b.by, date: b.date, refereeConfirmed: b.refereeConfirmed });
@@ -165,6 +167,12 @@ export function toRulesLedgerFacts(f: RecipientFacts, now: Date, recentSimilarSe
     lastInteractionAt: f.events.lastInteractionAt ?? c?.lastInteractionAt,
     ...(recentSimilarSends !== undefined ? { recentSimilarSends } : {}),
   };
+}
+
+function evidenceFor(basisId: string, listed: readonly string[], evidence: readonly EvidenceMeta[]): string[] | undefined {
+  const ids = new Set(listed);
+  for (const e of evidence) if (e.basisId === basisId) ids.add(e.id);
+  return ids.size > 0 ? [...ids] : undefined;
 }
 
 /** True when a consent record is older than the policy's maximum age at `now`. */

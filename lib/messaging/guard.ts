@@ -63,6 +63,10 @@ export const guardVerdictSchema = z.object({
   justificationRequired: z.boolean().optional(),
   /** the catalogue products the draft is about (the hold lets the rep pick or correct them) */
   products: z.array(productRefSchema).optional(),
+  /** the rep's language setting ('auto' leaves it to the page's guess): the hold speaks it */
+  lang: z.enum(['nl', 'en']).optional(),
+  /** the organisation is not set up: no notice can be written yet; the hold offers the setup */
+  setupNeeded: z.boolean().optional(),
 });
 export type GuardVerdict = z.infer<typeof guardVerdictSchema>;
 
@@ -153,6 +157,9 @@ export const openRecordBasisRequest = z.object({
   recipients: z.array(pageRecipientSchema).min(1).max(MAX_RECIPIENTS),
 });
 
+/** The hold's "insert notice" before the organisation is set up: opens the first-run setup instead. */
+export const openSetupRequest = z.object({ type: z.literal('ui/open-setup') });
+
 /** Requests a content script may make. */
 export const contentRequests = [
   verdictForRecipientsRequest,
@@ -162,6 +169,7 @@ export const contentRequests = [
   profileStatusRequest,
   guardStatusRequest,
   openRecordBasisRequest,
+  openSetupRequest,
 ] as const;
 
 export const contentResponses = {
@@ -174,6 +182,7 @@ export const contentResponses = {
   ),
   'guard/status': resultOf(z.object({})),
   'ui/open-record-basis': resultOf(z.object({})),
+  'ui/open-setup': resultOf(z.object({})),
 } as const;
 
 export type SavedProfileInput = z.infer<typeof savedProfileInputSchema>;

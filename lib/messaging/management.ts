@@ -102,7 +102,8 @@ export type ProvenanceInput = z.infer<typeof provenanceInputSchema>;
 /** What the contact form sends. Identities arrive raw; the background normalises and names any bad field. */
 export const contactInputSchema = z.object({
   id: z.string().max(200).optional(),
-  name: z.string().trim().min(1, 'a name is required').max(300),
+  // Limits are the ledger's own (one set for forms, CSV, backups and sync).
+  name: z.string().trim().min(1, 'a name is required').max(contactSchema.shape.name.maxLength ?? 300),
   emails: z.array(z.string().max(500)).max(50).default([]),
   phones: z.array(z.string().max(100)).max(50).default([]),
   /** LinkedIn profile URLs, /in/ slugs or member ids */
@@ -111,8 +112,8 @@ export const contactInputSchema = z.object({
   recipientKind: recipientKindSchema.default('unknown'),
   country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as NL').optional(),
   addresses: z.array(addressSchema).max(100).optional(),
-  headline: z.string().max(500).optional(),
-  notes: z.string().max(20_000).optional(),
+  headline: contactSchema.shape.headline,
+  notes: contactSchema.shape.notes,
   art13SentAt: isoDate.optional(),
   art14SentAt: isoDate.optional(),
   legacy: z.boolean().optional(),
@@ -222,6 +223,12 @@ export const auditListRequest = z.object({
   to: isoDate.optional(),
   ...page,
 });
+/** Who the listed audit entries are about, so the log can name them: contacts by name, keys by masked label. */
+export const auditPeopleSchema = z.object({
+  contacts: z.record(z.string(), z.string()),
+  keys: z.record(z.string(), z.object({ kind: z.string(), label: z.string().optional(), erased: z.boolean().optional() })),
+});
+export type AuditPeople = z.infer<typeof auditPeopleSchema>;
 export const auditVerifyRequest = z.object({ type: z.literal('audit/verify') });
 export const auditExportRequest = z.object({ type: z.literal('audit/export') });
 export const settingsGetRequest = z.object({ type: z.literal('settings/get') });
@@ -421,7 +428,7 @@ export const managementResponses = {
   ),
   'cleanup/erase': resultOf(z.object({ jobId: z.string() })),
   'jobs/status': resultOf(jobStatusSchema),
-  'audit/list': resultOf(z.object({ total: z.number().int(), items: z.array(auditEntrySchema) })),
+  'audit/list': resultOf(z.object({ total: z.number().int(), items: z.array(auditEntrySchema), people: auditPeopleSchema.optional() })),
   'audit/verify': resultOf(auditVerifyResultSchema),
   'audit/export': resultOf(z.object({ entries: z.array(auditEntrySchema), verify: auditVerifyResultSchema })),
   'settings/get': resultOf(z.object({ settings: settingsSchema })),

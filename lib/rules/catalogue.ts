@@ -7,8 +7,61 @@ import type { Fix, FixKind } from './verdict';
 export interface Entry {
   title: { nl: string; en: string };
   explanation: { nl: string; en: string };
+  /** as a Dutch reader cites them */
   citations: string[];
+  /** the same, as an English reader cites them ("GDPR Art. 5(2) and 6(1)") */
+  citationsEn: string[];
   fixes: FixKind[];
+}
+
+// Dutch citation → English citation, applied in order (longest phrases first).
+const CITE_EN: Array<[RegExp, string]> = [
+  [/Telecommunicatiewet art\. 11\.7/g, 'Dutch Telecommunications Act art. 11.7'],
+  [/\blid (\d+)-(\d+)/g, 'paragraphs $1-$2'],
+  [/\blid (\d+)/g, 'paragraph $1'],
+  [/\bAVG overweging\b/g, 'GDPR recital'],
+  [/\bAVG art\./g, 'GDPR Art.'],
+  [/\bHvJ EU\b/g, 'CJEU'],
+  [/ePrivacyrichtlijn/g, 'ePrivacy Directive'],
+  [/\(nationale omzetting\)/g, '(national transpositions)'],
+  [/EDPB Richtsnoeren/g, 'EDPB Guidelines'],
+  [/\(verversen\)/g, '(refreshing consent)'],
+  [/DDMA e-mailregels/g, 'DDMA e-mail rules'],
+  [/\(servicemails\)/g, '(service e-mails)'],
+  [/\(gevraagde communicatie\)/g, '(requested communication)'],
+  [/\(zelfde rechtspersoon, soortgelijke producten\)/g, '(same legal entity, similar products)'],
+  [/\(soortgelijke producten\)/g, '(similar products)'],
+  [/\(zelfde rechtspersoon\)/g, '(same legal entity)'],
+  [/ACM: regels voor verzenders van e-mailberichten/g, 'ACM: rules for senders of e-mail messages'],
+  [/\(persoonlijk bericht\)/g, '(personal message)'],
+  [/ACM: drie eisen \(toestemming, identiteit, afmelden\)/g, 'ACM: three requirements (consent, identity, opt-out)'],
+  [/\(alleen ongevraagde berichten\)/g, '(unsolicited messages only)'],
+  [/\("kan aantonen"\)/g, '("can demonstrate")'],
+  [/\(alleen natuurlijke personen\)/g, '(natural persons only)'],
+  [/\(verzet\)/g, '(right to object)'],
+  [/\(algemeen contactadres volstaat niet\)/g, '(a general contact address is not enough)'],
+  [/Code Telemarketing \(3 jaar\)/g, 'Telemarketing Code (3 years)'],
+  [/Kamerbrief minister Beljaarts mei 2025/g, 'Letter to Parliament by Minister Beljaarts, May 2025'],
+  [/\(toestemming aantoonbaar en geverifieerd\)/g, '(consent demonstrable and verified)'],
+  [/AP Handreiking scraping/g, 'Dutch DPA scraping guidance'],
+  [/ACM spamklachtformulier/g, 'ACM spam complaint form'],
+  [/\bvraag (\d+)/g, 'question $1'],
+  [/\(verbinden ≠ toestemming\)/g, '(connecting ≠ consent)'],
+  [/\(verwijderen uit belbestanden\)/g, '(removal from call lists)'],
+  [/KB 4 april 2003/g, 'Belgian Royal Decree of 4 April 2003'],
+  [/GBA Aanbeveling (\S+) \(ontwerp\)/g, 'Belgian DPA Recommendation $1 (draft)'],
+  [/\bGBA\b/g, 'Belgian DPA'],
+  [/ICO B2B-guidance/g, 'ICO B2B guidance'],
+  [/\bStb\. /g, 'Bulletin of Acts '],
+  [/\bWER art\./g, 'Belgian Code of Economic Law art.'],
+  [/\bovereenkomst\b/g, 'contract'],
+  [/ en /g, ' and '],
+];
+/** A Dutch citation as an English reader writes it. Exported for tests. */
+export function citationInEnglish(c: string): string {
+  let out = c;
+  for (const [re, to] of CITE_EN) out = out.replace(re, to);
+  return out;
 }
 
 export const FIX_LABELS: Record<FixKind, Fix['label']> = {
@@ -30,7 +83,13 @@ const e = (
   explEn: string,
   citations: string[],
   fixes: FixKind[] = [],
-): Entry => ({ title: { nl: titleNl, en: titleEn }, explanation: { nl: explNl, en: explEn }, citations, fixes });
+): Entry => ({
+  title: { nl: titleNl, en: titleEn },
+  explanation: { nl: explNl, en: explEn },
+  citations,
+  citationsEn: citations.map(citationInEnglish),
+  fixes,
+});
 
 const TW = 'Telecommunicatiewet art. 11.7';
 
@@ -54,7 +113,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'NC-03': e(
     'Gevraagd contact',
     'Requested contact',
-    'De ontvanger heeft zelf om contact gevraagd. Blijf binnen het onderwerp van die vraag en noem wie u bent, hoe men zich afmeldt en de privacy-informatie.',
+    'De ontvanger heeft zelf om contact gevraagd. Blijf binnen het onderwerp van die vraag en noem wie je bent, hoe men zich afmeldt en de privacy-informatie.',
     'The recipient asked for this contact. Stay within the subject of the request and include who you are, how to opt out, and the privacy information.',
     [`${TW} lid 1 (alleen ongevraagde berichten)`, 'DDMA e-mailregels (gevraagde communicatie)', 'AVG art. 13/14'],
   ),
@@ -63,7 +122,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'Public request: unsettled whether this counts as requested contact',
     'De ontvanger vroeg openbaar om aanbiedingen. Of dat telt als gevraagd contact is juridisch niet uitgemaakt. Verwijs naar de oproep, blijf strikt bij het onderwerp en neem identiteit, afmelding en privacy-informatie op.',
     'The recipient publicly asked for offers. Whether that counts as requested contact is legally unsettled. Refer to the request, stay strictly on its topic, and include identity, opt-out and privacy information.',
-    [`${TW} lid 1`, 'legal-rules.md §9 punt 12'],
+    [`${TW} lid 1`],
     ['edit-message'],
   ),
   // ── 3-B NL electronic messages ─────────────────────────────────────────────
@@ -78,7 +137,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'NL-EM-02': e(
     'Toestemming niet aantoonbaar',
     'Consent cannot be demonstrated',
-    'Er staat toestemming genoteerd, maar zonder bewijs (wie, wanneer, hoe, waarvoor, bewijsstuk). U moet toestemming kunnen aantonen. Leg het bewijs vast of stuur niet.',
+    'Er staat toestemming genoteerd, maar zonder bewijs (wie, wanneer, hoe, waarvoor, bewijsstuk). Je moet toestemming kunnen aantonen. Leg het bewijs vast of stuur niet.',
     'Consent is noted, but without proof (who, when, how, what for, evidence). You must be able to demonstrate consent. Record the evidence or do not send.',
     [`${TW} lid 1 ("kan aantonen")`, 'AVG art. 7(1)', 'EDPB Richtsnoeren 05/2020'],
     ['verify-consent', 'remove-recipient'],
@@ -86,23 +145,23 @@ export const CATALOGUE: Record<string, Entry> = {
   'NL-EM-03': e(
     'Bestaande klant: soft opt-in',
     'Existing customer: soft opt-in',
-    'Dit adres kreeg u bij een verkoop door dezelfde rechtspersoon, en de klant kon zich toen afmelden. U mag mailen over eigen, soortgelijke producten, met een afmeldmogelijkheid in elk bericht.',
+    'Dit adres kreeg je bij een verkoop door dezelfde rechtspersoon, en de klant kon zich toen afmelden. Je mag mailen over eigen, soortgelijke producten, met een afmeldmogelijkheid in elk bericht.',
     'You got this address with a sale by the same legal entity, and the customer could opt out then. You may send about your own similar products, with an opt-out in every message.',
-    [`${TW} lid 4-5 [V nummering]`, 'ePrivacyrichtlijn art. 13(2)', 'HvJ EU C-654/23'],
+    [`${TW} lid 4-5`, 'ePrivacyrichtlijn art. 13(2)', 'HvJ EU C-654/23'],
   ),
   'NL-EM-04': e(
     'Adres bestemd voor aanbiedingen',
     'Address designated for proposals',
-    'Dit adres is gepubliceerd voor voorstellen of acquisitie. U mag het gebruiken voor dat doel. Noem wie u bent en hoe men zich afmeldt; noemt het adres een persoon, dan geldt ook de AVG.',
+    'Dit adres is gepubliceerd voor voorstellen of acquisitie. Je mag het gebruiken voor dat doel. Noem wie je bent en hoe men zich afmeldt; noemt het adres een persoon, dan geldt ook de AVG.',
     'This address was published for proposals or acquisition. You may use it for that purpose. Say who you are and how to opt out; if the address names a person, the GDPR applies too.',
-    [`${TW} lid 3 [V]`, 'privacy.nl 2009 (algemeen contactadres volstaat niet)'],
+    [`${TW} lid 3`, 'privacy.nl 2009 (algemeen contactadres volstaat niet)'],
   ),
   'NL-EM-04U': e(
     'Algemeen adres (info@): juridisch onzeker',
     'Generic address (info@): legally unsettled',
     'Een algemeen adres zoals info@ of sales@ zonder uitnodiging voor aanbiedingen telt volgens ICTRecht en privacy.nl niet als "bestemd" adres; anderen vinden van wel. Gebruik liever een adres dat voor voorstellen is gepubliceerd, of vraag toestemming.',
     'A generic address such as info@ or sales@ without wording that invites proposals is not a "designated" address according to ICTRecht and privacy.nl; others disagree. Prefer an address published for proposals, or get consent.',
-    [`${TW} lid 3 [V]`, 'ICTRecht 2017', 'privacy.nl 2009', 'legal-rules.md §9 punt 1'],
+    [`${TW} lid 3`, 'ICTRecht 2017', 'privacy.nl 2009'],
     ['remove-recipient', 'record-basis'],
   ),
   'NL-EM-05': e(
@@ -110,20 +169,20 @@ export const CATALOGUE: Record<string, Entry> = {
     'Sender identity or opt-out missing',
     'Elk reclamebericht moet laten zien wie het stuurt (bedrijfsnaam en contactgegevens) en een werkende, gratis afmeldmogelijkheid bieden (link of "antwoord stop"). Voeg die toe; de blokkade verdwijnt zodra ze in het bericht staan.',
     'Every marketing message must show who sends it (company name and contact details) and offer a working, free opt-out (a link or "reply stop"). Add them; the block clears as soon as they are in the message.',
-    [`${TW} lid 6-7 [V]`, 'ACM: drie eisen (toestemming, identiteit, afmelden)', 'OPTA 2005 Van Leerdam'],
+    [`${TW} lid 6-7`, 'ACM: drie eisen (toestemming, identiteit, afmelden)', 'OPTA 2005 Van Leerdam'],
     ['add-optout', 'insert-disclosure', 'edit-message'],
   ),
   'NL-EM-06': e(
     'Eerder persoonlijk contact',
     'Earlier personal contact',
-    'U had al persoonlijk contact met deze persoon. Een persoonlijk 1-op-1-bericht is dan volgens de ACM geen probleem. Verwijs naar het eerdere contact en neem afzender, afmelding en bezwaarrecht op.',
+    'Je had al persoonlijk contact met deze persoon. Een persoonlijk 1-op-1-bericht is dan volgens de ACM geen probleem. Verwijs naar het eerdere contact en neem afzender, afmelding en bezwaarrecht op.',
     'You have had personal contact with this person before. According to the ACM a personal one-to-one message is then no problem. Refer to the earlier contact and include sender, opt-out and the right to object.',
     ['ACM: regels voor verzenders van e-mailberichten (persoonlijk bericht)'],
   ),
   'NL-EM-07': e(
     'Toestemming vragen per bericht mag niet',
     'Asking for consent by message is not allowed',
-    'Een bericht waarin u vraagt of u reclame mag sturen, is zelf al een ongevraagd reclamebericht. Vraag het telefonisch (bij een rechtspersoon), persoonlijk of via een introductie.',
+    'Een bericht waarin je vraagt of je reclame mag sturen, is zelf al een ongevraagd reclamebericht. Vraag het telefonisch (bij een rechtspersoon), persoonlijk of via een introductie.',
     'A message asking whether you may send marketing is itself an unsolicited marketing message. Ask by phone (for a company), in person or through an introduction.',
     [`${TW} lid 1`, 'DMCC 2021'],
     ['edit-message', 'warm-introduction'],
@@ -139,7 +198,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'NL-EM-09': e(
     'Toestemming via leadleverancier of partnerclausule',
     'Consent via a lead vendor or partner clause',
-    'Toestemming "voor ons en geselecteerde partners" of van een leadleverancier is niet specifiek en dus ongeldig. Gebruik alleen toestemming die uw rechtspersoon bij naam noemt.',
+    'Toestemming "voor ons en geselecteerde partners" of van een leadleverancier is niet specifiek en dus ongeldig. Gebruik alleen toestemming die je eigen rechtspersoon bij naam noemt.',
     'Consent "for us and selected partners" or from a lead vendor is not specific and therefore invalid. Only use consent that names your legal entity.',
     ['ACM: regels voor verzenders van e-mailberichten', 'ICO 2024'],
     ['verify-consent', 'remove-recipient'],
@@ -148,7 +207,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'NL-TM-01': e(
     'Bellen naar een natuurlijk persoon zonder toestemming',
     'Calling a natural person without consent',
-    'Sinds 1 juli 2021 mag u consumenten en eenmanszaken, vof\'s, maatschappen en zzp\'ers alleen bellen met aantoonbare toestemming vooraf of binnen een klantrelatie. Vraag eerst toestemming en leg die vast.',
+    'Sinds 1 juli 2021 mag je consumenten en eenmanszaken, vof\'s, maatschappen en zzp\'ers alleen bellen met aantoonbare toestemming vooraf of binnen een klantrelatie. Vraag eerst toestemming en leg die vast.',
     'Since 1 July 2021 you may call consumers and sole traders, partnerships and freelancers only with demonstrable prior consent or within a customer relationship. Get consent first and record it.',
     [`${TW} lid 2 (Stb. 2021, 103)`, 'Meldpunt Telemarketing'],
     ['verify-consent', 'record-basis', 'do-not-contact'],
@@ -163,9 +222,9 @@ export const CATALOGUE: Record<string, Entry> = {
   'NL-TM-02/after': e(
     'Klantuitzondering voor bellen vervallen',
     'Customer exception for calls has ended',
-    'Vanaf de wijzigingsdatum (standaard 1 juli 2026) mag u ook (oud-)klanten alleen nog bellen met toestemming vooraf. Alleen goede doelen, goededoelenloterijen en uitgevers van kranten en tijdschriften zijn uitgezonderd.',
+    'Vanaf de wijzigingsdatum (standaard 1 juli 2026) mag je ook (oud-)klanten alleen nog bellen met toestemming vooraf. Alleen goede doelen, goededoelenloterijen en uitgevers van kranten en tijdschriften zijn uitgezonderd.',
     'From the cut-over date (default 1 July 2026) you may call (former) customers only with prior consent. Only charities, charity lotteries and newspaper and magazine publishers are exempt.',
-    [`${TW} lid 2`, 'Kamerbrief minister Beljaarts mei 2025 [V]', 'DDMA 2026'],
+    [`${TW} lid 2`, 'Kamerbrief minister Beljaarts mei 2025', 'DDMA 2026'],
     ['verify-consent', 'record-basis'],
   ),
   'NL-TM-02/window': e(
@@ -179,14 +238,14 @@ export const CATALOGUE: Record<string, Entry> = {
   'NL-TM-03': e(
     'Bellen naar een rechtspersoon',
     'Calling a legal person',
-    'Voor rechtspersonen (bv, nv, stichting, vereniging) geldt bij bellen een opt-outregime: bellen mag, tenzij het bedrijf bezwaar heeft gemaakt. Noem wie u bent, bied verzet aan; vraagt u naar een persoon, dan geldt de AVG.',
+    'Voor rechtspersonen (bv, nv, stichting, vereniging) geldt bij bellen een opt-outregime: bellen mag, tenzij het bedrijf bezwaar heeft gemaakt. Noem wie je bent, bied verzet aan; vraag je naar een persoon, dan geldt de AVG.',
     'For legal persons (BV, NV, foundation, association) calls are opt-out: you may call unless the company objected. Say who you are and offer the right to object; if you ask for a named person, the GDPR applies.',
     [`${TW} lid 2 (alleen natuurlijke personen)`, 'DMCC 2020'],
   ),
   'NL-TM-04': e(
     'Belopening: wie, waarom, herkomst en verzet',
     'Call opening: who, why, source and objection',
-    'Zeg aan het begin van elk gesprek wie er belt en namens welk bedrijf, waarover, (bij personen) waar u het nummer vandaan heeft, en bied actief het recht van verzet aan. Bel met een herkenbaar nummer.',
+    'Zeg aan het begin van elk gesprek wie er belt en namens welk bedrijf, waarover, (bij personen) waar je het nummer vandaan hebt, en bied actief het recht van verzet aan. Bel met een herkenbaar nummer.',
     'At the start of every call say who is calling and for which company, what it is about, (for persons) where you got the number, and actively offer the right to object. Call from a recognisable number.',
     [`${TW} lid 2 en 6-7`, 'AVG art. 14 en 21', 'OPTA 2010 NLEnergie'],
     ['insert-disclosure', 'edit-message'],
@@ -212,13 +271,13 @@ export const CATALOGUE: Record<string, Entry> = {
     'Number published for such calls',
     'De persoon heeft dit nummer juist voor dit soort gesprekken gepubliceerd. Bellen mag binnen dat doel.',
     'The person published this number specifically for such calls. Calling within that purpose is allowed.',
-    [`${TW} lid 3 [V]`, 'DMCC 2020'],
+    [`${TW} lid 3`, 'DMCC 2020'],
   ),
   // ── 3-D GDPR ───────────────────────────────────────────────────────────────
   'GD-01': e(
     'Geen grondslag voor persoonsgegevens',
     'No legal basis for personal data',
-    'U gebruikt gegevens van een persoon zonder vastgelegde grondslag. "Het staat op internet" is geen grondslag. Leg toestemming, een verzoek van de persoon zelf, of een gerechtvaardigd belang met belangenafweging vast.',
+    'Je gebruikt gegevens van een persoon zonder vastgelegde grondslag. "Het staat op internet" is geen grondslag. Leg toestemming, een verzoek van de persoon zelf, of een gerechtvaardigd belang met belangenafweging vast.',
     'You are using a person\'s data without a recorded legal basis. "It is on the internet" is not a basis. Record consent, a request from the person, or a legitimate interest with an assessment.',
     ['AVG art. 5(2) en 6(1)', 'AP Handreiking scraping 2024'],
     ['record-basis', 'delete-record'],
@@ -226,7 +285,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'GD-02': e(
     'Gerechtvaardigd belang zonder belangenafweging',
     'Legitimate interest without an assessment',
-    'U steunt op gerechtvaardigd belang, maar er is geen (geldige) schriftelijke belangenafweging. Die moet vóór de verwerking klaar zijn.',
+    'Je steunt op gerechtvaardigd belang, maar er is geen (geldige) schriftelijke belangenafweging. Die moet vóór de verwerking klaar zijn.',
     'You rely on legitimate interest, but there is no (valid) written assessment. It must be done before processing.',
     ['AVG art. 6(1)(f)', 'HvJ EU C-621/22 KNLTB', 'EDPB Richtsnoeren 1/2024'],
     ['record-basis'],
@@ -258,7 +317,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'GD-06': e(
     'Privacy-informatie (art. 14) ontbreekt',
     'Privacy information (Art. 14) missing',
-    'U heeft de gegevens niet van de persoon zelf. Dan moet uiterlijk in dit eerste bericht staan: wie u bent, waarvoor u de gegevens gebruikt, en een link naar de privacyverklaring (bij toestemming ook dat die altijd in te trekken is). Voeg de privacytekst in.',
+    'Je hebt de gegevens niet van de persoon zelf. Dan moet uiterlijk in dit eerste bericht staan: wie je bent, waarvoor je de gegevens gebruikt, en een link naar de privacyverklaring (bij toestemming ook dat die altijd in te trekken is). Voeg de privacytekst in.',
     'You did not get the data from the person. This first message must then say who you are, what you use the data for, and link to the privacy notice (with consent, also that it can be withdrawn at any time). Insert the disclosure.',
     ['AVG art. 14(3)(b)', 'AVG art. 14(1)-(2)'],
     ['insert-disclosure'],
@@ -266,15 +325,15 @@ export const CATALOGUE: Record<string, Entry> = {
   'GD-06a': e(
     'Termijn voor privacy-informatie verstreken',
     'Deadline for privacy information missed',
-    'U heeft deze gegevens al meer dan een maand en de persoon heeft nog geen privacy-informatie gekregen. Stuur die nu en pas het proces aan.',
+    'Je hebt deze gegevens al meer dan een maand en de persoon heeft nog geen privacy-informatie gekregen. Stuur die nu en pas het proces aan.',
     'You have held this data for more than a month and the person has not yet received privacy information. Send it now and fix the process.',
-    ['AVG art. 14(3)(a)', 'WP260 [V]'],
+    ['AVG art. 14(3)(a)', 'WP260'],
     ['insert-disclosure'],
   ),
   'GD-07': e(
     'Losse zin over bezwaar tegen direct marketing ontbreekt',
     'Separate right-to-object statement missing',
-    'Bij het eerste marketingcontact moet u uitdrukkelijk en los van andere tekst melden dat de persoon altijd bezwaar kan maken tegen direct marketing. Een link naar de privacyverklaring is niet genoeg.',
+    'Bij het eerste marketingcontact moet je uitdrukkelijk en los van andere tekst melden dat de persoon altijd bezwaar kan maken tegen direct marketing. Een link naar de privacyverklaring is niet genoeg.',
     'In the first marketing contact you must state, explicitly and separately from other text, that the person can object to direct marketing at any time. A link to the privacy notice is not enough.',
     ['AVG art. 21(4)', 'AVG overweging 70'],
     ['insert-disclosure', 'edit-message'],
@@ -282,7 +341,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'GD-08': e(
     'Herkomst van de gegevens niet vermeld',
     'Source of the data not stated',
-    'Vermeld in het eerste bericht waar u de gegevens vandaan heeft, bijvoorbeeld "uw bedrijfswebsite", "uw LinkedIn-profiel" of "via P. Jansen van X".',
+    'Vermeld in het eerste bericht waar je de gegevens vandaan hebt, bijvoorbeeld "je bedrijfswebsite", "je LinkedIn-profiel" of "via P. Jansen van X".',
     'State in the first message where you got the data, for example "your company website", "your LinkedIn profile" or "introduced by P. Jansen of X".',
     ['AVG art. 14(2)(f)'],
     ['insert-disclosure', 'edit-message'],
@@ -290,7 +349,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'GD-09': e(
     'Privacy-informatie (art. 13) nog niet gegeven',
     'Privacy information (Art. 13) not yet given',
-    'U kreeg de gegevens van de persoon zelf (visitekaartje, gesprek, formulier). Geef de privacy-informatie uiterlijk in de eerste opvolging.',
+    'Je kreeg de gegevens van de persoon zelf (visitekaartje, gesprek, formulier). Geef de privacy-informatie uiterlijk in de eerste opvolging.',
     'You got the data from the person (business card, conversation, form). Give the privacy information at the latest in the first follow-up.',
     ['AVG art. 13(1)'],
     ['insert-disclosure'],
@@ -322,9 +381,9 @@ export const CATALOGUE: Record<string, Entry> = {
   'GD-13': e(
     'Toestemming is oud',
     'Consent is old',
-    'De toestemming is ouder dan de termijn van uw organisatie en sindsdien is er geen contact geweest. Ververs de toestemming via een toegestaan kanaal of stop (juridisch onzeker: er is geen wettelijke vervaltermijn).',
+    'De toestemming is ouder dan de termijn van je organisatie en sindsdien is er geen contact geweest. Ververs de toestemming via een toegestaan kanaal of stop (juridisch onzeker: er is geen wettelijke vervaltermijn).',
     'The consent is older than your organisation\'s threshold and there has been no interaction since. Refresh it through a lawful channel or stop (legally unsettled: there is no statutory expiry).',
-    ['EDPB Richtsnoeren 05/2020 (verversen)', 'legal-rules.md §9 punt 5'],
+    ['EDPB Richtsnoeren 05/2020 (verversen)'],
     ['verify-consent'],
   ),
   'GD-14': e(
@@ -356,7 +415,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'LinkedIn "open to" signal matches the message',
     'Het lid geeft op LinkedIn aan open te staan voor dit soort berichten. Of dat als toestemming telt is juridisch niet uitgemaakt. Blijf binnen dat doel en neem afzender en bezwaarrecht op.',
     'The member signals on LinkedIn that they are open to this kind of message. Whether that counts as consent is legally unsettled. Stay within that purpose and include sender and right to object.',
-    ['Iusmentis 2018', 'legal-rules.md §9 punt 3'],
+    ['Iusmentis 2018'],
     ['edit-message'],
   ),
   'LI-02x': e(
@@ -368,9 +427,9 @@ export const CATALOGUE: Record<string, Entry> = {
     ['remove-recipient', 'edit-message'],
   ),
   'LI-03': e(
-    'LinkedIn-profiel overnemen in uw eigen bestand',
+    'LinkedIn-profiel overnemen in je eigen bestand',
     'Copying a LinkedIn profile into your own records',
-    'Een profiel opslaan is een eigen verwerking: u heeft een eigen grondslag nodig en moet de persoon binnen een maand informeren. Alleen handmatig en gericht; nooit met tools of bij afgeschermde profielen.',
+    'Een profiel opslaan is een eigen verwerking: je hebt een eigen grondslag nodig en moet de persoon binnen een maand informeren. Alleen handmatig en gericht; nooit met tools of bij afgeschermde profielen.',
     'Saving a profile is processing of your own: you need your own basis and must inform the person within a month. Only manually and selectively; never with tools or for restricted profiles.',
     ['Iusmentis 2024 (scraping)', 'LinkedIn User Agreement', 'AVG art. 6 en 14'],
     ['record-basis', 'delete-record'],
@@ -380,13 +439,13 @@ export const CATALOGUE: Record<string, Entry> = {
     'Automation or bulk on LinkedIn',
     'Reeksen, identieke berichten aan veel mensen of uitnodigingen met een verkooppraatje aan onbekenden zijn in strijd met de LinkedIn-voorwaarden en tellen niet als persoonlijk bericht. Stuur alleen individuele, relevante berichten.',
     'Sequences, identical messages to many people, or invitations with a pitch to strangers breach LinkedIn\'s terms and do not count as personal messages. Send only individual, relevant messages.',
-    ['LinkedIn User Agreement en Professional Community Policies [V]'],
+    ['LinkedIn User Agreement en Professional Community Policies'],
     ['edit-message'],
   ),
   'LI-05': e(
     'Een connectie is geen toestemming',
     'A connection is not consent',
-    'Dat iemand uw uitnodiging accepteerde, betekent niet dat u reclame mag sturen. Zonder andere grondslag mag dit bericht niet.',
+    'Dat iemand je uitnodiging accepteerde, betekent niet dat je reclame mag sturen. Zonder andere grondslag mag dit bericht niet.',
     'Someone accepting your invitation does not mean you may send them marketing. Without another basis this message may not be sent.',
     ['Iusmentis (verbinden ≠ toestemming)', `${TW} lid 1`],
     ['remove-recipient', 'warm-introduction'],
@@ -396,7 +455,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'Public request for proposals',
     'Het lid vroeg openbaar om leveranciers of voorstellen. Of dat als gevraagd contact telt is juridisch onzeker. Verwijs naar de oproep, blijf bij het onderwerp en neem afzender, afmelding en art. 14/21-informatie op.',
     'The member publicly asked for vendors or proposals. Whether that counts as requested contact is legally unsettled. Refer to the post, stay on topic, and include sender, opt-out and Art. 14/21 information.',
-    ['DDMA (gevraagde communicatie)', 'legal-rules.md §9 punt 12'],
+    ['DDMA (gevraagde communicatie)'],
     ['edit-message'],
   ),
   'LI-06/offtopic': e(
@@ -452,7 +511,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'DE-TM-01': e(
     'Duitsland: consument bellen zonder toestemming',
     'Germany: calling a consumer without consent',
-    'In Duitsland mag u consumenten alleen bellen met vooraf gegeven uitdrukkelijke toestemming, die u 5 jaar moet bewaren.',
+    'In Duitsland mag je consumenten alleen bellen met vooraf gegeven uitdrukkelijke toestemming, die je 5 jaar moet bewaren.',
     'In Germany you may call consumers only with prior express consent, which you must document and keep for 5 years.',
     ['UWG §7(2) Nr. 1', 'UWG §7a'],
     ['verify-consent', 'remove-recipient'],
@@ -460,7 +519,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'DE-TM-02': e(
     'Duitsland: zakelijk bellen op vermoedelijke interesse',
     'Germany: business call on presumed interest',
-    'Een bedrijf in Duitsland mag u alleen bellen als concrete omstandigheden op interesse wijzen (vermoedelijke toestemming). Leg die reden vast; zonder reden mag het niet.',
+    'Een bedrijf in Duitsland mag je alleen bellen als concrete omstandigheden op interesse wijzen (vermoedelijke toestemming). Leg die reden vast; zonder reden mag het niet.',
     'You may call a business in Germany only if concrete circumstances suggest interest (presumed consent). Record that reason; without one the call is not allowed.',
     ['UWG §7(2) Nr. 1 ("mutmaßliche Einwilligung")', 'BGH'],
     ['record-basis'],
@@ -476,7 +535,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'UK-EM-02': e(
     'VK: zakelijke abonnee',
     'UK: corporate subscriber',
-    'E-mail aan een Ltd, plc, LLP of overheidsorgaan in het VK mag zonder toestemming, met uw identiteit en een geldig contactadres. Voor personen op naam gelden de UK GDPR-regels en bezwaren.',
+    'E-mail aan een Ltd, plc, LLP of overheidsorgaan in het VK mag zonder toestemming, met je identiteit en een geldig contactadres. Voor personen op naam gelden de UK GDPR-regels en bezwaren.',
     'E-mail to a UK Ltd, plc, LLP or public body is allowed without consent, with your identity and a valid contact address. For named people the UK GDPR and objections apply.',
     ['PECR reg. 22-23', 'ICO B2B-guidance'],
   ),
@@ -516,7 +575,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'Belgium: professional contact is direct marketing too',
     'De Belgische toezichthouder ziet berichten aan professionals op naam als direct marketing; gerechtvaardigd belang is daar lastiger in te roepen.',
     'The Belgian regulator treats messages to named professionals as direct marketing; legitimate interest is harder to invoke there.',
-    ['GBA Aanbeveling 01/2025 (ontwerp) [V]'],
+    ['GBA Aanbeveling 01/2025 (ontwerp)'],
   ),
   // ── 3-H cross-border ──────────────────────────────────────────────────────
   'XB-01': e(
@@ -524,14 +583,14 @@ export const CATALOGUE: Record<string, Entry> = {
     'Cross-border: the strictest rules applied',
     'Afzender en ontvanger zitten in verschillende landen. Welk recht geldt is niet uitgemaakt, dus de regels van beide landen zijn toegepast (in de soepele stand alleen die van het land van de ontvanger).',
     'Sender and recipient are in different countries. Which law applies is unsettled, so both countries\' rules were applied (in lenient mode only the recipient\'s country).',
-    ['ePrivacyrichtlijn (nationale omzetting)', 'legal-rules.md §9 punt 11'],
+    ['ePrivacyrichtlijn (nationale omzetting)'],
   ),
   'XB-01/unencoded': e(
     'Land van ontvanger: regels niet ingebouwd',
     'Recipient\'s country: rules not built in',
     'Voor het land van de ontvanger kent deze controle geen eigen regels; de Nederlandse regels zijn toegepast. Controleer de lokale regels.',
     'This check has no rules for the recipient\'s country; the Dutch rules were applied. Check the local rules.',
-    ['legal-rules.md §3-H'],
+    ['AVG art. 5(2)'],
   ),
   // ── unknown facts ─────────────────────────────────────────────────────────
   'MISSING-CHANNEL': e(
@@ -539,14 +598,14 @@ export const CATALOGUE: Record<string, Entry> = {
     'Channel unknown',
     'Het is niet bekend via welk kanaal dit contact gaat. Zonder kanaal kan niet worden beoordeeld of het mag.',
     'It is not known which channel this contact uses. Without it the check cannot tell whether it is allowed.',
-    ['legal-rules.md §5'],
+    ['AVG art. 5(2)'],
   ),
   'MISSING-COUNTRY': e(
     'Land van ontvanger onbekend',
     'Recipient\'s country unknown',
     'Het land van de ontvanger is onbekend (niet af te leiden uit domein of nummer). De regels van het land van de afzender zijn toegepast; andere landen kunnen strenger zijn. Vul het land in.',
     'The recipient\'s country is unknown (not derivable from domain or number). The sender\'s country rules were applied; other countries may be stricter. Fill in the country.',
-    ['legal-rules.md §3-G/H'],
+    ['AVG art. 5(2)'],
     ['record-basis'],
   ),
   'MISSING-KIND': e(
@@ -554,7 +613,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'Recipient type unknown',
     'Niet bekend is of de ontvanger een consument, zelfstandige of rechtspersoon is. De strengste aanname (natuurlijk persoon) is gebruikt. Vul de rechtsvorm in.',
     'It is not known whether the recipient is a consumer, sole trader or legal person. The strictest assumption (natural person) was used. Fill in the legal form.',
-    ['legal-rules.md §2.2'],
+    ['AVG art. 5(2)'],
     ['record-basis'],
   ),
   'MISSING-SOURCE': e(
@@ -578,7 +637,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'Message text unknown',
     'De tekst van het bericht of het belscript is niet beschikbaar. Daarom is aangenomen dat het reclame is en dat verplichte onderdelen ontbreken.',
     'The message text or call script is not available, so it was assumed to be marketing and to lack the required elements.',
-    ['legal-rules.md §4.5'],
+    ['AVG art. 5(2)'],
     ['edit-message'],
   ),
   'MISSING-MESSAGE/lookup': e(
@@ -586,7 +645,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'Message not checked yet',
     'Dit is een controle zonder bericht. Het bericht zelf wordt bij het versturen gecontroleerd: afzender, afmeldmogelijkheid, bezwaarzin, herkomst en privacy-informatie moeten erin staan.',
     'This check has no message. The message itself is checked when you send it: sender, opt-out, objection statement, source and privacy information must be in it.',
-    ['legal-rules.md §4.5'],
+    ['AVG art. 5(2)'],
   ),
   'MISSING-PRODUCT': e(
     'Product van het bericht onbekend',
@@ -606,7 +665,7 @@ export const CATALOGUE: Record<string, Entry> = {
   'MISSING-REGISTER-SCREENING': e(
     'Bel-me-niet-register niet gecontroleerd',
     'Do-not-call register not screened',
-    'Voor dit land moet u het nummer vóór het bellen tegen het bel-me-niet-register houden (VK: TPS/CTPS, België: Bel-me-niet-meer). Dat is niet gebeurd of niet vastgelegd.',
+    'Voor dit land moet je het nummer vóór het bellen tegen het bel-me-niet-register houden (VK: TPS/CTPS, België: Bel-me-niet-meer). Dat is niet gebeurd of niet vastgelegd.',
     'For this country the number must be screened against the do-not-call register before calling (UK: TPS/CTPS, Belgium: Bel-me-niet-meer). That has not been done or recorded.',
     ['PECR reg. 21', 'WER art. VI.111-VI.114'],
   ),
@@ -615,7 +674,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'Customer-exception conditions not recorded',
     'De klantuitzondering geldt alleen als vaststaat: verkoop door dezelfde rechtspersoon, adres verkregen bij de verkoop, geïnformeerd en afmelden aangeboden bij het verzamelen, soortgelijk product. Niet alles is vastgelegd, dus de uitzondering is niet toegepast.',
     'The customer exception applies only when it is on record: sale by the same legal entity, address obtained at the sale, informed and opt-out offered at collection, similar product. Not everything is recorded, so the exception was not applied.',
-    [`${TW} lid 4-5 [V]`, 'DDMA e-mailregels'],
+    [`${TW} lid 4-5`, 'DDMA e-mailregels'],
     ['record-basis'],
   ),
   'MISSING-CONTACT-DATE': e(
@@ -631,7 +690,7 @@ export const CATALOGUE: Record<string, Entry> = {
     'Evidence of a designated address missing',
     'Het adres staat als bestemd voor aanbiedingen, maar zonder bron (url of citaat). Het is daarom als algemeen adres behandeld. Leg vast waar het zo gepubliceerd is.',
     'The address is marked as designated for proposals, but without evidence (URL or quote). It was treated as a generic address. Record where it was published as such.',
-    [`${TW} lid 3 [V]`],
+    [`${TW} lid 3`],
     ['record-basis'],
   ),
   'MISSING-BASIS': e(
@@ -641,6 +700,140 @@ export const CATALOGUE: Record<string, Entry> = {
     'This person is not in the ledger, so no basis, consent or source is known. The strictest assessment was used.',
     ['AVG art. 5(2)'],
     ['record-basis'],
+  ),
+
+  // ── what was checked: a rule that applied and was met (info) ───────────────
+  'NL-EM-01/consent': e(
+    'Toestemming dekt dit bericht',
+    'Consent covers this message',
+    'In het register staat aantoonbare toestemming van deze persoon voor dit kanaal en deze rechtspersoon.',
+    'The register holds this person\'s demonstrable consent for this channel and this legal entity.',
+    [`${TW} lid 1`, 'AVG art. 7(1)'],
+  ),
+  'NL-EM-05/ok': e(
+    'Afzender en afmeldmogelijkheid staan erin',
+    'Sender identity and opt-out present',
+    'Het bericht noemt wie het stuurt en biedt een manier om je af te melden.',
+    'The message says who sends it and offers a way to opt out.',
+    [`${TW} lid 6-7`],
+  ),
+  'NL-EM-08/ok': e(
+    'Binnen de reikwijdte van de toestemming',
+    'Within the scope of the consent',
+    'Het product waarover dit bericht gaat, valt onder de producten waarvoor de persoon toestemming gaf.',
+    'The product this message is about is among the products the person consented to.',
+    ['AVG art. 4(11) en 7'],
+  ),
+  'EV-01/ok': e(
+    'Toestemming volledig vastgelegd',
+    'Consent fully recorded',
+    'Wie, wanneer, hoe, waarvoor en een bewijsstuk staan in het register.',
+    'Who, when, how, what for and a piece of evidence are in the register.',
+    ['AVG art. 7(1)'],
+  ),
+  'EV-02/ok': e(
+    'Notitie van het evenement volledig',
+    'Event note complete',
+    'De notitie noemt de datum, het evenement en wat er is afgesproken.',
+    'The note gives the date, the event and what was agreed.',
+    ['AVG art. 7(1)'],
+  ),
+  'GD-01/ok': e(
+    'Grondslag vastgelegd',
+    'Legal basis on record',
+    'Voor het gebruik van de gegevens van deze persoon staat een grondslag in het register.',
+    'A legal basis for using this person\'s data is in the register.',
+    ['AVG art. 5(2) en 6(1)'],
+  ),
+  'GD-02/ok': e(
+    'Belangenafweging vastgelegd',
+    'Legitimate-interest assessment on record',
+    'Het gerechtvaardigd belang steunt op een vastgelegde, geldige belangenafweging.',
+    'The legitimate interest rests on a recorded, current assessment.',
+    ['AVG art. 6(1)(f)', 'EDPB Richtsnoeren 1/2024'],
+  ),
+  'GD-06/ok': e(
+    'Privacy-informatie staat erin',
+    'Privacy information present',
+    'Het bericht noemt het doel en verwijst naar de privacyverklaring, zoals nodig bij het eerste contact.',
+    'The message states the purpose and links to the privacy notice, as needed at first contact.',
+    ['AVG art. 14(3)(b)'],
+  ),
+  'GD-07/ok': e(
+    'Bezwaarzin staat erin',
+    'Right-to-object statement present',
+    'Het bericht zegt apart en duidelijk dat de persoon bezwaar kan maken tegen direct marketing.',
+    'The message says separately and clearly that the person may object to direct marketing.',
+    ['AVG art. 21(4)'],
+  ),
+  'GD-07/earlier': e(
+    'Privacy-informatie al eerder gegeven',
+    'Privacy information given before',
+    'Deze persoon kreeg de privacy-informatie en de bezwaarzin al in een eerder bericht.',
+    'This person already received the privacy information and the objection statement in an earlier message.',
+    ['AVG art. 14(3)(b)', 'AVG art. 21(4)'],
+  ),
+  'GD-08/ok': e(
+    'Herkomst van de gegevens genoemd',
+    'Source of the data stated',
+    'Het bericht zegt waar je de gegevens van deze persoon vandaan hebt.',
+    'The message says where you got this person\'s data.',
+    ['AVG art. 14(2)(f)'],
+  ),
+  'GD-09/ok': e(
+    'Privacy-informatie staat erin',
+    'Privacy information present',
+    'De persoon gaf de gegevens zelf; het bericht noemt het doel en verwijst naar de privacyverklaring.',
+    'The person gave the data themselves; the message states the purpose and links to the privacy notice.',
+    ['AVG art. 13(1)'],
+  ),
+  'GD-14/source': e(
+    'Via een verwijzing: noem de verwijzer',
+    'Via a referral: name the referrer',
+    'Je kreeg deze persoon via een verwijzing. Een verwijzing is geen toestemming: noem de verwijzer als bron en vraag de verwijzer liever om een warme introductie, zodat de persoon zelf om contact vraagt.',
+    'You got this person through a referral. A referral is not consent: name the referrer as the source, and rather ask the referrer for a warm introduction so the person asks for contact themselves.',
+    ['AVG art. 4(11) en 7(1)', 'AVG art. 14(2)(f)'],
+    ['warm-introduction'],
+  ),
+  'DE-TM-01/undocumented': e(
+    'Duitsland: toestemming niet gedocumenteerd',
+    'Germany: consent not documented',
+    'Voor telefonische reclame aan een consument in Duitsland moet de toestemming gedocumenteerd zijn en 5 jaar bewaard worden. Er is geen bewijsstuk vastgelegd.',
+    'Phone advertising to a consumer in Germany needs consent that is documented and kept for 5 years. No evidence is on record.',
+    ['UWG §7(2) Nr. 1', 'UWG §7a'],
+    ['verify-consent', 'remove-recipient'],
+  ),
+  'OB-01/name-only': e(
+    'Alleen een naam zichtbaar: controleer zelf op bezwaar',
+    'Only a name is visible: check for an objection yourself',
+    'Voor deze ontvanger is alleen een naam te zien, geen adres, dus het register kan niet op adres zoeken. Controleer zelf of deze persoon bezwaar heeft gemaakt: bezwaar volgt de persoon.',
+    'Only a name is shown for this recipient, no address, so the register cannot be searched by address. Check yourself that this person has not objected: objections follow the person.',
+    ['AVG art. 21(3)'],
+    ['remove-recipient'],
+  ),
+  // ── what the page could not show ──────────────────────────────────────────
+  'MISSING-ADDRESS': e(
+    'Adres van deze ontvanger onleesbaar',
+    'This recipient\'s address could not be read',
+    'Outreach Guard kon het adres van deze ontvanger niet lezen en kon deze ontvanger dus niet controleren. Haal de ontvanger weg en voeg hem opnieuw toe, of verstuur bewust met een reden.',
+    'Outreach Guard could not read this recipient\'s address, so it could not check this recipient. Remove and re-add the recipient, or send anyway with a reason.',
+    ['AVG art. 5(2)', 'AVG art. 21(3)'],
+    ['remove-recipient'],
+  ),
+  'MISSING-RECIPIENT': e(
+    'Geen ontvanger gevonden',
+    'No recipient found',
+    'Outreach Guard vond geen enkele ontvanger in dit bericht en kon dus niemand controleren. Voeg een ontvanger toe. Staat er wel een ontvanger, dan kon Outreach Guard die niet lezen: verstuur alleen bewust, met een reden.',
+    'Outreach Guard found no recipient in this message, so it could not check anyone. Add a recipient. If there is one, Outreach Guard could not read it: send only deliberately, with a reason.',
+    ['AVG art. 5(2)', 'AVG art. 21(3)'],
+  ),
+  'MISSING-CONTEXT': e(
+    'Niet duidelijk of dit reclame is',
+    'Not clear whether this is marketing',
+    'De tekst en wat bekend is over dit contact zeggen te weinig om te bepalen of dit reclame is. Daarom is de strengste lezing toegepast: het bericht is als reclame beoordeeld.',
+    'Neither the text nor what is known about this contact says enough to tell whether this is marketing, so the strictest reading was applied: the message was treated as marketing.',
+    [`${TW} lid 1`, 'AVG art. 21(2)'],
+    ['edit-message'],
   ),
 };
 

@@ -23,6 +23,17 @@ export interface DisclosureSource {
 
 export type DisclosureBasis = 'legitimate_interest' | 'consent' | 'customer';
 
+/** What the organisation must have filled in before any notice can be written. */
+export type NoticeSetting = 'legalName' | 'contact' | 'privacyUrl';
+
+/**
+ * The organisation details a notice cannot do without. Until all are there the guard inserts nothing (a notice
+ * with "[company name]" in it would go to the recipient as is) and offers the first-run setup instead.
+ */
+export function missingForNotice(organisation: { legalName?: string; contact?: string; privacyUrl?: string }): NoticeSetting[] {
+  return (['legalName', 'contact', 'privacyUrl'] as const).filter((k) => !organisation[k]?.trim());
+}
+
 /**
  * Where the contact's details came from (Art. 14(2)(f)), as a noun phrase that reads after "van"/"via" and
  * "from"/"via": the one wording of the source for the written notice, the call opening and the {source}
@@ -95,19 +106,28 @@ function optOutPhrase(s: DisclosureSettings, lang: 'nl' | 'en'): string {
   return `Don't want messages from us? Reply "stop".`;
 }
 
-/** The §4.4 first-layer notice (Art. 13/14 essentials plus the separate Art. 21 paragraph). */
+/**
+ * The §4.4 first-layer notice (Art. 13/14 essentials plus the separate Art. 21 paragraph). `basis`: the one
+ * the register holds; null when it holds none — the notice then names no basis rather than claim one.
+ */
 export function generateDisclosure(
   settings: DisclosureSettings,
   source: DisclosureSource,
   lang: 'nl' | 'en',
-  basis: DisclosureBasis = 'legitimate_interest',
+  basis: DisclosureBasis | null = 'legitimate_interest',
 ): string {
   const { legalName, contact, privacyUrl, product, dpo } = settings;
   if (lang === 'nl') {
     const basisText =
-      basis === 'consent' ? 'op basis van uw toestemming' : basis === 'customer' ? 'omdat u klant bij ons bent' : 'op basis van ons gerechtvaardigd belang';
+      basis === 'consent'
+        ? ', op basis van uw toestemming'
+        : basis === 'customer'
+          ? ', omdat u klant bij ons bent'
+          : basis === 'legitimate_interest'
+            ? ', op basis van ons gerechtvaardigd belang'
+            : '';
     const lines = [
-      `Waarom u dit bericht krijgt: ${sourceSentence(source, 'nl')} ${legalName}, ${contact}, gebruikt uw naam en zakelijke contactgegevens om u te informeren over ${product}, ${basisText}.`,
+      `Waarom u dit bericht krijgt: ${sourceSentence(source, 'nl')} ${legalName}, ${contact}, gebruikt uw naam en zakelijke contactgegevens om u te informeren over ${product}${basisText}.`,
       `Meer informatie en uw rechten (o.a. inzage, verwijdering, klacht bij de Autoriteit Persoonsgegevens): ${privacyUrl}.` +
         (dpo ? ` Functionaris gegevensbescherming: ${dpo}.` : '') +
         (basis === 'consent' ? ' U kunt uw toestemming altijd intrekken.' : ''),
@@ -116,9 +136,16 @@ export function generateDisclosure(
     ];
     return lines.join('\n');
   }
-  const basisText = basis === 'consent' ? 'based on your consent' : basis === 'customer' ? 'because you are our customer' : 'based on our legitimate interest';
+  const basisText =
+    basis === 'consent'
+      ? ', based on your consent'
+      : basis === 'customer'
+        ? ', because you are our customer'
+        : basis === 'legitimate_interest'
+          ? ', based on our legitimate interest'
+          : '';
   const lines = [
-    `Why you're receiving this: ${sourceSentence(source, 'en')} ${legalName}, ${contact}, uses your name and business contact details to tell you about ${product}, ${basisText}.`,
+    `Why you're receiving this: ${sourceSentence(source, 'en')} ${legalName}, ${contact}, uses your name and business contact details to tell you about ${product}${basisText}.`,
     `Details and your rights (access, erasure, complaint to your data protection authority): ${privacyUrl}.` +
       (dpo ? ` Data protection officer: ${dpo}.` : '') +
       (basis === 'consent' ? ' You can withdraw your consent at any time.' : ''),

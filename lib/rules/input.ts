@@ -68,8 +68,19 @@ export const recipientSchema = z.object({
       value: text(500).optional(),
       kind: addressKindSchema.optional(),
       designationEvidence: designationEvidenceSchema.optional(),
+      /** a role or designated address that names a person ("jan.inkoop@"): personal data for the GDPR all the same */
+      namesPerson: z.boolean().optional(),
     })
     .default({}),
+  /**
+   * What the page showed: `unreadable` — a recipient whose address could not be read; `none` — no recipient at
+   * all. Either way nobody could be checked: the engine holds (MISSING-ADDRESS, MISSING-RECIPIENT).
+   */
+  pageStatus: z.enum(['unreadable', 'none']).optional(),
+  /** only a name was visible, no address: an objection cannot be matched (OB-01 name-only) */
+  nameOnly: z.boolean().optional(),
+  /** the name the page showed, for the finding's text */
+  displayName: text(300).optional(),
   /** a phone number known for the person (country inference, call rules) when the address is not a phone */
   phone: text(100).optional(),
   /** results of register screening; undefined = not screened */

@@ -38,7 +38,10 @@ export const findingSchema = z.object({
   severity: severitySchema,
   title: localized,
   explanation: localized,
+  /** the legal sources, as a Dutch reader cites them */
   citations: z.array(z.string()),
+  /** the same sources as an English reader cites them ("GDPR Art. 21(4)"); show these in the English interface */
+  citationsEn: z.array(z.string()).optional(),
   fixes: z.array(fixSchema),
   /**
    * What the organisation's policy lets the rep do about this finding (warn and block findings only):

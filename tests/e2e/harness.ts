@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page, type Worker, type Route, type Request, type Locator } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker, type Route, type Request, type Locator } from 'playwright-core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -220,24 +220,64 @@ export class GuardedComposer {
   }
 }
 
-/** The hold dialog: a host element in the page, its content in a shadow root (Playwright pierces open ones). */
+/**
+ * The guard's own frame of one view ('hold', 'badge', 'save') under `scope` (a page, or one of its frames):
+ * the page holds only the host element; the frame sits in its closed shadow root, out of the page's reach
+ * and of CSS locators, so tests find it among the frames by its address. The newest one wins.
+ */
+export function guardFrame(scope: Page | Frame, view: string): Frame | null {
+  const frames = 'mainFrame' in scope ? scope.frames() : descendantsOf(scope);
+  const ours = frames.filter((f) => !f.isDetached() && new RegExp(`/guard-frame\\.html#${view}$`).test(f.url()));
+  return ours.at(-1) ?? null;
+}
+
+function descendantsOf(frame: Frame): Frame[] {
+  return frame.childFrames().flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
+/** Waits for the guard's frame of `view` under `scope` and returns it. */
+export async function waitForGuardFrame(scope: Page | Frame, view: string, timeout = 10_000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const frame = guardFrame(scope, view);
+    if (frame) return frame;
+    if (Date.now() > until) throw new Error(`no guard frame "${view}" within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * The hold dialog. In the page: a host element with the fixed hooks (`pageHost`: data-outreach-guard="hold",
+ * data-decision). Its content lives in the guard's frame; `host` is the dialog's root in that frame, where
+ * the buttons carry data-action (and data-recipient).
+ */
 export class HoldDialog {
-  readonly host: Locator;
-  constructor(readonly page: Page) {
-    this.host = page.locator('[data-outreach-guard="hold"]');
+  readonly pageHost: Locator;
+  constructor(readonly page: Page | Frame) {
+    this.pageHost = page.locator('[data-outreach-guard="hold"]');
+  }
+  /** the dialog's root inside the guard's frame (after waitVisible) */
+  get host(): Locator {
+    const frame = guardFrame(this.page, 'hold');
+    // before the frame exists: a locator that matches nothing, so counts are 0 and waits time out
+    return frame ? frame.locator('[data-outreach-guard="hold"]') : this.pageHost.locator('[data-no-guard-frame-yet]');
   }
   async waitVisible(timeout = 10_000): Promise<this> {
-    await this.host.locator('[role="alertdialog"]').waitFor({ state: 'visible', timeout });
+    const until = Date.now() + timeout;
+    await this.pageHost.waitFor({ state: 'attached', timeout });
+    const frame = await waitForGuardFrame(this.page, 'hold', Math.max(1, until - Date.now()));
+    await frame.locator('[data-outreach-guard="hold"] [role="alertdialog"]').waitFor({ state: 'visible', timeout: Math.max(1, until - Date.now()) });
     return this;
   }
   async waitGone(timeout = 10_000): Promise<void> {
-    await this.host.waitFor({ state: 'detached', timeout });
+    await this.pageHost.waitFor({ state: 'detached', timeout });
   }
   isOpen(): Promise<boolean> {
-    return this.host.count().then((n) => n > 0);
+    return this.pageHost.count().then((n) => n > 0);
   }
+  /** the fixed hook on the element in the page */
   decision(): Promise<'block' | 'warn' | null> {
-    return this.host.getAttribute('data-decision') as Promise<'block' | 'warn' | null>;
+    return this.pageHost.getAttribute('data-decision') as Promise<'block' | 'warn' | null>;
   }
   /** a dialog button by its fixed hook: cancel | insert-disclosure | record-basis | do-not-contact | send-anyway | remove-recipient */
   button(action: string): Locator {
@@ -264,10 +304,31 @@ export class HoldDialog {
   }
 }
 
-/** The status a content script reported for this page (set on <html> by the guard after its first round trip). */
-export async function guardPageStatus(page: Page, timeout = 10_000): Promise<string> {
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-outreach-guard-status'), undefined, { timeout });
-  return (await page.locator('html').getAttribute('data-outreach-guard-status')) ?? '';
+/**
+ * The guard state the page's content script reported to the background ('active' | 'inactive' | 'held'),
+ * read in the service worker, waiting until there is one. The page itself carries no trace of it.
+ */
+export async function guardPageStatus(ext: Extension, page: Page, timeout = 10_000): Promise<string> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const state = await tabGuardState(ext, page);
+    if (state) return state;
+    if (Date.now() > until) throw new Error('the page reported no guard state to the background');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The guard state the background keeps for the page's tab now, or '' when it has none. */
+export async function tabGuardState(ext: Extension, page: Page): Promise<string> {
+  if (!ext.serviceWorker) throw new Error('launched without the extension');
+  await page.bringToFront();
+  return ext.serviceWorker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: ChromeTabsAndAction & { storage: { session: { get(k: string): Promise<Record<string, { state?: string }>> } } } }).chrome;
+    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    if (!tab?.id) return '';
+    const key = `tab-state:${tab.id}`;
+    return (await c.storage.session.get(key))[key]?.state ?? '';
+  });
 }
 
 /** The toolbar badge text the background set for a tab (read in the service worker). */
@@ -300,9 +361,4 @@ export async function badgeOfPage(ext: Extension, page: Page): Promise<{ tabId: 
 interface ChromeTabsAndAction {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   action: { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
-}
-
-/** How the background answered the page's status report: 'ok', 'refused:<code>', 'unreachable', 'bad-response'. */
-export async function backgroundOf(page: Page): Promise<string> {
-  return (await page.locator('html').getAttribute('data-outreach-guard-background')) ?? '';
 }

@@ -19,6 +19,7 @@ const SettingsPage = lazyPage(() => import('../pages/SettingsPage').then((m) => 
 const ImportExportPage = lazyPage(() => import('../pages/ImportExportPage').then((m) => m.ImportExportPage));
 const TeamPage = lazyPage(() => import('../pages/TeamPage').then((m) => m.TeamPage));
 const CallPage = lazyPage(() => import('../pages/CallPage').then((m) => m.CallPage));
+const SetupPage = lazyPage(() => import('../pages/SetupPage').then((m) => m.SetupPage));
 
 const navKey: Record<Section, string> = {
   contacts: 'navContacts',
@@ -82,6 +83,8 @@ function Screen({ route }: { route: Route }) {
       return <TeamPage />;
     case 'call':
       return <CallPage />;
+    case 'setup':
+      return <SetupPage />;
   }
 }
 

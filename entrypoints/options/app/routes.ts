@@ -16,7 +16,9 @@ export type Route =
   | { name: 'settings' }
   | { name: 'import-export' }
   | { name: 'team' }
-  | { name: 'call' };
+  | { name: 'call' }
+  /** the first-run setup: opens by itself after install, and from the hold before setup is done */
+  | { name: 'setup' };
 
 export type Section = 'contacts' | 'my-list' | 'assessments' | 'dnc' | 'rights' | 'cleanup' | 'audit' | 'settings' | 'import-export' | 'team' | 'call';
 
@@ -49,6 +51,7 @@ export function parseRoute(hash: string): Route {
     case 'import-export':
     case 'team':
     case 'call':
+    case 'setup':
       return { name: head };
     default:
       return { name: 'contacts' };
@@ -64,6 +67,8 @@ export function sectionOf(route: Route): Section {
     case 'assessment':
     case 'assessment-new':
       return 'assessments';
+    case 'setup':
+      return 'settings';
     default:
       return route.name;
   }

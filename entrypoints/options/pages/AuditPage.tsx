@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime, formatNumber, useI18n } from '@/components/i18n';
-import { Loading, Notice, TextField } from '@/components/ui/basics';
+import { Loading, Notice, SelectField, TextField } from '@/components/ui/basics';
+import { actionKey, actorName, auditActions, describeAudit } from '@/components/audit/auditWords';
 import { dateCheck, isoDay, localDayBounds } from '@/components/forms/validate';
 import { ask, download, type ResultOf } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
@@ -10,7 +11,8 @@ const PAGE = 100;
 
 /** The append-only audit log: filter it, check the hash chain, export it. */
 export function AuditPage() {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const [filters, setFilters] = useState({ action: '', from: '', to: '' });
   const [applied, setApplied] = useState(filters);
   const [offset, setOffset] = useState(0);
@@ -75,7 +77,15 @@ export function AuditPage() {
           setApplied(filters);
         }}
       >
-        <TextField label={t('auditAction')} hint={t('auditActionHint')} value={filters.action} onValue={(a) => setFilters({ ...filters, action: a })} />
+        <SelectField<string>
+          label={t('auditAction')}
+          value={filters.action}
+          onValue={(a) => setFilters({ ...filters, action: a })}
+          options={[
+            { value: '', label: t('auditActionAll') },
+            ...auditActions.map((a) => ({ value: a, label: t(`${actionKey(a)}_name`) })).sort((a, b) => a.label.localeCompare(b.label, lang, { numeric: true })),
+          ]}
+        />
         <TextField label={t('auditFrom')} type="date" value={filters.from} onValue={(from) => setFilters({ ...filters, from })} error={fromErr ? t(fromErr) : undefined} />
         <TextField label={t('auditTo')} type="date" value={filters.to} onValue={(to) => setFilters({ ...filters, to })} error={toErr ? t(toErr) : undefined} />
         <button type="submit">{t('actionFilter')}</button>
@@ -90,32 +100,40 @@ export function AuditPage() {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">#</th>
                   <th scope="col">{t('colDate')}</th>
                   <th scope="col">{t('auditActor')}</th>
-                  <th scope="col">{t('auditAction')}</th>
-                  <th scope="col">{t('colDetail')}</th>
+                  <th scope="col">{t('auditWhat')}</th>
                 </tr>
               </thead>
               <tbody>
-                {list.data.items.map((e) => (
-                  <tr key={e.seq}>
-                    <td>{e.seq}</td>
-                    <td class="nowrap">{formatDateTime(lang, e.at)}</td>
-                    <td>{e.actor}</td>
-                    <td class="nowrap">
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
-                      {e.contactId ? <a href={href('contacts', e.contactId)}>{t('auditContact')}</a> : null}{' '}
-                      <span class="muted">
-                        {Object.entries(e.detail)
-                          .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-                          .join(' · ')}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
+                {list.data.items.map((e) => {
+                  const words = describeAudit(i18n, e, list.data?.people);
+                  return (
+                    <tr key={e.seq} data-action={e.action}>
+                      <td class="nowrap">{formatDateTime(lang, e.at)}</td>
+                      <td>{actorName(i18n, e.actor)}</td>
+                      <td>
+                        <span class="audit-summary">{words.summary}</span>{' '}
+                        {e.contactId && list.data?.people?.contacts[e.contactId] ? <a href={href('contacts', e.contactId)}>{t('auditContact')}</a> : null}
+                        <details class="audit-details">
+                          <summary>{t('auditDetails')}</summary>
+                          <dl>
+                            {words.details.map(([k, v]) => (
+                              <div key={k}>
+                                <dt>{k}</dt>
+                                <dd>{v}</dd>
+                              </div>
+                            ))}
+                            <div>
+                              <dt>{t('auditEntryNumber')}</dt>
+                              <dd>{e.seq}</dd>
+                            </div>
+                          </dl>
+                        </details>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>

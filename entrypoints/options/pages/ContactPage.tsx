@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatDate, formatDateTime, useI18n } from '@/components/i18n';
+import { formatDate, formatDateTime, useI18n, type Translate } from '@/components/i18n';
 import { FileForm, NoteForm } from '@/components/contacts/EvidenceForms';
-import { BasisFields, prefilledBasis, toBasisInput, validateBasis, type BasisValues } from '@/components/contacts/BasisFields';
+import { BasisFields, consentChannelChoices, prefilledBasis, toBasisInput, validateBasis, type BasisValues } from '@/components/contacts/BasisFields';
 import { sourceKinds } from '@/components/contacts/ContactsList';
 import { collect, dateCheck, hasErrors, isoDay, required, type Errors } from '@/components/forms/validate';
 import { ConfirmDialog, Loading, Notice, SelectField, TextField } from '@/components/ui/basics';
@@ -11,11 +11,14 @@ import { today, useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
 import { basisDefaultsOf, newBasisId, productSuggestionsOf, saveEvidenceWithBasis } from '../app/basis';
 
-/** Short facts of a basis record for the list ("consent — by Jan, 2026-03-01, form, e-mail"). */
-function basisFacts(b: BasisRecord, titles: ReadonlyMap<string, string>): string {
+/** Short facts of a basis record for the list ("consent — Jan, 2026-03-01, web form, e-mail"), in words. */
+function basisFacts(b: BasisRecord, titles: ReadonlyMap<string, string>, t: Translate): string {
   switch (b.type) {
-    case 'consent':
-      return [b.who, b.when.slice(0, 10), b.how, b.what.entity, b.what.channels.join('/'), b.withdrawnAt ? `withdrawn ${b.withdrawnAt.slice(0, 10)}` : ''].filter(Boolean).join(' · ');
+    case 'consent': {
+      const channel = (c: string) => t((consentChannelChoices as readonly string[]).includes(c) ? `consentChannel_${c}` : `channel_${c}`);
+      const withdrawn = b.withdrawnAt ? t('basisWithdrawnOn', b.withdrawnAt.slice(0, 10)) : '';
+      return [b.who, b.when.slice(0, 10), t(`consentHow_${b.how}`), b.what.entity, b.what.channels.map(channel).join('/'), withdrawn].filter(Boolean).join(' · ');
+    }
     case 'customer':
       return [b.entity, b.product, b.saleDate.slice(0, 10), b.endDate ? `→ ${b.endDate.slice(0, 10)}` : ''].filter(Boolean).join(' · ');
     case 'legitimate_interest':
@@ -69,7 +72,7 @@ export function ContactPage({ id }: { id: string }) {
   // Evidence proves a basis: offer the contact's bases, newest first, the newest consent pre-chosen (EV-01).
   const basisOptions = [...page.bases]
     .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
-    .map((b) => ({ value: b.id, label: `${t(`basis_${b.type}`)} — ${basisFacts(b, titles) || formatDate(lang, b.recordedAt)}` }));
+    .map((b) => ({ value: b.id, label: `${t(`basis_${b.type}`)} — ${basisFacts(b, titles, t) || formatDate(lang, b.recordedAt)}` }));
   const defaultProves = [...page.bases].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt)).find((b) => b.type === 'consent')?.id ?? page.bases[0]?.id ?? '';
   const basisLabel = new Map(basisOptions.map((o) => [o.value, o.label]));
 
@@ -140,7 +143,7 @@ export function ContactPage({ id }: { id: string }) {
         <ul>
           {page.bases.map((b) => (
             <li key={b.id}>
-              <strong>{t(`basis_${b.type}`)}</strong> — {basisFacts(b, titles)} <span class="muted">({formatDate(lang, b.recordedAt)}, {b.recordedBy})</span>{' '}
+              <strong>{t(`basis_${b.type}`)}</strong> — {basisFacts(b, titles, t)} <span class="muted">({formatDate(lang, b.recordedAt)}, {b.recordedBy})</span>{' '}
               {/* Deleting a basis removes the proof (of consent, say) in one step: ask first, naming what goes. */}
               <button type="button" class="link" aria-label={t('basisDeleteLabel', t(`basis_${b.type}`))} onClick={() => setDeleting(b)}>
                 {t('actionDelete')}
@@ -151,7 +154,7 @@ export function ContactPage({ id }: { id: string }) {
         {deleting ? (
           <ConfirmDialog
             title={t('basisDeleteTitle')}
-            body={<p>{t('basisDeleteBody', t(`basis_${deleting.type}`), basisFacts(deleting, titles) || '—')}</p>}
+            body={<p>{t('basisDeleteBody', t(`basis_${deleting.type}`), basisFacts(deleting, titles, t) || '—')}</p>}
             confirmLabel={t('basisDeleteConfirm')}
             danger
             onCancel={() => setDeleting(null)}

@@ -42,6 +42,8 @@ const STRUCTURE: readonly FeatureInfo[] = [
   { id: 'long', kind: 'structure', label: 'lang bericht' },
   { id: 'generic_greeting', kind: 'structure', label: 'algemene aanhef' },
   { id: 'ps', kind: 'structure', label: 'PS' },
+  { id: 'call_to_action', kind: 'structure', label: 'oproep om te reageren' },
+  { id: 'company_voice', kind: 'structure', label: 'wij/ons over het eigen bedrijf' },
   { id: 'pitch_none', kind: 'structure', label: 'niets wervends' },
   { id: 'pitch_many', kind: 'structure', label: 'veel wervende zinnen' },
 ];
@@ -86,6 +88,12 @@ const AMOUNT_RE = /(?:€|\$|£)\s?\d|\d\s?(?:euro|eur)\b/;
 const PERCENT_RE = /\d\s?%/;
 const LINK_RE = /https?:\/\/|www\.|\b[a-z0-9-]+\.(?:nl|com|io|eu|ly)\/\S/;
 const GENERIC_GREETING_RE = /^(?:beste|geachte) (?:ondernemer|relatie|heer\/mevrouw|inkoper|hr-manager|directie)|^(?:dear|hello|hi) (?:fleet manager|office manager|there)\b|^hello,/;
+/** A closing question that asks the reader to act: "Zullen we …?", "Would you be open to …?" */
+const CTA_RE = /\b(?:zullen we|zal ik|kan ik|mag ik|wil(?:t)? (?:u|je)|heeft u|heb je|zin (?:in|om)|shall (?:i|we)|can i|could i|may i|would you|do you want|want (?:me|to)|are you|open to|interested)\b[^?]{0,120}\?/;
+/** The company speaking: "wij", "ons", "onze", "we", "our", "us" */
+const WE_RE = /(?<![a-z])(?:wij|we|ons|onze|our|us|we're|we've)(?![a-z])/g;
+/** The shape of a pitch: with any of these a message is not "without pitch language". */
+const PITCH_SHAPE = ['call_to_action', 'company_voice', 'question_to_stranger', 'product_name', 'fake_re'] as const;
 const PS_RE = /(?:^|\n)\s*(?:p\.?s\.?|tip|trouwens|overigens|by the way|also|oh en)\b/;
 
 export interface ExtractedFeatures {
@@ -126,13 +134,6 @@ export function extractFeatures(lower: string, subject: string | undefined, cont
     }
   }
 
-  // how many kinds of pitch language: none is a sign of service, three or more of an offer however it is dressed
-  let pitchFamilies = 0;
-  for (let i = 0; i < PHRASE_FAMILIES.length; i++) if (x[i] && PHRASE_FAMILIES[i]!.side === 'pitch') pitchFamilies++;
-  if (asksPermission) pitchFamilies++;
-  if (pitchFamilies === 0) x[at('pitch_none')] = 1;
-  if (pitchFamilies >= 3) x[at('pitch_many')] = 1;
-
   const reply = context.replyToRecipient === true;
   const known = reply || context.requestedByRecipientRecently === true || context.meetingAgreed === true || context.existingCustomer === true;
   if (subject && FAKE_RE.test(subject) && !reply) x[at('fake_re')] = 1;
@@ -154,6 +155,17 @@ export function extractFeatures(lower: string, subject: string | undefined, cont
   if (lower.length > 400) x[at('long')] = 1;
   if (GENERIC_GREETING_RE.test(lower)) x[at('generic_greeting')] = 1;
   if (PS_RE.test(lower)) x[at('ps')] = 1;
+  if (CTA_RE.test(lower.slice(-400))) x[at('call_to_action')] = 1;
+  if ((lower.match(WE_RE)?.length ?? 0) >= 2) x[at('company_voice')] = 1;
+
+  // how many kinds of pitch language: three or more is an offer however it is dressed; none at all, in neither
+  // words nor shape (no call to action, no company voice, no question to a stranger, no product), a sign of service
+  let pitchFamilies = 0;
+  for (let i = 0; i < PHRASE_FAMILIES.length; i++) if (x[i] && PHRASE_FAMILIES[i]!.side === 'pitch') pitchFamilies++;
+  if (asksPermission) pitchFamilies++;
+  if (pitchFamilies >= 3) x[at('pitch_many')] = 1;
+
+  if (pitchFamilies === 0 && !PITCH_SHAPE.some((id) => x[at(id)])) x[at('pitch_none')] = 1;
 
   if (context.requestedByRecipientRecently) x[at('ctx.requested')] = 1;
   if (context.meetingAgreed) x[at('ctx.meeting')] = 1;

@@ -58,6 +58,8 @@ export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Score
   let pitchEvidence = 0;
   let serviceEvidence = 0;
   let servicePhrases = 0;
+  let serviceSum = 0;
+  let pitchPhrases = 0;
   let ctxEvidence = 0;
   let zMixed = model.mixedBias;
   for (let i = 0; i < x.length; i++) {
@@ -70,20 +72,29 @@ export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Score
       if (info.id !== NO_CONTEXT) ctxEvidence += Math.abs(w);
     } else {
       zText += w;
+      if (info.side === 'service') serviceSum += w;
       if (w > 0) pitchEvidence += w;
       else serviceEvidence -= w;
       if (info.side === 'service') servicePhrases += f.n[i]!;
+      else if (info.side === 'pitch') pitchPhrases++;
       zMixed += model.mixedW[i]!;
     }
   }
   const cut = logit(model.threshold);
+  // A text that reads as an offer stays one whatever service words sit beside it ("bijgaand de factuur" in a
+  // pitch): then only the pitch language and the context count. Service language decides only texts without
+  // enough pitch language.
+  const pitchy = pitchEvidence >= model.minTextEvidence && zText - serviceSum >= cut;
+  if (pitchy) zText -= serviceSum;
   const z = zText + zCtx;
   const score = sigmoid(z);
   let marketing = z >= cut;
   let decidedBy: Scored['decidedBy'];
-  // No single word decides: read as service, the text needs two service phrases or more and enough weight
-  // behind them; read as an offer, enough weight behind its pitch language.
-  const textSaysEnough = zText >= cut ? pitchEvidence >= model.minTextEvidence : servicePhrases >= 2 && serviceEvidence >= model.minTextEvidence;
+  // No single word decides: read as service, the text needs two service phrases or more, enough weight behind
+  // them and no pitch language; read as an offer, enough weight behind its pitch language.
+  // Service language next to any pitch language leaves the text undecided: the context or the default answers.
+  const textSaysEnough =
+    zText >= cut ? pitchEvidence >= model.minTextEvidence : pitchPhrases === 0 && servicePhrases >= 2 && serviceEvidence >= model.minTextEvidence;
   if (textSaysEnough) {
     // the text said enough; the context still counts, and when it turned the answer, it decided
     decidedBy = zText >= cut === marketing ? 'text' : 'context';

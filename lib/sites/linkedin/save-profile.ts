@@ -1,7 +1,6 @@
-import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { SaveProfile, type SaveProfileBasis, type SaveProfileProps } from '../../../components/save-profile/SaveProfile';
+import type { SaveProfileBasis, SaveProfileProps } from '../../../components/save-profile/SaveProfile';
+import { openFrameHost } from '../../guard/frame-host';
 import { saveLangOf } from '../../../components/save-profile/strings';
 import { AdapterError } from '../../guard/adapter';
 import { backgroundAsk, type GuardAsk } from '../../guard/ask';
@@ -13,8 +12,8 @@ import { readProfile, toSavedProfile, topCardIsFor, type ProfileData } from './p
 import { selectors } from './selectors';
 
 // "Save to my list" on /in/<slug>/ and Sales Navigator lead pages (issue #4). Reads the person with
-// profile.ts (minimal data, never contact details), mounts the control in a shadow root at the top of the
-// top card, and sends profile/status and profile/save. The background records the provenance.
+// profile.ts (minimal data, never contact details), mounts the control in the guard's own frame at the
+// top of the top card, and sends profile/status and profile/save. The background records the provenance.
 
 /** The host element's hook for tests and other suites. */
 export const saveProfileHostAttribute = 'data-outreach-guard';
@@ -43,7 +42,7 @@ export function saveProfileProps(data: ProfileData | null, problem: string | und
  * Mounts the control on profile and lead pages for as long as ctx lives, again after every in-page
  * navigation. Top frame only (the content script also runs in LinkedIn's /preload/ iframes).
  */
-export function mountSaveProfile(ctx: ContentScriptContext, ask: GuardAsk = backgroundAsk): void {
+export function mountSaveProfile(ctx: ContentScriptContext, ask: GuardAsk = backgroundAsk, mount: MountSaveControl = mountSaveFrame): void {
   if (window.top !== window) return;
   onEachPage(ctx, (url, signal) => {
     if (!isSaveProfilePage(url)) return;
@@ -80,7 +79,7 @@ export function mountSaveProfile(ctx: ContentScriptContext, ask: GuardAsk = back
       unmount();
       const stop = new AbortController();
       shown = { anchor, stop };
-      void mountFor(ctx, data, problem, anchor, stop.signal, ask);
+      mountFor(data, problem, anchor, stop.signal, ask, mount);
     };
 
     observe(
@@ -107,31 +106,33 @@ function read(url: URL): { data: ProfileData | null; problem?: string } {
   }
 }
 
-async function mountFor(
-  ctx: ContentScriptContext,
+/** Shows the control beside the top card: first in it, or after it (a lead page's header). */
+export type MountSaveControl = (anchor: Element, where: 'first' | 'after', props: SaveProfileProps) => { remove(): void };
+
+/** In the guard's own frame: no page script can read the person's status or press Save. */
+export const mountSaveFrame: MountSaveControl = (anchor, where, props) => {
+  const frame = openFrameHost(anchor.ownerDocument, {
+    view: 'save',
+    hook: saveProfileHostValue,
+    hostStyle: 'all:initial;display:block',
+    frameStyle: 'all:initial;display:block;border:0;width:100%;max-width:600px;height:56px;background:transparent;color-scheme:light',
+    autoSize: { height: true },
+    place: (host) => (where === 'after' ? anchor.after(host) : anchor.prepend(host)),
+    props,
+  });
+  return { remove: () => frame.close() };
+};
+
+function mountFor(
   data: ProfileData | null,
   problem: string | undefined,
   anchor: Element,
   signal: AbortSignal,
   ask: GuardAsk,
-): Promise<void> {
-  const lang = saveLangOf(navigator.language);
-  const ui = await createShadowRootUi(ctx, {
-    name: 'outreach-guard-save-profile',
-    position: 'inline',
-    anchor,
-    append: data?.kind === 'salesnav-lead' ? 'after' : 'first',
-    isolateEvents: true,
-    onMount(container, _shadow, host) {
-      host.setAttribute(saveProfileHostAttribute, saveProfileHostValue);
-      render(h(SaveProfile, saveProfileProps(data, problem, ask, lang)), container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
+  mount: MountSaveControl,
+): void {
   if (signal.aborted) return;
-  ui.mount();
+  const lang = saveLangOf(navigator.language);
+  const ui = mount(anchor, data?.kind === 'salesnav-lead' ? 'after' : 'first', saveProfileProps(data, problem, ask, lang));
   signal.addEventListener('abort', () => ui.remove(), { once: true });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ask, badgeOfPage, fixturesDir, GuardedComposer, launchExtension, protocolPage, routeSite, seedWith, type Extension } from '../harness';
+import { ask, badgeOfPage, fixturesDir, GuardedComposer, HoldDialog, launchExtension, protocolPage, routeSite, seedWith, tabGuardState, type Extension } from '../harness';
 import type { Page } from 'playwright-core';
 
 // The shared hold flow in a real Chromium with the built extension and its real background (ledger +
@@ -35,7 +35,7 @@ const sentCount = (page: Page) => page.evaluate(() => (window as unknown as { __
 
 /** Codes of the findings the dialog shows (each finding carries data-code). */
 const dialogCodes = (page: Page) =>
-  page.locator('[data-outreach-guard="hold"] [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+  new HoldDialog(page).host.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
 
 describe('hold flow on a Gmail compose', () => {
   let ext: Extension;
@@ -56,7 +56,7 @@ describe('hold flow on a Gmail compose', () => {
     expect(await dialogCodes(page)).toContain('NL-EM-01');
     expect(await dialog.actions()).toEqual(expect.arrayContaining(['cancel', 'insert-disclosure', 'send-anyway']));
     expect(await sentCount(page)).toBe(0);
-    expect(await page.locator('html').getAttribute('data-outreach-guard-status')).toBe('held');
+    expect(await tabGuardState(ext, page)).toBe('held');
 
     await dialog.button('cancel').click();
     await dialog.waitGone();
@@ -219,7 +219,7 @@ describe('a clean send with the real background', () => {
     const sent = await page.evaluate(() => (window as unknown as { __fixture: { sent: { to: string[]; text: string }[] } }).__fixture.sent[0]!);
     expect(sent.to).toEqual(['jan.jansen@acme.nl', 'info@bakkerij-devries.nl']);
     expect(sent.text).toContain('Hierbij de factuur van maart');
-    expect(await page.locator('html').getAttribute('data-outreach-guard-status')).toBe('active');
+    expect(await tabGuardState(ext, page)).toBe('active');
     await page.close();
   });
 });

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { GuardVerdict } from '@/lib/messaging/guard';
 import type { GuardAsk } from '@/lib/guard/ask';
 import type { Finding } from '@/lib/rules/verdict';
+import { mountHoldDialog, showInactiveBadge, showPendingNotice, showRefusedNotice } from '@/lib/guard/hold-ui';
+import type { GuardUi } from '@/lib/guard/frame-ui';
 
 // A tiny site for the guard's unit tests: a form with recipient chips, a textarea and a Send button whose
 // own click handler "sends" (records what left). The guard knows it only through the adapter contract.
@@ -206,11 +208,21 @@ export async function sendAnyway(reasonText = 'Klant belde zelf, vroeg om offert
   await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
   dialogButton('send-anyway')!.click();
   await settle();
+  await pickJustification();
   const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
   reason.value = reasonText;
   reason.dispatchEvent(new Event('input', { bubbles: true }));
   await settle();
   dialogButton('confirm-send-anyway')!.click();
+}
+
+/** Against a verdict the hold asks which justification applies (a list) besides the text: picks the first. */
+export async function pickJustification() {
+  const pick = dialogHost()?.shadowRoot?.querySelector<HTMLSelectElement>('[data-field="justification"]');
+  if (!pick) return;
+  pick.selectedIndex = 1;
+  pick.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle();
 }
 
 export function dialogActions(doc: Document = document) {
@@ -244,3 +256,6 @@ export function guardPage(): { readonly site: FakeSite; readonly signal: AbortSi
     abort: () => ac.abort(),
   };
 }
+
+/** What runSite shows, rendered in this document (the content script uses its frames, which jsdom cannot load). */
+export const pageUi: GuardUi = { mountHold: mountHoldDialog, showBadge: showInactiveBadge, showPending: showPendingNotice, showRefused: showRefusedNotice };

@@ -5,7 +5,7 @@ import { isolateOurKeystrokes } from '@/lib/guard/isolate-keys';
 import { mountHoldDialog } from '@/lib/guard/hold-ui';
 import { GuardRequestFailed } from '@/lib/guard/ask';
 import { createEventRecorder, memoryPendingStore, type LedgerEvent, type PendingEntry } from '@/lib/guard/pending-events';
-import { createFakeAsk, dialogButton, dialogHost, settle, verdictOf, guardPage } from './fake-site';
+import { createFakeAsk, dialogButton, dialogHost, pickJustification, settle, verdictOf, guardPage } from './fake-site';
 
 // Follow-ups of issues #4/#5 on the shared guard: our dialog's keystrokes stay away from the site's
 // shortcuts, a plain Enter in an unreadable LinkedIn composer is held, and a "send anyway" made while the
@@ -145,6 +145,7 @@ describe('"send anyway" while the background is down', () => {
     await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
     dialogButton('send-anyway')!.click();
     await settle();
+    await pickJustification();
     const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
     reason.value = 'Guard down, urgent reply to customer';
     reason.dispatchEvent(new Event('input', { bubbles: true }));

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, test, vi } from 'vitest';
 import { startGuard, type GuardOptions } from '@/lib/guard/guard';
-import { createFakeAsk, deferred, dialogActions, dialogButton, dialogHost, finding, sendAnyway, settle, verdictOf, guardPage } from './fake-site';
+import { createFakeAsk, deferred, dialogActions, dialogButton, dialogHost, finding, pickJustification, sendAnyway, settle, verdictOf, guardPage } from './fake-site';
 import type { GuardVerdict } from '@/lib/messaging/guard';
 
 const env = guardPage();
@@ -102,7 +102,7 @@ describe('a held send', () => {
     expect(host.getAttribute('data-decision')).toBe('block');
     const dialog = host.shadowRoot!.querySelector('[role="alertdialog"]')!;
     expect(dialog.textContent).toContain('Title TW-01');
-    expect(dialog.textContent).toContain('art. 11.7 Tw');
+    expect(dialog.textContent).toContain('art. 11.7');
     expect(dialogActions()).toEqual(expect.arrayContaining(['record-basis', 'do-not-contact', 'send-anyway', 'cancel']));
     expect(dialogActions()).not.toContain('insert-disclosure'); // not offered by this verdict
   });
@@ -187,9 +187,13 @@ describe('a held send', () => {
     await vi.waitFor(() => expect(dialogButton('do-not-contact')).not.toBeNull());
     const verdictCalls = bg.of('verdict/for-recipients').length;
     dialogButton('do-not-contact')!.click();
+    // the hold asks for scope (all channels unless narrowed) and a reason before anything is stored
+    await vi.waitFor(() => expect(dialogButton('confirm-do-not-contact')).not.toBeNull());
+    expect(bg.of('suppression/add-for-recipients')).toEqual([]);
+    dialogButton('confirm-do-not-contact')!.click();
     await vi.waitFor(() => expect(bg.of('verdict/for-recipients').length).toBeGreaterThan(verdictCalls));
     expect(bg.of('suppression/add-for-recipients')).toEqual([
-      expect.objectContaining({ scope: 'email', recipients: [expect.objectContaining({ key: 'anna@example.nl' })] }),
+      expect.objectContaining({ scope: 'all', reason: 'Asked not to be contacted again', recipients: [expect.objectContaining({ key: 'anna@example.nl' })] }),
     ]);
     expect(env.site.sent).toHaveLength(0);
   });
@@ -216,6 +220,7 @@ describe('a held send', () => {
     await vi.waitFor(() => expect(dialogButton('send-anyway')).not.toBeNull());
     dialogButton('send-anyway')!.click();
     await settle();
+    await pickJustification();
     const reason = dialogHost()!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
     dialogButton('confirm-send-anyway')!.click(); // no reason yet
     await settle();
@@ -228,6 +233,7 @@ describe('a held send', () => {
     expect(bg.of('ledger/record-event')[0]!.event).toMatchObject({
       kind: 'send-anyway',
       reason: 'Klant belde zelf, vroeg om offerte',
+      justification: 'recipient-asked',
       codes: ['TW-01'],
       decision: 'block',
     });

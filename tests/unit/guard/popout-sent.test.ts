@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { startGuard } from '@/lib/guard/guard';
 import type { SentOutcome, SiteAdapter } from '@/lib/guard/adapter';
 import { createEventRecorder, memoryPendingStore, type LedgerEvent, type PendingEntry } from '@/lib/guard/pending-events';
-import { createFakeAsk, deferred, dialogButton, finding, settle, verdictOf, guardPage } from './fake-site';
+import { createFakeAsk, deferred, dialogButton, finding, pickJustification, settle, verdictOf, guardPage } from './fake-site';
 
 // Pop-out compose windows (Gmail ?view=cm, Outlook's popped-out form) close themselves once Send is accepted,
 // taking our content script with them before waitForSent can answer. The guard stores a provisional
@@ -56,6 +56,7 @@ describe('a send from a window that closes itself', () => {
     // a warning: the rep sends anyway with a reason (the background takes the override)
     dialogButton('send-anyway')!.click();
     await settle();
+    await pickJustification();
     const reason = document.querySelector('[data-outreach-guard="hold"]')!.shadowRoot!.querySelector<HTMLTextAreaElement>('[data-field="reason"]')!;
     reason.value = 'Bestaande klant, afspraak bevestigd';
     reason.dispatchEvent(new Event('input', { bubbles: true }));

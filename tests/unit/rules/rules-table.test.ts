@@ -7,6 +7,7 @@ import {
   CONSENT,
   CUSTOMER,
   DRAFT_ART13_NL,
+  DRAFT_CONSENT_NL,
   DRAFT_LI_NL,
   LI_BASIS,
   PITCH_NL,
@@ -19,7 +20,8 @@ import {
 // The rules table of legal-rules.md §3, one row per case: the rule, the situation, and what the engine must say.
 // "absent" means the rule must not fire. Every rule has at least one firing and one non-firing case.
 
-type Expect = 'block' | 'warn' | 'info' | 'absent';
+/** `met`: the rule applied and was met, so it says so as information (what was checked); `absent`: it did not apply. */
+type Expect = 'block' | 'warn' | 'info' | 'met' | 'absent';
 type Row = [code: string, situation: string, input: OutreachInput, expected: Expect];
 
 const noConsent = { ledger: { bases: [LI_BASIS] }, message: { body: DRAFT_LI_NL } };
@@ -47,7 +49,7 @@ const rows: Row[] = [
   ['NC-03', 'an inbound request about something else', mk({ ledger: { bases: [], relationships: [{ type: 'inbound_request', subject: 'verzekeringen' }] } }), 'absent'],
   // 3-B NL electronic messages
   ['NL-EM-01', 'cold e-mail with only a legitimate interest', mk(noConsent), 'block'],
-  ['NL-EM-01', 'e-mail with demonstrable consent', BASE, 'absent'],
+  ['NL-EM-01', 'e-mail with demonstrable consent', BASE, 'met'],
   ['NL-EM-02', 'consent noted without who, when or evidence', mk({ ledger: { bases: [{ type: 'consent', how: 'verbal' }] } }), 'block'],
   ['NL-EM-02', 'consent with who, when and evidence', BASE, 'absent'],
   ['NL-EM-03', 'customer soft opt-in, same entity, similar product', mk({ ledger: { bases: [CUSTOMER] }, message: { body: DRAFT_LI_NL } }), 'info'],
@@ -58,7 +60,7 @@ const rows: Row[] = [
   ['NL-EM-04U', 'info@ of a company, lenient', roleInfo(lenient), 'info'],
   ['NL-EM-04U', 'a named business address', mk(noConsent), 'absent'],
   ['NL-EM-05', 'pitch without an opt-out', mk({ message: { body: DRAFT_LI_NL.replace('Geen berichten meer? Antwoord "stop".', '') } }), 'block'],
-  ['NL-EM-05', 'pitch with identity and opt-out', BASE, 'absent'],
+  ['NL-EM-05', 'pitch with identity and opt-out', BASE, 'met'],
   ['NL-EM-06', 'dated earlier meeting, personal 1:1', mk({ ...noConsent, ledger: { bases: [LI_BASIS], relationships: [{ type: 'prior_contact', date: '2026-01-10' }] } }), 'info'],
   ['NL-EM-06', 'earlier meeting but sent to 40 people', mk({ ledger: { bases: [LI_BASIS], relationships: [{ type: 'prior_contact', date: '2026-01-10' }] }, message: { body: DRAFT_LI_NL, recipientCount: 40 } }), 'absent'],
   ['NL-EM-07', 'cold e-mail asking permission to send info', mk({ ...noConsent, message: { body: 'Mag ik u af en toe informatie sturen over onze software?\n' + DRAFT_LI_NL } }), 'block'],
@@ -91,10 +93,10 @@ const rows: Row[] = [
   ['GD-01', 'no basis at all', mk({ ledger: { bases: [] } }), 'block'],
   ['GD-01', '"it is on the internet"', mk({ ledger: { bases: [{ type: 'public_source' }] } }), 'block'],
   ['GD-01', 'role address of a company (no personal data)', roleInfo({ ledger: { bases: [] } }), 'absent'],
-  ['GD-01', 'consent on record', BASE, 'absent'],
+  ['GD-01', 'consent on record', BASE, 'met'],
   ['GD-02', 'legitimate interest without an assessment', mk({ ...noConsent, ledger: { bases: [{ type: 'legitimate_interest' }] } }), 'warn'],
   ['GD-02', 'legitimate interest with an expired assessment', mk({ ...noConsent, ledger: { bases: [{ type: 'legitimate_interest', assessment: { id: 'x', expired: true } }] } }), 'warn'],
-  ['GD-02', 'legitimate interest with an assessment', mk(noConsent), 'absent'],
+  ['GD-02', 'legitimate interest with an assessment', mk(noConsent), 'met'],
   ['GD-03', 'contract basis but the employer asked', mk({ ...noConsent, ledger: { bases: [{ type: 'contract_request', requestedBy: 'employer' }] } }), 'warn'],
   ['GD-03', 'contract basis at the person\'s own request', mk({ ...noConsent, ledger: { bases: [{ type: 'contract_request', requestedBy: 'data_subject' }] } }), 'absent'],
   ['GD-04', 'legacy import without a provable basis', mk({ ledger: { legacy: true, source: 'legacy_import', bases: [{ type: 'none' }] } }), 'block'],
@@ -104,18 +106,18 @@ const rows: Row[] = [
   ['GD-06', 'first e-mail without privacy link', mk({ message: { body: BASE.message!.body!.replace('https://acme.nl/privacy', 'onze site') } }), 'block'],
   ['GD-06', 'consent-based draft without the withdraw line', mk({ message: { body: DRAFT_LI_NL } }), 'block'],
   ['GD-06', 'call script without the notice offer', call({ message: { body: SCRIPT_NL.replace('Wilt u dat ik de privacy-informatie even mail?', '') } }), 'warn'],
-  ['GD-06', 'full first-layer notice', BASE, 'absent'],
+  ['GD-06', 'full first-layer notice', BASE, 'met'],
   ['GD-06', 'notice already sent earlier', mk({ ledger: { priorOutbound: { count: 2, art14SentAt: '2026-02-21' } }, message: { body: PITCH_NL + 'Geen berichten meer? Antwoord "stop". Acme B.V., info@acme.nl' } }), 'absent'],
   ['GD-06a', 'data obtained 3 months ago, no notice yet', mk({ ledger: { obtainedAt: '2025-12-01' } }), 'warn'],
   ['GD-06a', 'data obtained 9 days ago', BASE, 'absent'],
   ['GD-07', 'no right-to-object statement', mk({ message: { body: BASE.message!.body!.replace('U kunt altijd en kosteloos bezwaar maken tegen direct marketing; wij stoppen dan direct.', '') } }), 'block'],
   ['GD-07', 'objection only inside the privacy-rights sentence', mk({ message: { body: BASE.message!.body!.replace('U kunt altijd en kosteloos bezwaar maken tegen direct marketing; wij stoppen dan direct.', '').replace('o.a. inzage, verwijdering', 'o.a. inzage, verwijdering, recht van bezwaar') } }), 'block'],
-  ['GD-07', 'separate objection sentence', BASE, 'absent'],
+  ['GD-07', 'separate objection sentence', BASE, 'met'],
   ['GD-08', 'no source statement', mk({ message: { body: BASE.message!.body!.replace('Ik vond uw gegevens op uw LinkedIn-profiel. ', '') } }), 'block'],
-  ['GD-08', 'source stated', BASE, 'absent'],
+  ['GD-08', 'source stated', BASE, 'met'],
   ['GD-09', 'business card contact, no notice in the first follow-up', mk({ ledger: { source: 'data_subject' }, message: { body: PITCH_NL + 'Acme B.V., info@acme.nl. Geen berichten meer? Antwoord "stop".' } }), 'info'],
   ['GD-09', 'three follow-ups already without notice', mk({ ledger: { source: 'data_subject', priorOutbound: { count: 3, followUpsWithoutArt13: 3 } }, message: { body: PITCH_NL + 'Acme B.V., info@acme.nl. Geen berichten meer? Antwoord "stop".' } }), 'warn'],
-  ['GD-09', 'Art. 13 notice in the draft', mk({ ledger: { source: 'data_subject' }, message: { body: DRAFT_ART13_NL } }), 'absent'],
+  ['GD-09', 'Art. 13 notice in the draft', mk({ ledger: { source: 'data_subject' }, message: { body: DRAFT_ART13_NL } }), 'met'],
   ['GD-10', 'person objected (strong match, all channels)', mk({ ledger: { suppressions: [{ scope: 'all', level: 'person', matchedOn: 'strong', source: 'team' }] } }), 'block'],
   ['GD-10', 'objection limited to phone, sending e-mail', mk({ ledger: { suppressions: [{ scope: 'phone', level: 'person', matchedOn: 'strong', source: 'team' }] } }), 'absent'],
   ['GD-10', 'declined an InMail, sending another', li({ channel: 'linkedin_inmail', recipient: { linkedin: { declinedInMail: true } }, ledger: { bases: [CONSENT] }, message: { body: BASE.message!.body } }), 'block'],
@@ -128,8 +130,11 @@ const rows: Row[] = [
   ['GD-13', 'consent 3 years old, no interaction since (strict)', mk({ ledger: { bases: [{ ...CONSENT, when: '2023-01-01' }] } }), 'warn'],
   ['GD-13', 'same in lenient mode', mk({ ...lenient, ledger: { bases: [{ ...CONSENT, when: '2023-01-01' }] } }), 'info'],
   ['GD-13', 'old consent but a recent reply', mk({ ledger: { bases: [{ ...CONSENT, when: '2023-01-01' }], lastInteractionAt: '2025-11-01' } }), 'absent'],
-  ['GD-14', 'referral only', mk({ ledger: { source: 'referral', bases: [LI_BASIS], relationships: [{ type: 'referral', by: 'P. Jansen' }] }, message: { body: DRAFT_LI_NL } }), 'block'],
-  ['GD-14', 'referral plus the person\'s own consent', mk({ ledger: { source: 'referral', relationships: [{ type: 'referral', by: 'P. Jansen' }] } }), 'absent'],
+  // the referral as the source: GD-14 says how to disclose it and ask for an introduction; NL-EM-01 blocks
+  ['GD-14', 'referral only, not claimed as the basis', mk({ ledger: { source: 'referral', bases: [LI_BASIS], relationships: [{ type: 'referral', by: 'P. Jansen' }] }, message: { body: DRAFT_LI_NL } }), 'info'],
+  ['GD-14', 'referral claimed as the basis', mk({ ledger: { source: 'referral', bases: [{ type: 'referral', by: 'P. Jansen' }], relationships: [{ type: 'referral', by: 'P. Jansen' }] }, message: { body: DRAFT_LI_NL } }), 'block'],
+  ['GD-14', 'referral plus the person\'s own consent', mk({ ledger: { source: 'referral', relationships: [{ type: 'referral', by: 'P. Jansen' }] } }), 'info'],
+  ['GD-14', 'no referral anywhere', BASE, 'absent'],
   ['GD-15', 'no engagement for 26 months', mk({ ...noConsent, ledger: { bases: [LI_BASIS], obtainedAt: '2024-01-01', priorOutbound: { count: 1, disclosureGiven: true } } }), 'warn'],
   ['GD-15', 'engaged last month', mk({ ...noConsent, ledger: { bases: [LI_BASIS], obtainedAt: '2024-01-01', lastInteractionAt: '2026-02-01' } }), 'absent'],
   // 3-E LinkedIn
@@ -155,9 +160,9 @@ const rows: Row[] = [
   // 3-F evidence and objections
   ['EV-01', 'consent without "how"', mk({ ledger: { bases: [{ ...CONSENT, how: undefined }] } }), 'warn'],
   ['EV-01', 'consent without an evidence reference', mk({ ledger: { bases: [{ ...CONSENT, evidenceRefs: [] }] } }), 'warn'],
-  ['EV-01', 'complete consent record', BASE, 'absent'],
+  ['EV-01', 'complete consent record', BASE, 'met'],
   ['EV-02', 'event note without the event', mk({ ledger: { bases: [{ ...CONSENT, how: 'event_note', what: undefined }], relationships: [{ type: 'met_in_person', date: '2025-12-01' }] } }), 'warn'],
-  ['EV-02', 'complete event note', mk({ ledger: { bases: [{ ...CONSENT, how: 'event_note' }], relationships: [{ type: 'met_in_person', date: '2025-12-01', event: 'Vakbeurs', agreed: 'mail over planning' }] } }), 'absent'],
+  ['EV-02', 'complete event note', mk({ ledger: { bases: [{ ...CONSENT, how: 'event_note' }], relationships: [{ type: 'met_in_person', date: '2025-12-01', event: 'Vakbeurs', agreed: 'mail over planning' }] } }), 'met'],
   ['OB-01', 'name-only match with a suppressed person', mk({ ledger: { suppressions: [{ scope: 'all', level: 'person', matchedOn: 'fuzzy', source: 'team' }] } }), 'warn'],
   ['OB-01', 'same e-mail as a suppressed person', mk({ ledger: { suppressions: [{ scope: 'all', level: 'person', matchedOn: 'strong', source: 'personal' }] } }), 'block'],
   ['OB-01', 'no suppression', BASE, 'absent'],
@@ -202,10 +207,15 @@ const rows: Row[] = [
   ['MISSING-SOURCE', 'source recorded', BASE, 'absent'],
   ['MISSING-OBTAINED-AT', 'known contact without a date obtained', mk({ ledger: { obtainedAt: undefined } }), 'warn'],
   ['MISSING-OBTAINED-AT', 'date obtained recorded', BASE, 'absent'],
-  ['MISSING-PRODUCT', 'consent for products, message product unknown', mk({ ledger: { bases: [{ ...CONSENT, what: { entity: 'Acme B.V.', products: ['planningssoftware'] } }] }, message: { product: undefined } }), 'warn'],
+  ['MISSING-PRODUCT', 'consent for products, the draft names none of them', mk({ ledger: { bases: [{ ...CONSENT, what: { entity: 'Acme B.V.', products: ['planningssoftware'] } }] }, message: { product: undefined, subject: 'Kennismaking', body: DRAFT_CONSENT_NL.replaceAll('planningssoftware', 'oplossing') } }), 'warn'],
   ['MISSING-PRODUCT', 'message product given', mk({ ledger: { bases: [{ ...CONSENT, what: { entity: 'Acme B.V.', products: ['planningssoftware'] } }] } }), 'absent'],
   ['MISSING-SENDER-ENTITY', 'consent names an entity, sender entity unknown', mk({ sender: { legalEntity: undefined } }), 'warn'],
   ['MISSING-SENDER-ENTITY', 'sender entity known', BASE, 'absent'],
+  // what the page could not show (issue 16 item 5): input facts of the engine, findings of the catalogue
+  ['MISSING-ADDRESS', 'the page showed a recipient whose address it could not read', mk({ recipient: { pageStatus: 'unreadable', displayName: 'Jan' } }), 'block'],
+  ['MISSING-ADDRESS', 'the address was read', BASE, 'absent'],
+  ['MISSING-RECIPIENT', 'the page showed no recipient at all', mk({ recipient: { pageStatus: 'none' } }), 'block'],
+  ['MISSING-RECIPIENT', 'a recipient was shown', BASE, 'absent'],
   ['MISSING-REGISTER-SCREENING', 'UK call, TPS not screened', callTo('GB'), 'warn'],
   ['MISSING-REGISTER-SCREENING', 'UK call, screened', callTo('GB', { recipient: { phoneRegisters: { tps: false } } }), 'absent'],
   ['MISSING-CUSTOMER-EVIDENCE', 'customer without collection facts', mk({ ledger: { bases: [{ type: 'customer', entity: 'Acme B.V.', similarProduct: true }] }, message: { body: DRAFT_LI_NL } }), 'info'],
@@ -223,14 +233,16 @@ describe('rules table (legal-rules.md §3)', () => {
     const verdict = evaluateOutreach(input);
     const finding = verdict.findings.find((f) => f.code === code);
     if (expected === 'absent') expect(finding, `${code} fired: ${JSON.stringify(verdict.findings.map((f) => f.code))}`).toBeUndefined();
+    else if (expected === 'met') expect(finding?.severity, `${code} should say it was checked and met`).toBe('info');
     else expect(finding?.severity, `${code} in ${JSON.stringify(verdict.findings.map((f) => `${f.code}:${f.severity}`))}`).toBe(expected);
   });
 
   test('every rule code of §3 has a firing and a non-firing row', () => {
     const codes = Object.keys(CATALOGUE).map((k) => k.split('/')[0]!);
-    for (const code of new Set(codes)) {
-      expect(rows.some(([c, , , e]) => c === code && e !== 'absent'), `${code} never fires`).toBe(true);
-      expect(rows.some(([c, , , e]) => c === code && e === 'absent'), `${code} has no non-firing case`).toBe(true);
+    // MISSING-CONTEXT needs the message model's "default" answer; its table is in context.test.ts
+    for (const code of new Set(codes.filter((c) => c !== 'MISSING-CONTEXT'))) {
+      expect(rows.some(([c, , , e]) => c === code && e !== 'absent' && e !== 'met'), `${code} never fires`).toBe(true);
+      expect(rows.some(([c, , , e]) => c === code && (e === 'absent' || e === 'met')), `${code} has no non-firing case`).toBe(true);
     }
   });
 
@@ -277,8 +289,10 @@ describe('look-ups without a message', () => {
     const { message: _m, ...lookup } = BASE;
     const v = evaluateOutreach(lookup);
     expect(v.decision).toBe('allow');
-    expect(v.findings.map((f) => [f.code, f.severity])).toEqual([['MISSING-MESSAGE', 'info']]);
-    expect(v.findings[0]!.title.en).toBe('Message not checked yet');
+    expect(v.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(v.findings.find((f) => f.code === 'MISSING-MESSAGE')?.title.en).toBe('Message not checked yet');
+    // the draft checks wait for the draft
+    expect(v.findings.map((f) => f.code)).not.toEqual(expect.arrayContaining(['NL-EM-05']));
   });
   test('a look-up for a cold contact still blocks', () => {
     const { message: _m, ...lookup } = mk({ ledger: { bases: [LI_BASIS] } });

@@ -74,7 +74,7 @@ describe('deleting a lawful basis', () => {
     expect(deletes()).toHaveLength(0);
     const dialog = container.querySelector('[role=alertdialog]');
     expect(dialog?.textContent).toContain('Delete this lawful basis?');
-    expect(dialog?.textContent).toContain('“Consent” (Jan Jansen · 2026-02-01 · form · Acme B.V. · email) will be deleted for good.');
+    expect(dialog?.textContent).toContain('“Consent” (Jan Jansen · 2026-02-01 · Web form · Acme B.V. · E-mail) will be deleted for good.');
     expect(document.activeElement?.textContent).toBe('Cancel');
     click(button(container, 'Cancel'));
     expect(container.querySelector('[role=alertdialog]')).toBeNull();

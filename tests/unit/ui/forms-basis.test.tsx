@@ -193,10 +193,11 @@ describe('every fact the rules read reaches them', () => {
     expect(rulesFactsOf({ ...base('contract_request'), requestedBy: 'employer' }).bases[0]).toMatchObject({ requestedBy: 'employer' });
   });
 
-  test('an inbound request keeps its subject and date', () => {
-    expect(rulesFactsOf({ ...base('inbound_request'), requestRef: 'offerte verpakkingen' }).relationships).toEqual([
-      { type: 'inbound_request', date: '2026-11-29', subject: 'offerte verpakkingen' },
-    ]);
+  test('an inbound request keeps its subject and date, and covers nothing beyond that subject', () => {
+    const facts = rulesFactsOf({ ...base('inbound_request'), requestRef: 'offerte verpakkingen' });
+    expect(facts.relationships).toEqual([{ type: 'inbound_request', date: '2026-11-29', subject: 'offerte verpakkingen' }]);
+    // a contract request beside it would make a message about anything else "requested" too (NC-03)
+    expect(facts.bases).toEqual([]);
   });
 
   test('met in person: the date, the event and what was agreed', () => {

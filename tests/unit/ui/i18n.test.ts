@@ -11,6 +11,7 @@ import { channelSchema } from '../../../lib/messaging/common';
 import { callOutcomes } from '../../../components/popup/CallCheck';
 import { standardSafeguards } from '../../../components/assessments/LiaForm';
 import { csvEncodings } from '../../../lib/csv/encoding';
+import { auditActions } from '../../../components/audit/auditWords';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const uiDirs = ['components', 'entrypoints/options', 'entrypoints/popup', 'entrypoints/sidepanel'];
@@ -58,6 +59,7 @@ describe('message tables', () => {
 
   test.each([
     ['csvEncoding_', csvEncodings.map((e) => e.replace(/-/g, '_'))],
+    ['auditDo_', auditActions.flatMap((a) => [a.replace(/-/g, '_'), `${a.replace(/-/g, '_')}_name`])],
     ['basis_', [...basisKinds, ...basisTypes]],
     ['source_', [...sourceKinds, ...ledgerSourceKinds]],
     ['channel_', channelSchema.options],

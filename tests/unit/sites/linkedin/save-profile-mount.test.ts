@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { GuardAsk } from '@/lib/guard/ask';
-import { mountSaveProfile, saveProfileHostAttribute, saveProfileHostValue } from '@/lib/sites/linkedin/save-profile';
+import { mountSaveProfile, saveProfileHostAttribute, saveProfileHostValue, type MountSaveControl } from '@/lib/sites/linkedin/save-profile';
 import { captureLocationChange } from '../../guard/location-change';
 import { fixtureDir, fixtureUrls } from './fixtures';
 
@@ -24,6 +24,22 @@ const ask = (async (request: { type: string }) => {
   if (request.type === 'profile/status') return { saved: false, assessments: [] };
   throw new Error(`unexpected ${request.type}`);
 }) as unknown as GuardAsk;
+
+/**
+ * The control as a plain host in this document, showing the person's name (the content script puts it in
+ * the guard's frame, which a test document cannot load).
+ */
+const inPage: MountSaveControl = (anchor, where, props) => {
+  const host = document.createElement('div');
+  host.setAttribute(saveProfileHostAttribute, saveProfileHostValue);
+  const name = document.createElement('span');
+  name.setAttribute('data-field', 'name');
+  name.textContent = props.person?.name ?? '';
+  host.attachShadow({ mode: 'open' }).append(name);
+  if (where === 'after') anchor.after(host);
+  else anchor.prepend(host);
+  return { remove: () => host.remove() };
+};
 
 /** The names the mounted controls show, with the card each one sits in. */
 function controls(): { name: string | undefined; card: string | undefined }[] {
@@ -51,7 +67,7 @@ afterEach(() => {
 
 describe('mountSaveProfile', () => {
   test('a top card LinkedIn renders again gets the control again (not once per page)', async () => {
-    mountSaveProfile(ctx, ask);
+    mountSaveProfile(ctx, ask, inPage);
     const first = main.firstElementChild!;
     await vi.waitFor(() => expect(controls()).toEqual([{ name: 'Dana Whitfield', card: first.id }]));
     first.replaceWith(topCardOf('profile-invite-note.html')); // the same person, a new element
@@ -61,7 +77,7 @@ describe('mountSaveProfile', () => {
   });
 
   test('profile to profile: no control on the previous card under the new URL, then one on the new card', async () => {
-    mountSaveProfile(ctx, ask);
+    mountSaveProfile(ctx, ask, inPage);
     await vi.waitFor(() => expect(controls().map((c) => c.name)).toEqual(['Dana Whitfield']));
     // the Navigation API's "navigate": the URL is not committed and Dana's card is still on the page
     nav.fire(LEE);
@@ -73,7 +89,7 @@ describe('mountSaveProfile', () => {
   });
 
   test('profile to profile with the card rewritten in place (same element): the control follows to the new person', async () => {
-    mountSaveProfile(ctx, ask);
+    mountSaveProfile(ctx, ask, inPage);
     await vi.waitFor(() => expect(controls().map((c) => c.name)).toEqual(['Dana Whitfield']));
     nav.fire(LEE);
     await new Promise((r) => setTimeout(r, 30));
@@ -87,7 +103,7 @@ describe('mountSaveProfile', () => {
   });
 
   test('navigating away from profiles takes the control with it', async () => {
-    mountSaveProfile(ctx, ask);
+    mountSaveProfile(ctx, ask, inPage);
     await vi.waitFor(() => expect(controls()).toHaveLength(1));
     nav.fire('https://www.linkedin.com/feed/');
     expect(controls()).toEqual([]);

@@ -1,0 +1,111 @@
+import type { HoldDialogProps } from '../../components/guard/HoldDialog';
+import { decisionOfView } from '../../components/guard/HoldDialog';
+import { openFrameHost } from './frame-host';
+import type { MountHold, ShowBadge, ShowPendingNotice, ShowRefusedNotice } from './hold-ui';
+
+// What the content script shows, each in the guard's own frame (issue 14 item 1): the hold dialog, the
+// "not active here" badge and the corner notices. The page keeps only host elements with the fixed hooks;
+// it cannot read their words nor press their controls. (hold-ui.ts renders the same UI in a document:
+// inside the frame, and in unit tests.)
+
+/** The badge in the guard's own frame: the page sees a host element, not its words or its detail. */
+export const showInactiveBadgeFrame: ShowBadge = (anchor, lang, detail) => {
+  const frame = openFrameHost(anchor.ownerDocument, {
+    view: 'badge',
+    hook: 'inactive-badge',
+    hostStyle: 'all:initial;display:inline-block;vertical-align:middle',
+    frameStyle: 'all:initial;display:block;border:0;width:250px;height:26px;background:transparent;color-scheme:light',
+    autoSize: { width: true, height: true },
+    // Beside the composer, not inside it: the composer's own DOM stays the site's.
+    place: (host) => anchor.insertAdjacentElement('beforebegin', host),
+    props: { lang, detail },
+  });
+  return { remove: () => frame.close() };
+};
+
+/**
+ * The hold dialog in the guard's own frame (what the content script shows): the page keeps the host with
+ * its fixed hooks (data-outreach-guard="hold", data-decision) and cannot read or press what is inside.
+ */
+export const mountHoldFrame: MountHold = (doc, initial) => {
+  const previousFocus = doc.activeElement as HTMLElement | null;
+  let host: HTMLElement | null = null;
+  const setDecision = (props: HoldDialogProps) => {
+    const decision = decisionOfView(props.view);
+    if (decision) host?.setAttribute('data-decision', decision);
+    else host?.removeAttribute('data-decision');
+  };
+  const frame = openFrameHost(doc, {
+    view: 'hold',
+    hook: 'hold',
+    // The frame covers the viewport like the dialog's backdrop did: the page behind is not usable meanwhile.
+    hostStyle: 'all:initial;display:block;position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden;z-index:2147483647',
+    frameStyle: 'all:initial;display:block;width:100%;height:100%;border:0;background:transparent;color-scheme:light',
+    place: (el) => {
+      host = el;
+      setDecision(initial);
+      // The top layer (a manual popover) is above every z-index the site uses; Esc stays ours.
+      el.setAttribute('popover', 'manual');
+      (doc.body ?? doc.documentElement).append(el);
+      try {
+        (el as HTMLElement & { showPopover?: () => void }).showPopover?.();
+      } catch {
+        // no Popover API: the z-index still puts it above most pages
+      }
+    },
+    props: initial,
+    // Focus goes into the frame, where the dialog puts it on its first button.
+    onReady: (el) => el.focus(),
+  });
+  return {
+    update(props) {
+      setDecision(props);
+      frame.update(props);
+    },
+    close() {
+      frame.close();
+      // Give the rep their place back in the draft.
+      if (previousFocus?.isConnected) previousFocus.focus();
+    },
+  };
+};
+
+const cornerHost = (bottomPx: number) => `all:initial;display:block;position:fixed;right:16px;bottom:${bottomPx}px;z-index:2147483646`;
+const cornerFrame = 'all:initial;display:block;border:0;width:340px;height:40px;background:transparent;color-scheme:light';
+
+/** "n records wait for the background", in a frame: the page does not learn that (or how many) records wait. */
+export const showPendingNoticeFrame: ShowPendingNotice = (doc, lang) => {
+  const props = (count: number) => ({ tone: 'pending', lang, count });
+  const frame = openFrameHost(doc, {
+    view: 'notice',
+    hook: 'pending-records',
+    hostStyle: cornerHost(16),
+    frameStyle: cornerFrame,
+    autoSize: { height: true },
+    place: (host) => (doc.body ?? doc.documentElement).append(host),
+    props: props(0),
+  });
+  return { update: (count) => frame.update(props(count)), remove: () => frame.close() };
+};
+
+/** A refused record, in a frame, until the rep closes it (only the rep can: the page cannot press Close). */
+export const showRefusedNoticeFrame: ShowRefusedNotice = (doc, lang, message) => {
+  const frame = openFrameHost(doc, {
+    view: 'notice',
+    hook: 'refused-record',
+    hostStyle: cornerHost(64),
+    frameStyle: cornerFrame,
+    autoSize: { height: true },
+    place: (host) => (doc.body ?? doc.documentElement).append(host),
+    props: { tone: 'refused', lang, message, onClose: () => frame.close() },
+  });
+};
+
+/** Everything the content script shows, in frames: what runSite uses unless a test passes its own. */
+export const frameUi = {
+  mountHold: mountHoldFrame,
+  showBadge: showInactiveBadgeFrame,
+  showPending: showPendingNoticeFrame,
+  showRefused: showRefusedNoticeFrame,
+};
+export type GuardUi = typeof frameUi;
