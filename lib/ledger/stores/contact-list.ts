@@ -1,7 +1,7 @@
 import type { Contact } from '../schema';
 import { queryWords } from '../derive';
 import { ContactListIndex } from '../list-index';
-import { dropListSnapshot, loadListSnapshot, saveListSnapshot } from '../list-snapshot';
+import { dropListSnapshot, LIST_SNAPSHOT_KEY, loadListSnapshot, saveListSnapshot } from '../list-snapshot';
 import { CONTACT_COUNT_KEY, recountContacts, storedCount, type LedgerCore } from './core';
 import { summaryOf } from './shared';
 import type { ContactListQuery, ContactSummary } from './types';
@@ -167,6 +167,20 @@ export class ContactListStore {
     const now = this.core.now();
     const words = queryWords(q.query ?? '');
     const f = q.filters ?? {};
+    const plain = words.length === 0 && Object.values(f).every((v) => v === undefined || v === false || v === '');
+    // The first page as the list opens with no persisted index (an older database, or just after a bulk
+    // write): straight from the name index while the search index is built from every contact. (Its order
+    // is the natural one except among names that differ only in their numbers.) The total is the stored count.
+    const cold = plain && !this.listIndex ? await this.core.read(['kv'], (db) => db.kv.get(LIST_SNAPSHOT_KEY)) : 'warm';
+    if (cold === undefined) {
+      const [countRow, contacts] = await this.core.read(['contacts', 'kv'], (db) =>
+        Promise.all([db.kv.get(CONTACT_COUNT_KEY), db.contacts.orderBy('sortName').offset(q.offset ?? 0).limit(q.limit ?? 50).toArray()]),
+      );
+      // An older database has no stored count yet: count once and keep it.
+      const total = storedCount(countRow) ?? (await this.core.writeTables(['contacts', 'kv'], async (db) => storedCount(await db.kv.get(CONTACT_COUNT_KEY)) ?? (await recountContacts(db))));
+      void this.warmUp();
+      return { total, items: contacts.map((c) => summaryOf(c, now)) };
+    }
     const index = await this.contactListIndex();
     const { total, ids } = index.query(words, f, now.toISOString().slice(0, 10), q.offset ?? 0, q.limit ?? 50);
     const contacts = (await this.core.read(['contacts'], (db) => db.contacts.bulkGet(ids))).filter((c): c is Contact => !!c);

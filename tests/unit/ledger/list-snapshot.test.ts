@@ -73,6 +73,7 @@ describe('the contacts list index persists', () => {
     const ledger = freshLedger();
     for (const n of [100, 10, 2, 0, 1, 20]) await ledger.saveContact({ name: `Klant ${n}`, emails: [`k${n}@x.nl`] });
     const expected = ['Klant 0', 'Klant 1', 'Klant 2', 'Klant 10', 'Klant 20', 'Klant 100'];
+    await ledger.warmUp(); // as the background does when it starts
     expect(await names(ledger)).toEqual(expected);
     await ledger.list.whenPersisted();
     expect(await names(coldCopy(ledger))).toEqual(expected);
