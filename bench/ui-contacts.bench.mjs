@@ -2,6 +2,8 @@
 //  1. first render: options page opened on #/contacts → the first screenful of rows is painted.
 //     Target: ≤ 500 ms.
 //  2. search keystroke: typing into the search field → the list shows matching rows. Target: p95 ≤ 100 ms.
+//  3. first search after a cold start: the service worker is stopped (CDP), then one contacts/list search
+//     wakes it and is timed to its answer (index loaded from its persisted snapshot). Target: ≤ 200 ms.
 // The ledger is seeded the way a user would fill it: one CSV import of 100 000 rows (csv/import), so the
 // numbers include the real IndexedDB indexes, the message round trip and the Preact render.
 // Usage: node bench/ui-contacts.bench.mjs   (OG_OUT_DIR=build folder (default .output-bench-ui), SKIP_BUILD=1,
@@ -81,6 +83,28 @@ try {
   const total = (await send(seeder, { type: 'contacts/list', query: '', filters: {}, offset: 0, limit: 1 })).result.total;
   console.log(`  the ledger holds ${total} contacts`);
   if (total < contacts) throw new Error(`expected ${contacts} contacts, the ledger has ${total}`);
+
+  // 3. First search after a cold start (measured first, before the page keeps the worker busy). One search
+  // loads the index and lets the snapshot be written; then each round stops the worker and searches once.
+  await send(seeder, { type: 'contacts/list', query: 'persoon 1', filters: {}, offset: 0, limit: 50 });
+  await new Promise((r) => setTimeout(r, 5000));
+  const cdp = await context.newCDPSession(seeder);
+  await cdp.send('ServiceWorker.enable');
+  const coldSearch = [];
+  for (let i = 0; i < 6; i++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 500));
+    const n = (i * 15401) % total;
+    const r = await seeder.evaluate(async (q) => {
+      const t0 = performance.now();
+      const res = await globalThis.chrome.runtime.sendMessage({ type: 'contacts/list', query: q, filters: {}, offset: 0, limit: 50 });
+      return { ms: performance.now() - t0, found: res?.result?.items?.some((c) => c.name.toLowerCase().includes(q.toLowerCase())) };
+    }, `Persoon ${n} Achternaam${n % 997}`);
+    if (!r.found) throw new Error(`cold search for Persoon ${n} found nobody`);
+    coldSearch.push(r.ms);
+  }
+  const cs = stats(coldSearch);
+  console.log(`first search after a cold start: p50 ${cs.p50} ms, max ${cs.max} ms (n=${cs.n})  target ≤ 200 ms  ${cs.max <= 200 ? 'PASS' : 'FAIL'}`);
 
   // 1. First render: a fresh page load each time; the clock starts at navigation (performance.timeOrigin).
   const firstRender = [];
@@ -184,9 +208,9 @@ try {
   mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(
     path.join(root, 'bench', 'results', 'ui-contacts.json'),
-    JSON.stringify({ at: new Date().toISOString(), contacts: total, firstRender: fr, search: ks, searchByKind: kindStats, contactsListAlone: bg }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), contacts: total, firstRender: fr, firstSearchAfterColdStart: cs, search: ks, searchByKind: kindStats, contactsListAlone: bg }, null, 2),
   );
-  process.exitCode = fr.p95 <= 500 && ks.p95 <= 100 ? 0 : 1;
+  process.exitCode = fr.p95 <= 500 && ks.p95 <= 100 && cs.max <= 200 ? 0 : 1;
 } finally {
   await context.close();
   if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { AUDIT_HEAD_KEY, type AuditHead } from '../audit';
 import { mergeContacts } from '../contact-input';
 import { addToKeyFilter, fingerprintOfHash, KeyFilter } from '../key-filter';
 import type { Contact, Provenance, SuppressionRow } from '../schema';
+import { dropListSnapshot } from '../list-snapshot';
 import type { ContactListStore } from './contact-list';
 import { addToContactCount, CONTACT_COUNT_KEY, readSettingsRow, type LedgerCore } from './core';
 import { contactsByKeys, refreshDerived, refreshDerivedMany, singleOwner, whereAnyOf } from './shared';
@@ -42,6 +43,8 @@ export class BackupStore {
    */
   async restoreFromBackup(data: BackupData, mode: 'merge' | 'replace'): Promise<Record<string, number>> {
     const result = await this.core.write(async (db) => {
+      // The persisted list index no longer holds: rebuilt from the contacts on next use.
+      await dropListSnapshot(db);
       const actor = await this.core.actor(db);
       const counts: Record<string, number> = {};
       if (mode === 'replace') {

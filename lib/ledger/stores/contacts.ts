@@ -154,7 +154,7 @@ export class ContactStore {
     // Its keys were its own (one owner per key): nothing of the person stays behind in the filter either.
     await removeFromKeyFilter(db, 'c', keysOfContact(c).map(fingerprintOfKey));
     await addToContactCount(db, -1);
-    this.core.touch(c.id);
+    this.core.touch(db, c.id);
   }
   /**
    * Erasure (Art. 17): deletes the person's data and evidence and keeps only hashed suppression keys

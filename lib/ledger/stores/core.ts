@@ -1,6 +1,7 @@
 import { Dexie, type Transaction } from 'dexie';
 import { appendAudit, type AuditInput } from '../audit';
 import { LedgerDb, LEDGER_DB_NAME } from '../db';
+import { journalRowOf } from '../list-snapshot';
 import type { Settings } from '../schema';
 import { repairSettings } from './settings-repair';
 
@@ -17,7 +18,7 @@ export interface LedgerOptions {
   dexieOptions?: ConstructorParameters<typeof Dexie>[1];
 }
 
-export const TABLES_ALL = ['contacts', 'bases', 'evidence', 'events', 'suppressions', 'suppressedKeys', 'keyFilter', 'assessments', 'settings', 'audit', 'kv'] as const;
+export const TABLES_ALL = ['contacts', 'bases', 'evidence', 'events', 'suppressions', 'suppressedKeys', 'keyFilter', 'assessments', 'settings', 'audit', 'kv', 'listJournal'] as const;
 
 /**
  * kv key holding how many contacts there are, kept in the same transaction as every write that adds or
@@ -63,6 +64,9 @@ export function putRows(db: LedgerDb, store: 'contacts', rows: readonly object[]
     lastRequest.onerror = () => reject(lastRequest.error ?? new Error('The import could not be stored.'));
   });
 }
+
+/** The contacts a write transaction changed (a property of its bound database). */
+const TOUCHED = Symbol('touched contacts');
 
 function isClosedError(e: unknown): boolean {
   return e instanceof Error && (e.name === 'DatabaseClosedError' || e.name === Dexie.errnames.DatabaseClosed);
@@ -124,7 +128,21 @@ export class LedgerCore {
    */
   async write<T>(op: (db: LedgerDb) => Promise<T>): Promise<T> {
     try {
-      return await this.run(() => this.db.transaction('rw!', [...TABLES_ALL], (tx) => op(boundTo(this.db, tx))));
+      return await this.run(() =>
+        this.db.transaction('rw!', [...TABLES_ALL], async (tx) => {
+          const db = boundTo(this.db, tx);
+          const touched = new Set<string>();
+          Object.defineProperty(db, TOUCHED, { value: touched });
+          const result = await op(db);
+          // The persisted list index learns of every contact this write changed (list-snapshot.ts).
+          if (touched.size) {
+            const ids = [...touched];
+            const rows = await db.contacts.bulkGet(ids);
+            await db.listJournal.bulkPut(ids.map((id, i) => journalRowOf(id, rows[i])));
+          }
+          return result;
+        }),
+      );
     } finally {
       for (const id of this.listPending) this.listDirty.add(id);
       this.listPending.clear();
@@ -141,10 +159,11 @@ export class LedgerCore {
     return this.run(() => this.db.transaction('r!', [...tables], (tx) => op(boundTo(this.db, tx))));
   }
 
-  /** A contact changed (inside a write transaction): the list index must re-read it. */
-  touch(id: string) {
+  /** A contact changed (inside a write transaction `db`): the list index must re-read it. */
+  touch(db: LedgerDb, id: string) {
     this.listDirty.add(id);
     this.listPending.add(id);
+    (db as LedgerDb & { [TOUCHED]?: Set<string> })[TOUCHED]?.add(id);
   }
 
   /** Who the audit log names: the rep of the settings, or "local user". */

@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import { fingerprintOfHash, fingerprintOfKey, fingerprintOfWords, KeyFilter } from '../key-filter';
 import type { BasisRecord, Contact, LedgerEvent } from '../schema';
 import { hexOfWords, sha256Hex, sha256Words } from '../sha256';
+import { dropListSnapshot } from '../list-snapshot';
 import type { ContactListStore } from './contact-list';
 import { addToContactCount, CONTACT_COUNT_KEY, putRows, storedCount, type LedgerCore } from './core';
 import { checkBasis, contactFields, contactsByKeys, singleOwner } from './shared';
@@ -44,7 +45,14 @@ export class ImportStore {
     };
     const bases = rows.map((r) => (r.basis ? checkBasis(r.basis, 'x', this.core.nowIso(), `row ${r.row}: basis.`) : undefined));
     const now = this.core.nowIso();
-    const result = await this.core.write(async (db) => {
+    const endBulk = this.list.beginBulk();
+    /** every contact as last written, for the list index once the import committed */
+    const writtenContacts = new Map<string, Contact>();
+    let result: { created: number; merged: number };
+    try {
+      result = await this.core.write(async (db) => {
+      // The persisted list index no longer holds: written again after commit (applyBulk).
+      await dropListSnapshot(db);
       const actor = await this.core.actor(db);
       const storedContacts = storedCount(await db.kv.get(CONTACT_COUNT_KEY));
       // A big file needs nearly every bucket: read them all while the rows are normalised.
@@ -96,7 +104,9 @@ export class ImportStore {
       const derive = (id: string) => {
         const c = working.get(id)!;
         writtenFlag.set(id, suppressedIds.has(id));
-        return deriveContactIndex(c, basesBy.get(id) ?? [], c.provenance ?? [], eventsBy.get(id) ?? [], suppressedIds.has(id));
+        const derived = deriveContactIndex(c, basesBy.get(id) ?? [], c.provenance ?? [], eventsBy.get(id) ?? [], suppressedIds.has(id));
+        writtenContacts.set(id, derived);
+        return derived;
       };
       // Owners as the file has merged them so far, plus every stored holder of a key (a stored conflict).
       const holders = (k: string) => {
@@ -192,9 +202,17 @@ export class ImportStore {
       await this.core.audit(db, { actor, action: 'contacts-imported', detail: { rows: rows.length, created, merged: rows.length - created } });
       return { created, merged: rows.length - created };
     });
+    } catch (error) {
+      endBulk();
+      throw error;
+    }
     mark('commit');
     this.lastImportPhases = phases;
-    this.list.invalidateList();
+    try {
+      this.list.applyBulk([...writtenContacts.values()]);
+    } finally {
+      endBulk();
+    }
     return result;
   }
   /** All contacts in name order (CSV export). */

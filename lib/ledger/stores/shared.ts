@@ -29,7 +29,7 @@ export async function refreshDerived(core: LedgerCore, db: LedgerDb, contactId: 
   // (into the caller's batch when it passes one, saved once for many contacts).
   if (contactFilter) contactFilter.add(keys.map(fingerprintOfKey));
   else await addToKeyFilter(db, 'c', keys.map(fingerprintOfKey));
-  core.touch(contactId);
+  core.touch(db, contactId);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
-import { LedgerDb, schemaV1, schemaV2, schemaV3 } from '../../../lib/ledger/db';
+import { LedgerDb, schemaV1, schemaV2, schemaV3, schemaV4 } from '../../../lib/ledger/db';
+import { deriveContactIndex } from '../../../lib/ledger/derive';
+import { LIST_SNAPSHOT_KEY } from '../../../lib/ledger/list-snapshot';
 import { sha256Hex } from '../../../lib/ledger/sha256';
 import { keysMissingFromFilters } from './key-filter-check';
 import { Ledger } from '../../../lib/ledger/repository';
@@ -75,7 +77,7 @@ describe('schema upgrade v1 → v2', () => {
     expect((await ledger.listContacts({ filters: { art14Passed: true } })).items.map((c) => c.id)).toEqual(['c2']);
     // The new existence index over suppression hashes is built from the v1 suppressions.
     expect(await ledger.db.suppressedKeys.get('a'.repeat(64))).toEqual({ keyHash: 'a'.repeat(64), count: 1 });
-    expect(ledger.db.verno).toBe(4);
+    expect(ledger.db.verno).toBe(5);
     // v1 provenance ends up on its contact (v3).
     expect((await ledger.contactPage('c2')).provenance.map((p) => p.source)).toEqual(['legacy_import']);
     ledger.close();
@@ -84,9 +86,9 @@ describe('schema upgrade v1 → v2', () => {
   test('a fresh database opens at the current version', async () => {
     const db = new LedgerDb(`fresh-${Date.now()}`);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['assessments', 'audit', 'bases', 'contacts', 'events', 'evidence', 'keyFilter', 'kv', 'settings', 'suppressedKeys', 'suppressions', 'teamEntries', 'teamOutbox'].sort(),
+      ['assessments', 'audit', 'bases', 'contacts', 'events', 'evidence', 'keyFilter', 'kv', 'listChunks', 'listJournal', 'settings', 'suppressedKeys', 'suppressions', 'teamEntries', 'teamOutbox'].sort(),
     );
     db.close();
   });
@@ -164,7 +166,7 @@ describe('schema upgrade v2 → v3', () => {
     // A new contact cannot take an identity the upgrade indexed: it merges instead.
     const saved = await ledger.saveContact({ name: 'K. de Vries', emails: [], phones: ['0687654321'] });
     expect(saved).toMatchObject({ created: false, mergedInto: 'k1' });
-    expect(ledger.db.verno).toBe(4);
+    expect(ledger.db.verno).toBe(5);
     expect(ledger.db.tables.map((t) => t.name)).not.toContain('identities');
     // The v2 identities table decided who owns the phone: only Kees holds it now, Lotte keeps her e-mail.
     expect(await ledger.db.contacts.where('keys').equals('phone:+31687654321').primaryKeys()).toEqual(['k1']);
@@ -216,8 +218,36 @@ describe('schema upgrade v3 → v4', () => {
     expect(r).toEqual({ created: 2, merged: 2 });
     expect((await ledger.getContact('c42'))!.name).toBe('Klant 42');
     expect((await ledger.listContacts({ filters: { objection: true } })).items.map((c) => c.name)).toEqual(['Bezwaar']);
-    expect(ledger.db.verno).toBe(4);
+    expect(ledger.db.verno).toBe(5);
     expect(await keysMissingFromFilters(ledger)).toEqual([]);
+    ledger.close();
+  });
+});
+
+describe('schema upgrade v4 → v5', () => {
+  test('the contacts list index is built and persisted by the upgrade: the first search finds every contact in natural order', async () => {
+    const name = `migrate-v5-${Date.now()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(schemaV4);
+    await v4.open();
+    const now = '2026-01-01T00:00:00.000Z';
+    const contacts = [12, 3, 100].map((i) =>
+      deriveContactIndex(
+        { id: `c${i}`, name: `Klant ${i}`, emails: [`klant${i}@bedrijf.nl`], phones: [], linkedin: { memberIds: [], vanities: [], leadIds: [] }, recipientKind: 'unknown', addresses: [], createdAt: now, updatedAt: now, provenance: [] },
+        [],
+        [],
+        [],
+        false,
+      ),
+    );
+    await v4.table('contacts').bulkAdd(contacts);
+    await v4.table('kv').put({ key: 'contacts.count', value: 3 });
+    v4.close();
+
+    const ledger = new Ledger({ name });
+    expect((await ledger.listContacts({})).items.map((c) => c.name)).toEqual(['Klant 3', 'Klant 12', 'Klant 100']);
+    expect(await ledger.db.kv.get(LIST_SNAPSHOT_KEY)).toMatchObject({ value: { size: 3 } });
+    expect((await ledger.listContacts({ query: 'klant12@' })).items.map((c) => c.id)).toEqual(['c12']);
     ledger.close();
   });
 });
