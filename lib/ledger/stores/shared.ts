@@ -63,7 +63,7 @@ export async function refreshDerivedMany(core: LedgerCore, db: LedgerDb, contact
     const keys = keysOf.get(c.id)!;
     const suppressed = keys.some((k) => onList.has(hashOf.get(k)!));
     contactFilter.add(keys.map(fingerprintOfKey));
-    core.touch(c.id);
+    core.touch(db, c.id);
     return deriveContactIndex(c, bases.get(c.id) ?? [], c.provenance ?? [], events.get(c.id) ?? [], suppressed);
   });
   await db.contacts.bulkPut(out);
