@@ -298,6 +298,9 @@ export class HoldDialog {
     await this.button('send-anyway').click();
     const field = this.reasonField();
     if (await field.count()) {
+      // where the policy asks which justification applies, the first one on its list
+      const pick = this.host.locator('select[data-field="justification"]');
+      if (await pick.count()) await pick.selectOption({ index: 1 });
       await field.fill(reason);
       await this.host.locator('[data-action="confirm-send-anyway"]').click();
     }
