@@ -109,7 +109,24 @@ export interface ExtractedFeatures {
  * Features of one message. `lower` is the lower-cased body, `subject` the lower-cased subject (if any).
  * `asksPermission` comes from analyze.ts's own detector, so both parts agree on it.
  */
-export function extractFeatures(lower: string, subject: string | undefined, context: MessageContext, asksPermission: boolean): ExtractedFeatures {
+/**
+ * The notice lines a message must carry (opt-out, the right to object, the privacy notice) say nothing of what the
+ * message is about: an inserted notice ("bezwaar tegen direct marketing", "Geen berichten meer?") must not make a
+ * thank-you read as an offer. They are left out before the features are read.
+ */
+const NOTICE_LINE =
+  /afmelden|uitschrijven|geen (berichten|e-?mails?) meer|antwoord(en)? met stop|reply (with )?["“']?stop|unsubscribe|opt[- ]?out|bezwaar (te )?(maken|tegen)|object to|right to object|privacy ?(verklaring|statement|notice|policy)|privacyverklaring|direct marketing/;
+const SENTENCE = /(?<=[.!?])\s+|\n+/;
+export function withoutNoticeLines(lower: string): string {
+  if (!NOTICE_LINE.test(lower)) return lower;
+  return lower
+    .split(SENTENCE)
+    .filter((s) => !NOTICE_LINE.test(s))
+    .join('\n');
+}
+
+export function extractFeatures(rawLower: string, subject: string | undefined, context: MessageContext, asksPermission: boolean): ExtractedFeatures {
+  const lower = withoutNoticeLines(rawLower);
   const x = new Uint8Array(FEATURES.length);
   const phrase: Array<string | undefined> = new Array<string | undefined>(FEATURES.length);
   const n = new Uint8Array(FEATURES.length);

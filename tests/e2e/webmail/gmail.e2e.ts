@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, protocolPage, type Extension } from '../harness';
-import { breakBackgroundDatabase, cleanReplyLines, insertionPoint, outboundRecorded, recordObjection, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
+import { breakBackgroundDatabase, cleanReplyLines, insertionPoint, outboundRecorded, recordObjection, seedOrganisation, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
 
 // Gmail in a real Chromium with the built extension, on the fixtures served at mail.google.com. Jan Jansen
 // objected to e-mail (do-not-contact): every surface must hold a mail to him and the fixture's harness must
@@ -16,6 +16,7 @@ describe('Gmail guard', () => {
     ext = await launchExtension();
     protocol = await protocolPage(ext);
     await recordObjection(protocol, 'jan.jansen@acme.nl');
+    await seedOrganisation(protocol);
     await outboundRecorded(ext); // start counting
   });
   afterAll(async () => ext?.close());
@@ -72,7 +73,7 @@ describe('Gmail guard', () => {
     await mail.composer().waitForState(['held', 'clean', 'inactive']);
     await mail.sendButton().click();
     const dialog = await mail.composer().holdDialog().waitVisible();
-    expect(await dialog.host.locator('section[data-recipient="to:chip:1"]').innerText()).toMatch(/could not read the address/i);
+    expect(await dialog.host.locator('section[data-recipient="to:chip:1"]').innerText()).toMatch(/address cannot be read|adres .* niet te lezen/i);
     expect(await mail.sent()).toHaveLength(0);
     await dialog.button('cancel').click();
     await mail.page.close();

@@ -146,22 +146,29 @@ export const cleanReplyLines = [
   'Geen berichten meer? Antwoord met STOP. U kunt altijd bezwaar maken tegen direct marketing.',
 ];
 
+/** The organisation a rep enters at first-run setup: without it the hold offers the setup instead of a notice. */
+export async function seedOrganisation(protocol: Page): Promise<void> {
+  await ask(protocol, {
+    type: 'settings/save',
+    settings: { organisation: { legalName: 'Voorbeeld Verpakkingen B.V.', contact: 'Keizersgracht 1, Amsterdam, 020 123 4567', privacyUrl: 'https://voorbeeld.nl/privacy', optOutMethod: 'Antwoord met STOP', dpo: '', country: 'NL', exempt2026: false } },
+  });
+}
+
 /**
  * Seeds what makes a mail to `email` clean: the organisation's identity in the settings and a contact who
  * asked for the quote (inbound request). Returns false when this build has no management protocol yet.
  */
 export async function seedRequestedContact(protocol: Page, email: string, name: string): Promise<boolean> {
   try {
-    await ask(protocol, {
-      type: 'settings/save',
-      settings: { organisation: { legalName: 'Voorbeeld Verpakkingen B.V.', contact: 'Keizersgracht 1, Amsterdam, 020 123 4567', privacyUrl: 'https://voorbeeld.nl/privacy', optOutMethod: 'Antwoord met STOP', dpo: '', country: 'NL', exempt2026: false } },
-    });
+    await seedOrganisation(protocol);
+    // asked a week ago: a request the rep answers now (the message model reads a recent request as context)
+    const asked = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     await ask(protocol, {
       type: 'contacts/save',
       contact: {
         name, emails: [email], recipientKind: 'natural_professional', country: 'NL',
-        provenance: { source: 'data_subject', obtainedAt: '2026-09-01' },
-        basis: { type: 'inbound_request', date: '2026-09-01', subject: 'offerte verpakkingen' },
+        provenance: { source: 'data_subject', obtainedAt: asked },
+        basis: { type: 'inbound_request', date: asked, subject: 'offerte verpakkingen' },
       },
     });
     return true;
