@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import floors from './eslint/floors.js';
 
 // The layers are enforced here (style.md §9): a broken boundary is a lint error whose message teaches.
 const ledgerImport = {
@@ -19,6 +20,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    // Which folder may import which: the table and its reasons are in eslint/floors.js.
+    files: ['lib/**', 'components/**', 'entrypoints/**'],
+    plugins: { local: floors },
+    rules: { 'local/floors': 'error' },
   },
   {
     files: ['lib/rules/**'],

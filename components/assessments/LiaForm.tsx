@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { Checkbox, TextArea, TextField } from '../ui/basics';
 import { collect, dateCheck, hasErrors, positiveIntCheck, required, type Errors } from '../forms/validate';
 
-// The EDPB's three steps (Guidelines 1/2024; legal-rules.md §2.5): the interest, necessity, and the balancing
+// The EDPB's three steps (Guidelines 1/2024; docs/research/legal-rules.md §2.5): the interest, necessity, and the balancing
 // with reasonable expectations and safeguards. Each step is its own page of the form so none is skipped.
 
 /** The form's state; `toAssessmentInput` in the page turns it into the ledger's assessment shape. */
@@ -23,7 +23,7 @@ export interface LiaDraft {
   decidedBy: string;
 }
 
-/** Safeguards of legal-rules.md §2.5 offered as a checklist; stored by these stable ids. */
+/** Safeguards of docs/research/legal-rules.md §2.5 offered as a checklist; stored by these stable ids. */
 export const standardSafeguards = ['suppression-list', 'minimisation', 'no-scraping', 'art14-first-contact', 'role-relevance'] as const;
 
 export const emptyLia: LiaDraft = {

@@ -37,7 +37,7 @@ export const basisKinds = [
   'public_source',
   'none',
 ] as const;
-/** The rules engine's source kinds (legal-rules.md §5): one list, so a new source shows up in every picker. */
+/** The rules engine's source kinds (docs/research/legal-rules.md §5): one list, so a new source shows up in every picker. */
 export const sourceKinds = sourceSchema.options;
 
 export function toProtocolFilters(f: ContactFilterState): ContactFilters {

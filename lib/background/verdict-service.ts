@@ -1,32 +1,22 @@
 import { identityKeysOf, keysOfPageRecipient, withDomainKeys } from '../identity/keys';
-import { normalizeEmail, normalizePhone } from '../identity/normalize';
+import { normalizePhone } from '../identity/normalize';
 import type { Ledger, RecipientFacts } from '../ledger/repository';
-import { toRulesLedgerFacts } from '../ledger/facts';
-import { recipientKinds, type Settings, type SourceKind } from '../ledger/schema';
+import { recipientKinds, type Settings } from '../ledger/schema';
 
 type RecipientKind = (typeof recipientKinds)[number];
 import { bodyFingerprint } from '../rules/fingerprint';
 import type { Channel, Localized, PageRecipient } from '../messaging/common';
 import type { GuardVerdict, RecipientVerdict } from '../messaging/guard';
-import {
-  decisionOf,
-  evaluateOutreach,
-  generateCallOpening,
-  generateDisclosure,
-  inferAddress,
-  sourceNoun,
-  worstDecision,
-  type DisclosureSettings,
-  type DisclosureSource,
-  type Finding,
-  type OutreachInput,
-} from '../rules';
-import type { FixKind } from '../rules/verdict';
+import { decisionOf, evaluateOutreach, inferAddress, worstDecision, type DisclosureSource, type Finding, type OutreachInput } from '../rules';
 import { missingForNotice } from '../rules/disclosure';
-import { renderTemplate } from '../rules/templates';
 import type { ProductRef } from '../rules/products';
-import { justificationRequiredOf, overridableOf } from '../rules/verdict';
+import { justificationRequiredOf } from '../rules/verdict';
 import type { TeamSuppression } from '../sync/engine';
+import { DAY_MS, inputFor, labelOf, overridableFor, pageFactVerdict } from './verdict-input';
+import { basisForDisclosure, callOpening, disclosureSourceOf, disclosureText, messageFixes, sourceUnstated } from './disclosure-text';
+
+export { disclosureText, disclosureSettingsOf } from './disclosure-text';
+export { inputFor } from './verdict-input';
 
 // The verdict service: what the page saw (recipients, draft) + what the ledger knows + team objections
 // → the rules engine → one verdict per recipient. It is the only place that joins the three.
@@ -50,224 +40,6 @@ export interface DraftRequest {
   };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * What the page could not show (no recipient, an unreadable address) is an input fact of the engine: the
- * findings and their wording come from the rules catalogue like every other (issue 16 item 5).
- */
-function pageFactVerdict(channel: Channel, settings: Settings, now: Date, status: 'unreadable' | 'none', r?: PageRecipient) {
-  const name = r ? (r.displayName ?? r.key) : undefined;
-  return evaluateOutreach({
-    action: 'send_message',
-    channel,
-    sendDate: now.toISOString(),
-    sender: {},
-    recipient: { pageStatus: status, ...(name ? { displayName: name } : {}), address: {} },
-    policy: policyOf(settings),
-  });
-}
-
-function overridableFor(findings: readonly Finding[], settings: Settings): boolean {
-  return settings.policy.overridesAllowed && overridableOf(findings);
-}
-
-function labelOf(r: PageRecipient, facts: RecipientFacts | undefined): string {
-  return r.displayName?.trim() || facts?.contact?.name || r.email || r.linkedin?.vanity || r.key;
-}
-
-function addressOf(r: PageRecipient, channel: Channel): { value?: string; kind?: 'linkedin_member' } {
-  if (channel.startsWith('linkedin')) {
-    const value = r.linkedin?.profileUrl ?? (r.linkedin?.vanity ? `https://www.linkedin.com/in/${r.linkedin.vanity}/` : undefined);
-    return { ...(value ? { value } : {}), kind: 'linkedin_member' };
-  }
-  return r.email ? { value: r.email } : {};
-}
-
-function policyOf(settings: Settings): OutreachInput['policy'] {
-  const p = settings.policy;
-  return {
-    mode: p.mode,
-    consentMaxAgeMonths: p.consentMaxAgeMonths,
-    retentionMonths: p.retentionMonths,
-    telemarketingCutover: p.telemarketingCutover,
-    overridesAllowed: p.overridesAllowed,
-    ...(Object.keys(p.rules).length > 0 ? { rules: p.rules } : {}),
-  };
-}
-
-function teamFacts(team: readonly TeamSuppression[]) {
-  return team.map((t) => ({
-    scope: t.scope,
-    level: t.level,
-    matchedOn: 'strong' as const,
-    source: 'team' as const,
-    recordedAt: t.recordedAt,
-  }));
-}
-
-/** Builds the engine input for one recipient. Exported for tests. */
-export function inputFor(
-  action: OutreachInput['action'],
-  channel: Channel,
-  r: PageRecipient,
-  facts: RecipientFacts,
-  team: readonly TeamSuppression[],
-  settings: Settings,
-  now: Date,
-  message: OutreachInput['message'],
-  recentSimilarSends?: number,
-): OutreachInput {
-  const ledger = toRulesLedgerFacts(facts, now, recentSimilarSends);
-  ledger.suppressions = [...(ledger.suppressions ?? []), ...teamFacts(team)];
-  const c = facts.contact;
-  const address = addressOf(r, channel);
-  const stored = c?.addresses.find((a) => a.value === (address.value ? normalizeEmail(address.value) ?? address.value : undefined));
-  const declinedInMail = r.signals?.declinedInMail || facts.events.declinedInMail || undefined;
-  // Outlook sometimes shows only a name: the register cannot be matched on an address (OB-01 name-only)
-  const nameOnly = !!r.weakMatch && keysOfPageRecipient(r).length === 0;
-  return {
-    action,
-    channel,
-    sendDate: now.toISOString(),
-    sender: {
-      ...(settings.organisation.legalName ? { legalEntity: settings.organisation.legalName } : {}),
-      country: settings.organisation.country,
-      exempt2026: settings.organisation.exempt2026,
-    },
-    recipient: {
-      ...(c && c.recipientKind !== 'unknown' ? { kind: c.recipientKind } : {}),
-      ...(c?.company?.legalForm ? { legalForm: c.company.legalForm } : {}),
-      ...(c?.country ?? c?.company?.country ? { country: c?.country ?? c?.company?.country } : {}),
-      address: {
-        ...address,
-        ...(stored ? { kind: stored.kind, ...(stored.designationEvidence ? { designationEvidence: stored.designationEvidence } : {}) } : {}),
-      },
-      ...(c?.phones[0] ? { phone: c.phones[0] } : {}),
-      ...(nameOnly ? { nameOnly: true } : {}),
-      ...(r.displayName ? { displayName: r.displayName.slice(0, 300) } : {}),
-      ...(r.signals || declinedInMail
-        ? {
-            linkedin: {
-              ...(r.signals?.degree ? { degree: r.signals.degree } : {}),
-              ...(r.signals?.openTo ? { openTo: r.signals.openTo } : {}),
-              ...(declinedInMail ? { declinedInMail: true } : {}),
-              ...(r.signals?.restrictedVisibility ? { restrictedVisibility: true } : {}),
-            },
-          }
-        : {}),
-    },
-    ledger,
-    ...(message ? { message } : {}),
-    ...(settings.products.length > 0 ? { products: settings.products } : {}),
-    policy: policyOf(settings),
-  };
-}
-
-/** The ledger's source kinds, as the disclosure names them. */
-function disclosureSourceOf(source: SourceKind | undefined, detail: string | undefined, channel: Channel): DisclosureSource {
-  switch (source) {
-    case 'company_website':
-      return { kind: 'company_website', ...(detail ? { detail } : {}) };
-    case 'linkedin_manual':
-    case 'linkedin_tool':
-      return { kind: 'linkedin' };
-    case 'referral':
-      return { kind: 'referral', ...(detail ? { detail } : {}) };
-    case 'kvk':
-      return { kind: 'kvk' };
-    case 'event_list':
-      return { kind: 'event', ...(detail ? { detail } : {}) };
-    case 'data_subject':
-      return { kind: 'data_subject', ...(detail ? { detail } : {}) };
-    case undefined:
-      return channel.startsWith('linkedin') ? { kind: 'linkedin' } : { kind: 'other', ...(detail ? { detail } : {}) };
-    default:
-      return { kind: 'other', ...(detail ? { detail } : {}) };
-  }
-}
-
-/** Sources that do not say where the data came from (an old list, "unknown"): a call opening cannot name them. */
-function sourceUnstated(source: SourceKind): boolean {
-  return source === 'unknown' || source === 'legacy_import';
-}
-
-/** Fixes that change a written message; a call check offers none of them. */
-const messageFixes: ReadonlySet<FixKind> = new Set(['insert-disclosure', 'add-optout', 'edit-message', 'remove-recipient']);
-
-/** Turns the free-text opt-out setting into the disclosure's opt-out method. */
-function optOutOf(method: string): DisclosureSettings['optOut'] {
-  const m = method.trim();
-  if (/^https?:\/\//i.test(m)) return { method: 'link', url: m };
-  const email = normalizeEmail(m.replace(/^mailto:/i, ''));
-  if (email) return { method: 'email', address: email };
-  return { method: 'reply' };
-}
-
-/** The notice's organisation details; only used once missingForNotice() is empty (no "[placeholder]" ever goes out). */
-export function disclosureSettingsOf(settings: Settings, lang: 'nl' | 'en'): DisclosureSettings {
-  const o = settings.organisation;
-  return {
-    legalName: o.legalName.trim(),
-    contact: o.contact.trim(),
-    privacyUrl: o.privacyUrl.trim(),
-    optOut: optOutOf(o.optOutMethod),
-    ...(o.dpo ? { dpo: o.dpo } : {}),
-    product: lang === 'nl' ? 'onze producten en diensten' : 'our products and services',
-  };
-}
-
-/** The basis the notice names: only one the register holds for this person (none: the notice names none). */
-function basisForDisclosure(facts: RecipientFacts | undefined): 'legitimate_interest' | 'consent' | 'customer' | null {
-  const types = new Set(facts?.bases.map((b) => b.type));
-  if (types.has('consent')) return 'consent';
-  if (types.has('customer')) return 'customer';
-  if (types.has('legitimate_interest')) return 'legitimate_interest';
-  return null;
-}
-
-/**
- * The first-contact text in one language: the rep's own template from Settings when there is one (its
- * required items were checked when it was saved), otherwise the standard §4.4 text.
- */
-export function disclosureText(
-  settings: Settings,
-  channel: Channel,
-  source: DisclosureSource,
-  basis: 'legitimate_interest' | 'consent' | 'customer' | null,
-  lang: 'nl' | 'en',
-): string {
-  const family = channel.startsWith('linkedin') ? 'linkedin' : 'email';
-  const custom = settings.disclosureTemplates.find((t) => t.channel === family && t.language === lang && t.text.trim());
-  const base = disclosureSettingsOf(settings, lang);
-  if (!custom) return generateDisclosure(base, source, lang, basis);
-  return renderTemplate(custom.text, {
-    legalName: base.legalName,
-    contact: base.contact,
-    privacyUrl: base.privacyUrl,
-    optOut: settings.organisation.optOutMethod,
-    dpo: settings.organisation.dpo,
-    product: base.product,
-    source: sourceNoun(source, lang),
-    callerName: settings.rep.name,
-  });
-}
-
-/** The phone opening: the rep's own call template when there is one, else the standard §4.4 opening. */
-function callOpening(settings: Settings, input: Parameters<typeof generateCallOpening>[0]): string {
-  const custom = settings.disclosureTemplates.find((t) => t.channel === 'call' && t.language === input.lang && t.text.trim());
-  if (!custom) return generateCallOpening(input);
-  return renderTemplate(custom.text, {
-    legalName: input.legalName,
-    contact: settings.organisation.contact,
-    privacyUrl: settings.organisation.privacyUrl,
-    optOut: settings.organisation.optOutMethod,
-    dpo: settings.organisation.dpo,
-    product: input.purpose,
-    source: sourceNoun(input.source, input.lang),
-    callerName: input.callerName,
-  });
-}
 
 /** What the hold needs besides the verdict: the rep's language (unless it follows the browser) and whether setup is done. */
 function uiOf(settings: Settings, setupNeeded: boolean): { lang?: 'nl' | 'en'; setupNeeded?: true } {

@@ -180,7 +180,7 @@ function parseLinkedInUrl(raw: string): NormalizedLinkedIn {
   const path = url.pathname;
   const inMatch = /^\/in\/([^/?#]+)/.exec(path);
   if (inMatch) {
-    // `/in/ACoAA…/` links point at the member id, `/in/<slug>/` at the vanity name (linkedin-dom.md item 7).
+    // `/in/ACoAA…/` links point at the member id, `/in/<slug>/` at the vanity name (docs/research/linkedin-dom.md item 7).
     const seg = inMatch[1]!;
     const asMember = cleanMemberId(seg);
     if (asMember) out.memberId = asMember;

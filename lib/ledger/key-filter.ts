@@ -10,8 +10,15 @@
 // repository.ts): a missing fingerprint would make an import miss a stored identity. Removal is only for
 // erasure and for suppression keys no entry holds any more; a stale fingerprint is harmless.
 
-import type { Table } from 'dexie';
-import type { LedgerDb } from './db';
+import type { EntityTable, Table } from 'dexie';
+
+/**
+ * The one table these functions touch. Structural, not `LedgerDb`, so that db.ts (which rebuilds the
+ * filters in its upgrade) can import this file without this file importing db.ts back: no import cycle.
+ */
+export interface KeyFilterDb {
+  keyFilter: EntityTable<KeyFilterRow, 'id'>;
+}
 
 export const KEY_FILTER_BUCKETS = 1024;
 
@@ -108,7 +115,7 @@ export class KeyFilter {
   ) {}
 
   /** Reads the buckets of these fingerprints (all buckets when `all`). */
-  static async load(db: LedgerDb, kind: KeyFilterKind, fps: readonly Fingerprint[] | 'all'): Promise<KeyFilter> {
+  static async load(db: KeyFilterDb, kind: KeyFilterKind, fps: readonly Fingerprint[] | 'all'): Promise<KeyFilter> {
     const wanted = fps === 'all' ? Array.from({ length: KEY_FILTER_BUCKETS }, (_, i) => i) : [...new Set(fps.map((f) => f.bucket))];
     const rows = wanted.length ? await db.keyFilter.bulkGet(wanted.map((b) => rowId(kind, b))) : [];
     const buckets = new Map<number, Uint32Array>();
@@ -117,7 +124,7 @@ export class KeyFilter {
   }
 
   /** Reads the buckets of these fingerprints that are not loaded yet. */
-  async loadMore(db: LedgerDb, fps: readonly Fingerprint[]): Promise<void> {
+  async loadMore(db: KeyFilterDb, fps: readonly Fingerprint[]): Promise<void> {
     const missing = [...new Set(fps.map((f) => f.bucket))].filter((b) => !this.buckets.has(b));
     if (!missing.length) return;
     const rows = await db.keyFilter.bulkGet(missing.map((b) => rowId(this.kind, b)));
@@ -170,7 +177,7 @@ export class KeyFilter {
     }
   }
 
-  async save(db: LedgerDb): Promise<void> {
+  async save(db: KeyFilterDb): Promise<void> {
     if (!this.changed.size) return;
     const rows = [...this.changed].map((b) => ({ id: rowId(this.kind, b), fps: this.bucket(b) }));
     this.changed.clear();
@@ -186,14 +193,14 @@ export class KeyFilter {
 }
 
 /** Adds these fingerprints to a kind's filter (reads and writes only their buckets). */
-export async function addToKeyFilter(db: LedgerDb, kind: KeyFilterKind, fps: readonly Fingerprint[]): Promise<void> {
+export async function addToKeyFilter(db: KeyFilterDb, kind: KeyFilterKind, fps: readonly Fingerprint[]): Promise<void> {
   if (!fps.length) return;
   const filter = await KeyFilter.load(db, kind, fps);
   filter.add(fps);
   await filter.save(db);
 }
 
-export async function removeFromKeyFilter(db: LedgerDb, kind: KeyFilterKind, fps: readonly Fingerprint[]): Promise<void> {
+export async function removeFromKeyFilter(db: KeyFilterDb, kind: KeyFilterKind, fps: readonly Fingerprint[]): Promise<void> {
   if (!fps.length) return;
   const filter = await KeyFilter.load(db, kind, fps);
   filter.remove(fps);

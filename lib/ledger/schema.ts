@@ -8,7 +8,7 @@ import { productSchema, type ProductInput } from '../rules/products';
 import { rulePolicySchema } from '../rules/policy';
 
 // The ledger's records, as Zod schemas: they check what comes in through messages, backups and CSV, and
-// `settings` is repaired on read with them. Field names follow legal-rules.md §2.7 and §5 and the rules
+// `settings` is repaired on read with them. Field names follow docs/research/legal-rules.md §2.7 and §5 and the rules
 // engine's input (lib/rules/input.ts) so the verdict service maps facts without guessing.
 
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -24,7 +24,7 @@ const id = z.string().min(1).max(200);
 export const recipientKinds = ['natural_consumer', 'natural_professional', 'legal_person', 'unknown'] as const;
 export const recipientKindSchema = z.enum(recipientKinds);
 
-// Address and source kinds are the engine's own (legal-rules.md §2.2 and §5): the ledger stores what the
+// Address and source kinds are the engine's own (docs/research/legal-rules.md §2.2 and §5): the ledger stores what the
 // rules read, so the two lists cannot drift apart.
 export const addressKindSchema = rulesAddressKindSchema;
 export type AddressKind = z.infer<typeof addressKindSchema>;

@@ -117,7 +117,7 @@ export const contactInputSchema = z.object({
   art13SentAt: isoDate.optional(),
   art14SentAt: isoDate.optional(),
   legacy: z.boolean().optional(),
-  /** required for a new contact: where the data came from (legal-rules.md §5) */
+  /** required for a new contact: where the data came from (docs/research/legal-rules.md §5) */
   provenance: provenanceInputSchema.optional(),
   /** optionally one basis record to add with a new contact */
   basis: basisInputSchema.optional(),

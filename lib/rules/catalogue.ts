@@ -1,7 +1,7 @@
 import type { Fix, FixKind } from './verdict';
 
 // What each finding says to a sales rep, in Dutch and English, with its legal citations and the fixes the
-// interface can offer. Codes are exactly those of legal-rules.md §3 plus MISSING-* for unknown facts.
+// interface can offer. Codes are exactly those of docs/research/legal-rules.md §3 plus MISSING-* for unknown facts.
 // A key "CODE/variant" holds the wording for one outcome of a rule (e.g. NL-TM-02 after the cut-over).
 
 export interface Entry {

@@ -142,7 +142,7 @@ export function buildContext(inp: ParsedOutreachInput): Ctx {
     recipient.kind ?? kindFromLegalForm(recipient.legalForm) ?? (addrInf.naturalPerson ? 'natural_consumer' : undefined);
   const country = normalizeCountry(recipient.country) ?? countryFromAddress(recipient.address.value) ?? countryFromPhone(recipient.phone);
   const natural = kind !== 'legal_person'; // unknown → the strict assumption
-  // A role or designated address is personal data when it names a person (legal-rules.md §2.2: a designated
+  // A role or designated address is personal data when it names a person (docs/research/legal-rules.md §2.2: a designated
   // address for the Tw, personal data for the GDPR), and always for a sole trader (the business is the person).
   const namesPerson = recipient.address.namesPerson === true;
   const personalData = natural || addressKind === undefined || PERSONAL_ADDRESS.has(addressKind) || namesPerson;

@@ -1,4 +1,4 @@
-// First-contact texts of legal-rules.md §4.4, generated from the organisation's settings and the contact's
+// First-contact texts of docs/research/legal-rules.md §4.4, generated from the organisation's settings and the contact's
 // source. The generated text must pass the engine's own draft checks (tests/unit/rules/disclosure.test.ts).
 
 export interface DisclosureSettings {

@@ -9,7 +9,7 @@ import type { ParsedOutreachInput } from './input';
 import { policyFor } from './policy';
 import { decisionOf, overridableOf, type Verdict } from './verdict';
 
-// The evaluation order follows legal-rules.md §3: objections and erasure, provenance and basis, scope,
+// The evaluation order follows docs/research/legal-rules.md §3: objections and erasure, provenance and basis, scope,
 // channel law per country, evidence, disclosure, platform. Every rule that applies fires; the decision is
 // the highest severity. Each family lives in lib/rules/families/ with its table tests beside it.
 

@@ -1,6 +1,6 @@
 import type { AddressKind, RecipientKind } from './input';
 
-// Inference of facts the rep or the ledger did not give (issue #3, legal-rules.md §2.2).
+// Inference of facts the rep or the ledger did not give (issue #3, docs/research/legal-rules.md §2.2).
 // Word lists are data: transparent and each tested in tests/unit/rules/infer.test.ts.
 
 /** Legal forms without legal personality: the business and the person are the same (Tw 11.7(2) since 2021). */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { rulePolicySchema } from './policy';
 import { productSchema } from './products';
 
-// The engine's input: one outreach action with every fact the rules of legal-rules.md §3 read.
-// Designed from legal-rules.md §2.2, §2.7, §5 and issue #3. Every fact that can be unknown is optional:
+// The engine's input: one outreach action with every fact the rules of docs/research/legal-rules.md §3 read.
+// Designed from docs/research/legal-rules.md §2.2, §2.7, §5 and issue #3. Every fact that can be unknown is optional:
 // the engine answers an unknown fact with the strict outcome plus a MISSING-* finding (see docs/rules.md).
 // Contract: after 21:30 only optional fields are added here.
 

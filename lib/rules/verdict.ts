@@ -33,7 +33,7 @@ export const fixSchema = z.object({
 export type Fix = z.infer<typeof fixSchema>;
 
 export const findingSchema = z.object({
-  /** exactly a rule code of legal-rules.md §3, or a MISSING-* code for an unknown fact */
+  /** exactly a rule code of docs/research/legal-rules.md §3, or a MISSING-* code for an unknown fact */
   code: z.string(),
   severity: severitySchema,
   title: localized,

@@ -6,7 +6,7 @@ import type { ProductRef } from '../products';
 import type { Severity } from '../verdict';
 import { withdrawnConsents } from './objections';
 
-// Basis and evidence (legal-rules.md §3-D GD-01..05, GD-11, GD-13..15, GD-06a; §3-F EV-01/02; §2.7): which
+// Basis and evidence (docs/research/legal-rules.md §3-D GD-01..05, GD-11, GD-13..15, GD-06a; §3-F EV-01/02; §2.7): which
 // recorded basis covers this contact, whether consent is demonstrable and in scope (entity, channel, product),
 // whether the customer exception's conditions are on record, and what the GDPR asks of the record itself.
 

@@ -2,7 +2,7 @@ import { BULK_THRESHOLD, type Ctx } from '../context';
 import { day, topicOverlaps } from '../helpers';
 import type { BasisState } from './basis';
 
-// Cover that does not depend on the country's regime (legal-rules.md §3-A NC-03, §3-B NL-EM-06, §3-E LI-02/06):
+// Cover that does not depend on the country's regime (docs/research/legal-rules.md §3-A NC-03, §3-B NL-EM-06, §3-E LI-02/06):
 // the Telecommunicatiewet covers unsolicited messages only, so contact the person asked for is not spam; a
 // platform signal or public request covers what it asked for; earlier personal contact covers a 1:1 message.
 

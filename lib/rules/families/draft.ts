@@ -5,7 +5,7 @@ import type { RuleChannel } from '../input';
 import type { Severity } from '../verdict';
 import type { BasisState } from './basis';
 
-// The platform and the draft itself (legal-rules.md §3-E LI-01/04, §3-B NL-EM-05, §3-C NL-TM-04, §3-D GD-06..09):
+// The platform and the draft itself (docs/research/legal-rules.md §3-E LI-01/04, §3-B NL-EM-05, §3-C NL-TM-04, §3-D GD-06..09):
 // what every marketing message must carry — who sends it, an opt-out, the Art. 21 line, and at first contact
 // the Art. 13/14 information. Drafts can be checked, so a gap blocks until it is fixed; a call script warns.
 

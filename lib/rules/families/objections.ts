@@ -3,7 +3,7 @@ import { Findings, L } from '../findings';
 import { day, groupOf, isLinkedIn } from '../helpers';
 import type { ConsentBasis, ParsedOutreachInput } from '../input';
 
-// Objections and erasure (legal-rules.md §3-D GD-10..12, §3-F OB-01/02): checked first, they bind the whole
+// Objections and erasure (docs/research/legal-rules.md §3-D GD-10..12, §3-F OB-01/02): checked first, they bind the whole
 // organisation on every channel (GDPR Art. 21(3)) and no business reason overrides them.
 
 const nameOf = (r: ParsedOutreachInput['recipient']) => {

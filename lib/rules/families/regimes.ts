@@ -4,7 +4,7 @@ import type { RuleChannel } from '../input';
 import type { BasisState } from './basis';
 import type { Cover } from './cover';
 
-// Channel law per country (legal-rules.md §3-B/C NL-EM and NL-TM, §3-G DE, UK, BE, §3-H XB-01): may this message
+// Channel law per country (docs/research/legal-rules.md §3-B/C NL-EM and NL-TM, §3-G DE, UK, BE, §3-H XB-01): may this message
 // go through this channel to this recipient. The strict policy applies both the sender's and the recipient's regime.
 
 const ENCODED = new Set(['NL', 'DE', 'GB', 'BE']);

@@ -1,5 +1,5 @@
 // Gmail compose DOM, as data. Each entry is one variant with the reason it exists; sources are in
-// shared/research/webmail-dom.md (§1-§2). Only language-independent hooks (classes, name, role, data-*)
+// docs/research/webmail-dom.md (§1-§2). Only language-independent hooks (classes, name, role, data-*)
 // come first; translated labels appear only as the last fallback of a list. Every selector is tested
 // against every fixture in tests/unit/sites/gmail/selectors.test.ts.
 

@@ -1,5 +1,5 @@
 // Page detectors: pure functions of a URL (style.md §3). Each lists the URLs it is meant for; the matrix in
-// tests/unit/sites/linkedin/detect.test.ts checks every example. Sources: research linkedin-dom.md §2.
+// tests/unit/sites/linkedin/detect.test.ts checks every example. Sources: docs/research/linkedin-dom.md §2.
 
 type UrlLike = URL | string;
 

@@ -1,5 +1,5 @@
 // LinkedIn selectors as data (style.md §1): every entry is its own array element with a comment naming the
-// variant it matches. Sources and confidence: /work/shared/research/linkedin-dom.md §1 (tags in brackets).
+// variant it matches. Sources and confidence: docs/research/linkedin-dom.md §1 (tags in brackets).
 // Never select on hashed class tokens (_93e2ccf0, _primary_ps32ck…): they change with every deploy.
 //
 // All selectors are plain CSS evaluated inside one tree. The guard's observer runs them in the document,

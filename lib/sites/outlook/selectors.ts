@@ -1,5 +1,5 @@
 // Outlook on the web (new Outlook: Fluent UI v9 + roosterjs) compose DOM, as data. One entry per variant
-// with the reason it exists; sources in shared/research/webmail-dom.md §4. Ids, data-*, roles and the
+// with the reason it exists; sources in docs/research/webmail-dom.md §4. Ids, data-*, roles and the
 // roosterjs/Fluent class names come first; translated labels only as the last fallback. Every selector is
 // tested against every fixture in tests/unit/sites/outlook/selectors.test.ts.
 

@@ -49,7 +49,7 @@ const rows: Row[] = [
   ['data from the person (Art. 13): no Art. 14 month', mk({ sendDate: '2026-06-01', ledger: { source: 'data_subject', bases: [CONSENT], obtainedAt: '2026-01-31' } }), 'GD-06a', 'absent'],
 ];
 
-describe('basis and evidence (legal-rules.md §3-D, §3-F, §2.7)', () => {
+describe('basis and evidence (docs/research/legal-rules.md §3-D, §3-F, §2.7)', () => {
   test.each(rows)('%s', (_s, input, code, expected) => {
     expect(sev(input, code), code).toBe(expected);
   });

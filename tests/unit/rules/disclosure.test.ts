@@ -3,7 +3,7 @@ import { analyzeMessage, evaluateOutreach, generateCallOpening, generateDisclosu
 import { sourceNoun, type DisclosureSettings, type DisclosureSource } from '../../../lib/rules/disclosure';
 import { CONSENT, LI_BASIS, PITCH_NL, call, mk } from './fixtures';
 
-// The generated first-contact text (legal-rules.md §4.4) must itself pass the engine's draft checks.
+// The generated first-contact text (docs/research/legal-rules.md §4.4) must itself pass the engine's draft checks.
 
 const settings: Record<'nl' | 'en', DisclosureSettings> = {
   nl: { legalName: 'Acme B.V.', contact: 'privacy@acme.nl', privacyUrl: 'https://acme.nl/privacy', optOut: { method: 'reply' }, product: 'onze planningssoftware' },

@@ -18,7 +18,7 @@ const designated = (patch: unknown = {}) =>
     message: { body: PITCH_NL },
   });
 
-describe('the draft (legal-rules.md §3-B NL-EM-05, §3-D GD-06..09, §4)', () => {
+describe('the draft (docs/research/legal-rules.md §3-B NL-EM-05, §3-D GD-06..09, §4)', () => {
   test('a complete draft says what was checked: identity and opt-out, notice, objection line, source, basis, consent', () => {
     const info = codesAt(BASE, 'info');
     expect(info).toEqual(expect.arrayContaining(['NL-EM-05', 'GD-06', 'GD-07', 'GD-08', 'GD-01', 'EV-01', 'NL-EM-01']));

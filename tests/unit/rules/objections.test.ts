@@ -24,7 +24,7 @@ const rows: Row[] = [
   ['no recipient on the page', mk({ recipient: { pageStatus: 'none' } }), 'MISSING-RECIPIENT', 'block', true],
 ];
 
-describe('objections and erasure (legal-rules.md §3-D GD-10..12, §3-F OB-01/02)', () => {
+describe('objections and erasure (docs/research/legal-rules.md §3-D GD-10..12, §3-F OB-01/02)', () => {
   test.each(rows)('%s', (_s, input, code, expected, overridable) => {
     const v = evaluateOutreach(input);
     expect(v.findings.find((f) => f.code === code)?.severity ?? 'absent', code).toBe(expected);

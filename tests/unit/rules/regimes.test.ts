@@ -3,7 +3,7 @@ import { evaluateOutreach } from '../../../lib/rules';
 import type { OutreachInput } from '../../../lib/rules/input';
 import { CONSENT, CUSTOMER, DRAFT_LI_NL, LI_BASIS, PITCH_NL, RECRUIT_NL, call, mk } from './fixtures';
 
-// Channel law per country (families/regimes.ts), re-checked against legal-rules.md §3 (issue 12 item 4):
+// Channel law per country (families/regimes.ts), re-checked against docs/research/legal-rules.md §3 (issue 12 item 4):
 // where each rule fires and where it must not.
 
 type Row = [situation: string, input: OutreachInput, code: string, expected: 'block' | 'warn' | 'info' | 'absent', variantTitle?: string];
@@ -62,7 +62,7 @@ const rows: Row[] = [
   ['a pitch to an existing customer without an opt-out', mk({ ledger: { bases: [CUSTOMER] }, message: { body: PITCH_NL } }), 'NL-EM-05', 'block'],
 ];
 
-describe('regimes (legal-rules.md §3-B, 3-C, 3-E, 3-G)', () => {
+describe('regimes (docs/research/legal-rules.md §3-B, 3-C, 3-E, 3-G)', () => {
   test.each(rows)('%s', (_s, input, code, expected, title) => {
     expect(sevOf(input, code), code).toBe(expected);
     if (title) expect(evaluateOutreach(input).findings.find((f) => f.code === code)?.title.en).toBe(title);

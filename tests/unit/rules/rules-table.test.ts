@@ -17,7 +17,7 @@ import {
   mk,
 } from './fixtures';
 
-// The rules table of legal-rules.md §3, one row per case: the rule, the situation, and what the engine must say.
+// The rules table of docs/research/legal-rules.md §3, one row per case: the rule, the situation, and what the engine must say.
 // "absent" means the rule must not fire. Every rule has at least one firing and one non-firing case.
 
 /** `met`: the rule applied and was met, so it says so as information (what was checked); `absent`: it did not apply. */
@@ -228,7 +228,7 @@ const rows: Row[] = [
   ['MISSING-BASIS', 'person in the ledger', BASE, 'absent'],
 ];
 
-describe('rules table (legal-rules.md §3)', () => {
+describe('rules table (docs/research/legal-rules.md §3)', () => {
   test.each(rows.map(([c, s, i, e]) => [c, s, e, i] as const))('%s — %s → %s', (code, _situation, expected, input) => {
     const verdict = evaluateOutreach(input);
     const finding = verdict.findings.find((f) => f.code === code);
