@@ -155,8 +155,11 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
 
     'profile/save': (req) => guarded(() => ledger.saveProfileWithChoice(req.profile, req.basis)),
 
-    'profile/status': (req) =>
+    'profile/status': (req, caller) =>
       guarded(async () => {
+        // A LinkedIn profile with no message open yet: the person shown is who the side panel names.
+        if (caller.kind === 'content-script' && caller.tabId !== undefined)
+          rememberTabPeople(caller.tabId, { type: 'verdict/for-recipients', site: 'linkedin', channel: 'linkedin_dm', recipients: [{ key: 'profile', linkedin: req.linkedin }], message: { body: '' } });
         const keys = identityKeysOf({ linkedin: req.linkedin });
         const [status, assessments] = await Promise.all([
           keys.length ? ledger.profileStatus(keys) : Promise.resolve({ saved: false }),

@@ -49,6 +49,16 @@ describe('the side panel’s current people', () => {
     expect(await route({ type: 'panel/tab-people', tabId: 44 }, sidePanel)).toMatchObject({ ok: true, result: { people: [] } });
   });
 
+  test('a LinkedIn profile without a message open names its person', async () => {
+    fakeBrowser.reset();
+    const { route } = background();
+    const profileTab = { id: 'ext', url: 'https://www.linkedin.com/in/jan-jansen/', tab: { id: 47, url: 'https://www.linkedin.com/in/jan-jansen/' }, frameId: 0 };
+    await route({ type: 'profile/status', linkedin: { vanity: 'jan-jansen' } }, profileTab);
+    const res = await route({ type: 'panel/tab-people', tabId: 47 }, sidePanel);
+    expect(res).toMatchObject({ ok: true, result: { site: 'linkedin', people: [{ known: false }] } });
+    expect((res as { result: { recordBasisUrl: string } }).result.recordBasisUrl).toContain('linkedin=');
+  });
+
   test('a content script may not ask who is in a tab (its own or another)', async () => {
     fakeBrowser.reset();
     const { route } = background();
