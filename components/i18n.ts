@@ -51,6 +51,14 @@ export function formatDate(lang: Lang, iso: string | number | Date | undefined):
   return date.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
+/** A calendar day (YYYY-MM-DD) written out as a person says it: "3 maart 2026" / "3 March 2026", read as a local day. */
+export function formatLongDay(lang: Lang, day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return date.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
+}
+
 export function formatDateTime(lang: Lang, iso: string | number | Date | undefined): string {
   if (iso === undefined || iso === '') return '—';
   const date = new Date(iso);

@@ -309,6 +309,7 @@ export function BasisFields({
         hint={type ? t(`basisHint_${type}`) : undefined}
         value={type}
         onValue={set('basisType')}
+        error={err('basisType')}
         options={[...(optional ? [{ value: '' as BasisChoice, label: t('basisLater') }] : []), ...basisChoices.map((b) => ({ value: b, label: t(`basis_${b}`) }))]}
       />
       {type === 'consent' ? (

@@ -3,7 +3,7 @@ import type { ContactView } from '@/lib/messaging/management';
 import type { RequestOf } from '@/lib/messaging/protocol';
 
 type ContactInput = RequestOf<'contacts/save'>['contact'];
-import { useI18n } from '../i18n';
+import { formatLongDay, useI18n } from '../i18n';
 import { Notice, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, dateCheck, domainCheck, emailCheck, hasErrors, isoDay, linkedInCheck, phoneCheck, required, type Check, type Errors } from '../forms/validate';
 import { sourceKinds } from './ContactsList';
@@ -156,6 +156,7 @@ export function ContactForm({
   onCancel,
   basisDefaults,
   products,
+  erasedAt,
 }: {
   initial: ContactFormValues;
   isNew: boolean;
@@ -169,8 +170,10 @@ export function ContactForm({
   /** what the extension knows for the basis (the rep, the organisation's entity); the person comes from the form */
   basisDefaults?: Omit<BasisDefaults, 'today' | 'personName' | 'assessments'>;
   products?: ProductSuggestions;
+  /** the ledger refused this person as erased on that day (YYYY-MM-DD): saving now needs a basis and says it re-adds them */
+  erasedAt?: string | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [v, setV] = useState(initial);
   const [basis, setBasis] = useState<BasisValues>(() => prefilledBasis({ ...basisDefaults, today, personName: initial.name, assessments }));
   const [errors, setErrors] = useState<Errors<K>>({});
@@ -194,6 +197,8 @@ export function ContactForm({
     e.preventDefault();
     const found = validateContact(v, today, isNew);
     const foundBasis = isNew ? validateBasis(basis, today) : {};
+    // An erased person comes back only on a new basis (art. 17 AVG): "record later" is no answer here.
+    if (erasedAt && !basis.basisType) foundBasis.basisType = 'erasedNeedsBasis';
     setErrors(found);
     setBasisErrors(foundBasis);
     if (hasErrors(found) || hasErrors(foundBasis)) {
@@ -206,6 +211,7 @@ export function ContactForm({
 
   return (
     <form onSubmit={submit} noValidate class="contact-form">
+      {erasedAt ? <Notice kind="warn">{t('erasedWarning', formatLongDay(lang, erasedAt))}</Notice> : null}
       {serverError ? <Notice kind="error">{serverError.where ? `${serverError.message} (${serverError.where})` : serverError.message}</Notice> : null}
       <fieldset>
         <legend>{t('contactPerson')}</legend>
@@ -267,7 +273,7 @@ export function ContactForm({
           {t('actionCancel')}
         </button>
         <button type="submit" class="primary" disabled={saving}>
-          {t('actionSave')}
+          {erasedAt ? t('erasedSaveAnyway') : t('actionSave')}
         </button>
       </div>
     </form>

@@ -6,6 +6,7 @@ import type { PageRecipient } from '../messaging/common';
 import type { RequestType } from '../messaging/protocol';
 import { UserFacingError, type Caller, type Handlers } from './router';
 import { getTabState, leaveTabFrame, setTabState } from './tab-state';
+import { rememberTabPeople, tabPeople } from './tab-people';
 import { LookupInputError, type VerdictService } from './verdict-service';
 
 // Handlers for what content scripts ask (a verdict, record this event, do-not-contact, save a profile)
@@ -24,6 +25,7 @@ type GuardRequestType = Extract<
   | 'lookup/verdict'
   | 'call/check'
   | 'guard/tab-state'
+  | 'panel/tab-people'
 >;
 export type GuardHandlers = Pick<Handlers, GuardRequestType>;
 
@@ -82,7 +84,12 @@ export function setupUrl(baseUrl: string): string {
 
 export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandlerDeps): GuardHandlers {
   return {
-    'verdict/for-recipients': (req) => guarded(() => verdicts.forDraft(req)),
+    'verdict/for-recipients': (req, caller) =>
+      guarded(() => {
+        // The side panel shows these people for the tab; only a tab's own guard can say who is in it.
+        if (caller.kind === 'content-script' && caller.tabId !== undefined) rememberTabPeople(caller.tabId, req);
+        return verdicts.forDraft(req);
+      }),
 
     'ledger/record-event': (req, caller) =>
       guarded(async () => {
@@ -148,8 +155,11 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
 
     'profile/save': (req) => guarded(() => ledger.saveProfileWithChoice(req.profile, req.basis)),
 
-    'profile/status': (req) =>
+    'profile/status': (req, caller) =>
       guarded(async () => {
+        // A LinkedIn profile with no message open yet: the person shown is who the side panel names.
+        if (caller.kind === 'content-script' && caller.tabId !== undefined)
+          rememberTabPeople(caller.tabId, { type: 'verdict/for-recipients', site: 'linkedin', channel: 'linkedin_dm', recipients: [{ key: 'profile', linkedin: req.linkedin }], message: { body: '' } });
         const keys = identityKeysOf({ linkedin: req.linkedin });
         const [status, assessments] = await Promise.all([
           keys.length ? ledger.profileStatus(keys) : Promise.resolve({ saved: false }),
@@ -187,5 +197,14 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
       const state = await getTabState(req.tabId);
       return state ? { state: state.state, site: state.site, ...(state.detail ? { detail: state.detail } : {}) } : { state: 'none' as const };
     },
+
+    // Asked again rather than cached: a basis the rep just recorded in the panel shows at once.
+    'panel/tab-people': (req) =>
+      guarded(async () => {
+        const draft = tabPeople(req.tabId);
+        if (!draft || draft.recipients.length === 0) return { people: [] };
+        const verdict = await verdicts.forDraft(draft);
+        return { site: draft.site, people: verdict.recipients, recordBasisUrl: recordBasisUrl(browser.runtime.getURL('/options.html'), draft.recipients) };
+      }),
   };
 }

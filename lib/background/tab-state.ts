@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Site } from '../messaging/common';
 import { guardPingAnswer } from '../messaging/guard';
+import { forgetTabPeople } from './tab-people';
 
 // The guard state per tab, shown on the toolbar icon and in the popup. Kept in storage.session where the
 // browser has it, so a service worker that went to sleep still knows it.
@@ -131,6 +132,8 @@ export async function recheckTab(tabId: number, askTopFrame: (tabId: number) => 
 }
 
 export function forgetTab(tabId: number): void {
+  // The page that showed these people is gone: the side panel must not keep naming them.
+  forgetTabPeople(tabId);
   memory.delete(tabId);
   framesOf.delete(tabId);
   void sessionArea()?.remove(storageKey(tabId));

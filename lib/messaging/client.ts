@@ -8,6 +8,8 @@ export class RequestFailed extends Error {
     readonly code: string,
     message: string,
     readonly where?: string,
+    /** `erased-identity`: the day (YYYY-MM-DD) the person asked to be erased, so the page can name it */
+    readonly erasedAt?: string,
   ) {
     super(message);
     this.name = 'RequestFailed';
@@ -31,6 +33,6 @@ export async function ask<T extends RequestType>(request: RequestOf<T>): Promise
     throw new RequestFailed('bad-response', `The background gave an answer this page does not understand (${request.type}).`);
   }
   const response = parsed.data as { ok: true; result: ResultOf<T> } | { ok: false; error: ProtocolError };
-  if (!response.ok) throw new RequestFailed(response.error.code, response.error.message, response.error.where);
+  if (!response.ok) throw new RequestFailed(response.error.code, response.error.message, response.error.where, response.error.erasedAt);
   return response.result;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelSchema, localizedSchema, resultOf, siteSchema } from './common';
 import { decisionSchema, findingSchema } from '../rules/verdict';
+import { recipientVerdictSchema } from './guard';
 
 // Verdict look-ups for extension pages (popup, options): a person by identifier, a call check, and the
 // guard state of a tab. Served by the background's verdict service.
@@ -52,10 +53,20 @@ export const tabStateSchema = z.object({
   detail: z.string().optional(),
 });
 
-export const verdictRequests = [lookupVerdictRequest, callCheckRequest, tabStateRequest] as const;
+/** The side panel asks who is in a tab and their status now; extension pages only (not a content request). */
+export const tabPeopleRequest = z.object({ type: z.literal('panel/tab-people'), tabId: z.number().int() });
+export const tabPeopleSchema = z.object({
+  site: siteSchema.optional(),
+  people: z.array(recipientVerdictSchema),
+  /** where the rep records a basis for the first person (the contact form, prefilled) */
+  recordBasisUrl: z.string().optional(),
+});
+
+export const verdictRequests = [lookupVerdictRequest, callCheckRequest, tabStateRequest, tabPeopleRequest] as const;
 
 export const verdictResponses = {
   'lookup/verdict': resultOf(lookupResultSchema),
   'call/check': resultOf(callCheckResultSchema),
   'guard/tab-state': resultOf(tabStateSchema),
+  'panel/tab-people': resultOf(tabPeopleSchema),
 } as const;

@@ -4,6 +4,7 @@ import { parseRoute, sectionOf, sections, type Route, type Section } from './rou
 import { usePageI18n } from './i18n';
 import { ContactsPage } from '../pages/ContactsPage';
 import { lazyPage } from './lazy';
+import { CurrentTabPeople } from './CurrentTabPeople';
 
 // The contacts list is the first screen and loads with the page; the others load when first opened.
 const ContactPage = lazyPage(() => import('../pages/ContactPage').then((m) => m.ContactPage));
@@ -115,6 +116,8 @@ export function OptionsApp({ variant }: { variant: 'tab' | 'panel' }) {
           </ul>
         </nav>
         <main id="main">
+          {/* The side panel sits beside a LinkedIn, Gmail or Outlook tab: the people there come first. */}
+          {variant === 'panel' ? <CurrentTabPeople /> : null}
           {/* Keyed by the route: a page for person B must not keep person A's state (report, erased, forms). */}
           <Screen key={JSON.stringify(route)} route={route} />
         </main>

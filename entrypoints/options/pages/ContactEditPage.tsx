@@ -11,6 +11,8 @@ export function ContactEditPage({ id, prefill }: { id?: string; prefill?: { name
   const { t } = useI18n();
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; where?: string | undefined } | undefined>();
+  // Set when the ledger refused the person as erased; the next save confirms with the basis the form then requires.
+  const [erasedAt, setErasedAt] = useState<string | undefined>();
   const loaded = useLoad(async () => {
     const [assessments, page, settings] = await Promise.all([
       ask({ type: 'assessments/list' }),
@@ -40,6 +42,7 @@ export function ContactEditPage({ id, prefill }: { id?: string; prefill?: { name
         basisDefaults={basisDefaultsOf(settings)}
         products={productSuggestionsOf(settings)}
         serverError={serverError}
+        erasedAt={erasedAt}
         saving={saving}
         onCancel={() => (location.hash = id ? href('contacts', id) : href('contacts'))}
         onSave={async (values, basis) => {
@@ -50,12 +53,18 @@ export function ContactEditPage({ id, prefill }: { id?: string; prefill?: { name
             // The basis gets its id here, so the evidence typed in with it can be linked to it (EV-01).
             const basisId = input.basis ? newBasisId() : undefined;
             if (input.basis && basisId) input.basis = { ...input.basis, id: basisId };
+            if (erasedAt && input.basis) input.confirmErased = true;
             const saved = await ask({ type: 'contacts/save', contact: input });
             const contactId = saved.mergedInto ?? saved.id;
             const evidenceError = basisId ? await saveEvidenceWithBasis(contactId, basisId, basis, today()) : undefined;
             if (evidenceError) sessionStorage.setItem('og-flash-error', t('evidenceSavedPartly', evidenceError));
             location.hash = href('contacts', contactId);
           } catch (e) {
+            if (e instanceof RequestFailed && e.code === 'erased-identity' && e.erasedAt) {
+              setErasedAt(e.erasedAt);
+              requestAnimationFrame(() => document.querySelector<HTMLElement>('.contact-form .notice-warn')?.scrollIntoView?.({ block: 'center' }));
+              return;
+            }
             setServerError(e instanceof RequestFailed ? { message: e.message, where: e.where } : { message: String(e) });
           } finally {
             setSaving(false);
