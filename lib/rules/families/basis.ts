@@ -127,6 +127,12 @@ export function basisAndEvidence(c: Ctx): BasisState {
     // EV-01 looks at every live consent record, usable or not, so adding evidence can only clear it
     if (!complete && !isNote) consentRecordIncomplete = true;
     if (complete && !isNote) consentRecordComplete = true;
+    // like EV-01, EV-02 looks at every live event note, usable or not: recording more can only clear it
+    if (isNote) {
+      const hasEvent = rels.some((r) => r.type === 'met_in_person' && r.event !== undefined);
+      const agreed = x.what !== undefined || rels.some((r) => r.type === 'met_in_person' && r.agreed !== undefined);
+      if (!x.when || !hasEvent || !agreed) eventNoteIncomplete = true;
+    }
     const demonstrable = hasEvidence || (x.who !== undefined && x.when !== undefined);
     if (!demonstrable) {
       coverFailures.push([channel && isCallChannel(channel) ? 'NL-TM-01' : 'NL-EM-02', 'block']);
@@ -161,16 +167,11 @@ export function basisAndEvidence(c: Ctx): BasisState {
       const ref = ledger.lastInteractionAt && day(ledger.lastInteractionAt) > day(x.when) ? ledger.lastInteractionAt : x.when;
       if (addMonths(ref, policy.consentMaxAgeMonths) >= c.send) consentFresh = true;
     }
-    if (isNote) {
-      const hasEvent = rels.some((r) => r.type === 'met_in_person' && r.event !== undefined);
-      const agreed = x.what !== undefined || rels.some((r) => r.type === 'met_in_person' && r.agreed !== undefined);
-      if (!x.when || !hasEvent || !agreed) eventNoteIncomplete = true;
-    }
   }
   if (consentRecordIncomplete && marketing) f.add('EV-01', 'warn');
+  if (eventNoteIncomplete && marketing) f.add('EV-02', 'warn');
   if (consentUsable && marketing) {
-    if (eventNoteIncomplete) f.add('EV-02', 'warn');
-    else if (liveConsents.some((x) => x.how === 'event_note')) f.add('EV-02', 'info', 'ok');
+    if (!eventNoteIncomplete && liveConsents.some((x) => x.how === 'event_note')) f.add('EV-02', 'info', 'ok');
     if (consentRecordComplete && !consentRecordIncomplete) f.add('EV-01', 'info', 'ok');
     if (productChecked) f.add('NL-EM-08', 'info', 'ok');
     if (consentHasWhen && !consentFresh) f.add('GD-13', c.uSev);
