@@ -86,6 +86,8 @@ interface LineProps {
   main: boolean;
   /** the notice button is shown once, on the first line that needs it */
   showInsert: boolean;
+  /** only a name could be read: the register match may be another person */
+  weakMatch: boolean;
   dncOpen: boolean;
   dncDone: { scope: DncScope } | null;
   onAction: HoldDialogProps['onAction'];
@@ -145,6 +147,7 @@ function Line(props: LineProps) {
         </span>{' '}
         {t.line(line.problem, name, channel, line.finding.title[lang], props.setupNeeded)}
       </p>
+      {props.weakMatch && <p class="hint">{t.weakMatch}</p>}
       <div class="line-actions">{buttons}</div>
       {props.dncOpen && !props.dncDone && (
         <DoNotContactForm lang={lang} name={name} recipientKey={line.key} busy={props.busy} onClose={() => props.onDnc(false)} onConfirm={(c) => props.onDncConfirm(c.scope, c.reason)} />
@@ -307,6 +310,7 @@ export function HoldDialog(props: HoldDialogProps) {
               busy={busy}
               main={i === 0 && lineIsMain}
               showInsert={firstNoticeLine === line}
+              weakMatch={verdict?.recipients.find((r) => r.key === line.key)?.weakMatch === true}
               dncOpen={dncOpen === line.key}
               dncDone={dncDone[line.key] ? { scope: dncDone[line.key]! } : null}
               onAction={props.onAction}

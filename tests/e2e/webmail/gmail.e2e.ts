@@ -46,7 +46,7 @@ describe('Gmail guard', () => {
 
   // Skipped: both fixtures write to Jan, whom this file's setup records as objecting, and since issue 13 an objection
   // is a hard hold (no "send anyway"), and the notice is offered only where it is what is missing. Rewrite with a
-  // recipient whose only gap is the notice (e.g. a legitimate-interest basis); Outlook's and LinkedIn's insert tests run.
+  // recipient whose only gap is the notice (e.g. a legitimate-interest basis); LinkedIn's insert test runs.
   test.skip.each([
     ['forward', 'forward.html', 'Piet, zie hieronder.', 'Forwarded message'],
     ['new mail', 'typed-not-chipped.html', 'Met vriendelijke groet,', 'Sanne de Vries'],
