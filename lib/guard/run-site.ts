@@ -84,6 +84,7 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
       // What the guard shows goes into its own frame: no page script can read it or press its controls.
       mountHold: ui.mountHold,
       showBadge: ui.showBadge,
+      showMarker: ui.showMarker,
       onTabState: (state, detail) => void report(state, detail),
     });
   });
