@@ -71,6 +71,7 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
     w.state = state;
     if (w.root.getAttribute(stateAttribute) !== state) w.root.setAttribute(stateAttribute, state);
     if (changed || state === 'held') showMarker(w);
+    if (state === 'held' && !w.hold) core.options.preloadHold?.(w.root.ownerDocument);
   };
 
   /**

@@ -38,6 +38,8 @@ export interface GuardOptions {
   showBadge?: ShowBadge;
   /** how the composer marker is shown (default: in this document; the content script uses its frame) */
   showMarker?: ShowMarker;
+  /** loads the hold's UI ahead once a draft would be held, so Send only renders it (the content script's frame) */
+  preloadHold?: (doc: Document) => void;
   onTabState?: (state: TabState, detail?: string) => void;
   /** outlives `signal` across in-page navigation: watching whether a sent message really left (default: signal) */
   sentSignal?: AbortSignal;

@@ -85,6 +85,7 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
       mountHold: ui.mountHold,
       showBadge: ui.showBadge,
       showMarker: ui.showMarker,
+      preloadHold: ui.preloadHold,
       onTabState: (state, detail) => void report(state, detail),
     });
   });

@@ -258,4 +258,4 @@ export function guardPage(): { readonly site: FakeSite; readonly signal: AbortSi
 }
 
 /** What runSite shows, rendered in this document (the content script uses its frames, which jsdom cannot load). */
-export const pageUi: GuardUi = { mountHold: mountHoldDialog, showBadge: showInactiveBadge, showMarker: showComposerMarker, showPending: showPendingNotice, showRefused: showRefusedNotice };
+export const pageUi: GuardUi = { mountHold: mountHoldDialog, showBadge: showInactiveBadge, showMarker: showComposerMarker, preloadHold: () => undefined, showPending: showPendingNotice, showRefused: showRefusedNotice };
