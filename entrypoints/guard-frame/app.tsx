@@ -4,6 +4,7 @@ import { closeText, inactiveBadgeCss, inactiveBadgeText, mountHoldDialog, notice
 import type { HoldDialogProps } from '@/components/guard/HoldDialog';
 import { SaveProfile, type SaveProfileProps } from '@/components/save-profile/SaveProfile';
 import type { Lang } from '@/components/guard/strings';
+import { ComposerMarker, composerMarkerCss, type ComposerMarkerProps } from '@/components/guard/ComposerMarker';
 
 // The guard's frame: renders what the content script sends over its MessagePort and sends back what the
 // rep does. It accepts the port only from its parent window with the key from its own address (which the
@@ -76,7 +77,7 @@ function connect(win: Window, view: FrameView, port: MessagePort) {
     show(props);
   };
   const app = win.document.getElementById('app')!;
-  app.style.display = view === 'badge' ? 'inline-block' : 'flow-root';
+  app.style.display = view === 'badge' || view === 'marker' ? 'inline-block' : 'flow-root';
   new ResizeObserver(() => {
     const box = app.getBoundingClientRect();
     port.postMessage({ t: 'size', width: box.width, height: box.height });
@@ -104,6 +105,15 @@ function rendererOf(doc: Document, view: FrameView): (props: Props) => void {
           app,
         );
       };
+    case 'marker':
+      return (props) =>
+        render(
+          <>
+            <style>{composerMarkerCss.replace(':host { all: initial; }', '')}</style>
+            <ComposerMarker {...(props as unknown as ComposerMarkerProps)} />
+          </>,
+          app,
+        );
     case 'save':
       return (props) => render(h(SaveProfile, props as unknown as SaveProfileProps), app);
     case 'notice':

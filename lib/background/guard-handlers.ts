@@ -116,6 +116,11 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
             if (settings.policy.overrideNeedsReason && event.reason.trim().length < 3) {
               throw new UserFacingError('reason-required', 'Give a reason for sending anyway.', 'reason');
             }
+            const held = await verdicts.hardHolds(event.channel, event.recipients);
+            if (held.length > 0) {
+              // Not logged as an override: nothing was overridden, the send must not happen.
+              throw new UserFacingError('override-forbidden', `An objection or erasure binds ${held.join(', ')}: this message cannot be sent anyway.`);
+            }
             const recorded = await ledger.recordOverride({
               // the site the router saw the request come from, not the one the message claims
               site: caller.kind === 'content-script' ? caller.site : event.site,

@@ -257,7 +257,26 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     };
   }
 
-  return { forDraft, lookup, callCheck };
+  /**
+   * The recipients no "send anyway" may pass: erased, or with a person-level objection (personal or the
+   * team's) that covers this channel. GDPR Art. 17 and 21(3) admit no business reason, so the background
+   * refuses such an override whatever the page claims; the dialog hiding the button is not enough.
+   */
+  async function hardHolds(channel: Channel, recipients: readonly PageRecipient[]): Promise<string[]> {
+    const group = channel === 'email' ? 'email' : channel.startsWith('linkedin') ? 'linkedin' : 'phone';
+    const covers = (s: { scope: string; level: string }) => s.level === 'person' && (s.scope === 'all' || s.scope === group);
+    const at = now();
+    const held: string[] = [];
+    for (const r of recipients) {
+      const keys = keysOfPageRecipient(r);
+      if (keys.length === 0) continue;
+      const { facts, team } = await factsAndTeam(keys, at);
+      if (facts.erased || facts.suppressions.some(covers) || team.some(covers)) held.push(labelOf(r, facts));
+    }
+    return held;
+  }
+
+  return { forDraft, lookup, callCheck, hardHolds };
 }
 
 export type VerdictService = ReturnType<typeof createVerdictService>;

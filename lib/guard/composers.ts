@@ -1,6 +1,7 @@
 import type { ComposerHandle } from './adapter';
 import { watchChanges } from './observe';
 import { tabStateOf } from './status';
+import type { MarkerState } from '../../components/guard/ComposerMarker';
 import { describe, stateAttribute, type ComposerState, type GuardCore, type Watched } from './core';
 
 // The composer registry: which composers this guard watches, their state attribute, the "not active here"
@@ -66,8 +67,31 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
   };
 
   const setState = (w: Watched, state: ComposerState) => {
+    const changed = w.state !== state || !w.marker;
     w.state = state;
     if (w.root.getAttribute(stateAttribute) !== state) w.root.setAttribute(stateAttribute, state);
+    if (changed || state === 'held') showMarker(w);
+    if (state === 'held' && !w.hold) core.options.preloadHold?.(w.root.ownerDocument);
+  };
+
+  /**
+   * The marker follows the state this registry already sets (after the debounced check), so typing costs
+   * nothing more. A composer the guard cannot read has the "not active here" badge instead.
+   */
+  const showMarker = (w: Watched) => {
+    if (w.state === 'inactive' || watched.get(w.root) !== w) {
+      w.marker?.remove();
+      w.marker = undefined;
+      return;
+    }
+    const entry = w.lastKey ? w.cache.get(w.lastKey) : undefined;
+    const verdict = entry?.status === 'done' ? entry.verdict : undefined;
+    const state: MarkerState =
+      w.state === 'checking' ? 'checking' : w.state === 'clean' ? 'ok' : entry?.status === 'failed' ? 'unchecked' : 'attention';
+    const count = verdict ? verdict.recipients.filter((r) => r.decision !== 'allow').length : 0;
+    const props = { lang, state, count, onOpen: () => core.holds.explain(w) };
+    if (w.marker) w.marker.update(props);
+    else w.marker = core.showMarker(w.root, props);
   };
 
   const reportTab = () => {
@@ -166,6 +190,8 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
       w.hold = null;
     }
     w.badge?.remove();
+    w.marker?.remove();
+    w.marker = undefined;
     const owners = ownersOf(w.root);
     if (owners.get(w.root) === owner) {
       owners.delete(w.root);

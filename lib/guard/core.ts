@@ -1,7 +1,7 @@
 import type { GuardVerdict } from '../messaging/guard';
 import { AdapterError, type ComposerHandle, type ComposerSnapshot, type SendTrigger, type SiteAdapter } from './adapter';
 import type { GuardAsk } from './ask';
-import type { HoldUi, InactiveBadge, MountHold, ShowBadge } from './hold-ui';
+import type { HoldUi, InactiveBadge, MarkerUi, MountHold, ShowBadge, ShowMarker } from './hold-ui';
 import type { HoldView } from '../../components/guard/HoldDialog';
 import type { Lang } from '../../components/guard/strings';
 import type { TabState } from './status';
@@ -36,6 +36,10 @@ export interface GuardOptions {
   mountHold?: MountHold;
   /** how the "not active here" badge is shown (default: in this document; the content script uses its frame) */
   showBadge?: ShowBadge;
+  /** how the composer marker is shown (default: in this document; the content script uses its frame) */
+  showMarker?: ShowMarker;
+  /** loads the hold's UI ahead once a draft would be held, so Send only renders it (the content script's frame) */
+  preloadHold?: (doc: Document) => void;
   onTabState?: (state: TabState, detail?: string) => void;
   /** outlives `signal` across in-page navigation: watching whether a sent message really left (default: signal) */
   sentSignal?: AbortSignal;
@@ -106,6 +110,8 @@ export interface Watched {
   sentWatches: Map<string, AbortController>;
   ac: AbortController;
   badge: InactiveBadge | null;
+  /** the quiet marker beside the composer: the state the guard already worked out */
+  marker?: MarkerUi;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -125,6 +131,7 @@ export interface GuardConfig {
   provisionalWaitMs: number;
   mountHold: MountHold;
   showBadge: ShowBadge;
+  showMarker: ShowMarker;
   plainEnterMaySend: boolean;
   recorder: EventRecorder;
   /** the composers this guard watches, by root */

@@ -23,11 +23,15 @@ export interface FrameHostOptions {
   props: object;
   /** the frame is connected and has its first props (focus can go in now) */
   onReady?(frame: HTMLIFrameElement): void;
+  /** loaded ahead and kept blank: nothing renders (and nothing takes focus) until `wake` */
+  idle?: boolean;
 }
 
 export interface FrameHost {
   readonly host: HTMLElement;
   update(props: object): void;
+  /** an idle frame starts showing `props` (at once when it has loaded, else on load) */
+  wake(props: object, onReady?: (frame: HTMLIFrameElement) => void): void;
   close(): void;
 }
 
@@ -49,6 +53,9 @@ export function openFrameHost(doc: Document, options: FrameHostOptions): FrameHo
   let props = options.props;
   let port: MessagePort | null = null;
   let closed = false;
+  let idle = !!options.idle;
+  let loaded = false;
+  let onReady = options.onReady;
   const post = (message: ToFrame) => port?.postMessage(message);
   const render = () => {
     const { props: data, fns } = splitProps(props);
@@ -82,8 +89,10 @@ export function openFrameHost(doc: Document, options: FrameHostOptions): FrameHo
       port = channel.port1;
       port.onmessage = onMessage;
       frame.contentWindow?.postMessage({ og: 'connect', key }, extensionOrigin(url), [channel.port2]);
+      loaded = true;
+      if (idle) return;
       render();
-      options.onReady?.(frame);
+      onReady?.(frame);
     },
     { once: true },
   );
@@ -92,7 +101,15 @@ export function openFrameHost(doc: Document, options: FrameHostOptions): FrameHo
     host,
     update(next) {
       props = next;
+      if (!idle) render();
+    },
+    wake(next, ready) {
+      idle = false;
+      props = next;
+      onReady = ready;
+      if (!loaded) return;
       render();
+      ready?.(frame);
     },
     close() {
       closed = true;

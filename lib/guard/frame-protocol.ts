@@ -9,8 +9,8 @@ import { z } from 'zod';
 /** The frame document, a web-accessible resource with a dynamic URL (the extension cannot be fingerprinted). */
 export const framePath = '/guard-frame.html';
 
-/** What a frame shows: the hold dialog, the "not active here" badge, Save to my list, a corner notice. */
-export const frameViews = ['hold', 'badge', 'save', 'notice'] as const;
+/** What a frame shows: the hold dialog, the "not active here" badge, Save to my list, a corner notice, the composer marker. */
+export const frameViews = ['hold', 'badge', 'save', 'notice', 'marker'] as const;
 export type FrameView = (typeof frameViews)[number];
 
 /** The first message, posted to the frame's window with the port. */

@@ -1,7 +1,7 @@
 import type { HoldDialogProps } from '../../components/guard/HoldDialog';
 import { decisionOfView } from '../../components/guard/HoldDialog';
-import { openFrameHost } from './frame-host';
-import type { MountHold, ShowBadge, ShowPendingNotice, ShowRefusedNotice } from './hold-ui';
+import { openFrameHost, type FrameHost } from './frame-host';
+import { markerHostStyle, type MountHold, type ShowBadge, type ShowMarker, type ShowPendingNotice, type ShowRefusedNotice } from './hold-ui';
 
 // What the content script shows, each in the guard's own frame (issue 14 item 1): the hold dialog, the
 // "not active here" badge and the corner notices. The page keeps only host elements with the fixed hooks;
@@ -27,6 +27,33 @@ export const showInactiveBadgeFrame: ShowBadge = (anchor, lang, detail) => {
  * The hold dialog in the guard's own frame (what the content script shows): the page keeps the host with
  * its fixed hooks (data-outreach-guard="hold", data-decision) and cannot read or press what is inside.
  */
+// The frame covers the viewport like the dialog's backdrop did: the page behind is not usable meanwhile.
+const holdHostStyle =
+  'all:initial;display:block;position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden;z-index:2147483647';
+const holdFrameStyle = 'all:initial;display:block;width:100%;height:100%;border:0;background:transparent;color-scheme:light';
+
+/** A hold frame loaded ahead, blank and out of sight, so that a held Send only has to render (issue 14: ≤ 100 ms). */
+let spare: { doc: Document; frame: FrameHost } | null = null;
+
+/**
+ * Loads a hidden, blank hold frame once a composer's draft would be held. It shows nothing and takes no
+ * focus until a hold wakes it; the page sees one more host element, with no words in it.
+ */
+export function preloadHoldFrame(doc: Document): void {
+  if (spare && spare.doc === doc && spare.frame.host.isConnected) return;
+  spare?.frame.close();
+  const frame = openFrameHost(doc, {
+    view: 'hold',
+    hook: 'hold-ahead',
+    hostStyle: 'all:initial;display:block;position:fixed;left:0;top:0;width:1px;height:1px;overflow:hidden;visibility:hidden;pointer-events:none',
+    frameStyle: holdFrameStyle,
+    place: (el) => (doc.body ?? doc.documentElement).append(el),
+    props: {},
+    idle: true,
+  });
+  spare = { doc, frame };
+}
+
 export const mountHoldFrame: MountHold = (doc, initial) => {
   const previousFocus = doc.activeElement as HTMLElement | null;
   let host: HTMLElement | null = null;
@@ -35,28 +62,31 @@ export const mountHoldFrame: MountHold = (doc, initial) => {
     if (decision) host?.setAttribute('data-decision', decision);
     else host?.removeAttribute('data-decision');
   };
-  const frame = openFrameHost(doc, {
-    view: 'hold',
-    hook: 'hold',
-    // The frame covers the viewport like the dialog's backdrop did: the page behind is not usable meanwhile.
-    hostStyle: 'all:initial;display:block;position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;padding:0;border:0;background:transparent;overflow:hidden;z-index:2147483647',
-    frameStyle: 'all:initial;display:block;width:100%;height:100%;border:0;background:transparent;color-scheme:light',
-    place: (el) => {
-      host = el;
-      setDecision(initial);
-      // The top layer (a manual popover) is above every z-index the site uses; Esc stays ours.
-      el.setAttribute('popover', 'manual');
-      (doc.body ?? doc.documentElement).append(el);
-      try {
-        (el as HTMLElement & { showPopover?: () => void }).showPopover?.();
-      } catch {
-        // no Popover API: the z-index still puts it above most pages
-      }
-    },
-    props: initial,
-    // Focus goes into the frame, where the dialog puts it on its first button.
-    onReady: (el) => el.focus(),
-  });
+  const show = (el: HTMLElement) => {
+    host = el;
+    setDecision(initial);
+    // The top layer (a manual popover) is above every z-index the site uses; Esc stays ours.
+    el.setAttribute('popover', 'manual');
+    if (!el.isConnected) (doc.body ?? doc.documentElement).append(el);
+    try {
+      (el as HTMLElement & { showPopover?: () => void }).showPopover?.();
+    } catch {
+      // no Popover API: the z-index still puts it above most pages
+    }
+  };
+  // Focus goes into the frame, where the dialog puts it on its first button.
+  const focusIn = (el: HTMLIFrameElement) => el.focus();
+  let frame: FrameHost;
+  if (spare && spare.doc === doc && spare.frame.host.isConnected) {
+    frame = spare.frame;
+    spare = null;
+    frame.host.setAttribute('data-outreach-guard', 'hold');
+    frame.host.setAttribute('style', holdHostStyle);
+    show(frame.host);
+    frame.wake(initial, focusIn);
+  } else {
+    frame = openFrameHost(doc, { view: 'hold', hook: 'hold', hostStyle: holdHostStyle, frameStyle: holdFrameStyle, place: show, props: initial, onReady: focusIn });
+  }
   return {
     update(props) {
       setDecision(props);
@@ -101,10 +131,26 @@ export const showRefusedNoticeFrame: ShowRefusedNotice = (doc, lang, message) =>
   });
 };
 
+/** The composer marker in the guard's own frame: the page sees a host element, not the state's words. */
+export const showMarkerFrame: ShowMarker = (anchor, initial) => {
+  const frame = openFrameHost(anchor.ownerDocument, {
+    view: 'marker',
+    hook: 'marker',
+    hostStyle: markerHostStyle,
+    frameStyle: 'all:initial;display:block;border:0;width:120px;height:24px;background:transparent;color-scheme:light',
+    autoSize: { width: true, height: true },
+    place: (host) => anchor.insertAdjacentElement('afterend', host),
+    props: initial,
+  });
+  return { update: (props) => frame.update(props), remove: () => frame.close() };
+};
+
 /** Everything the content script shows, in frames: what runSite uses unless a test passes its own. */
 export const frameUi = {
   mountHold: mountHoldFrame,
+  preloadHold: preloadHoldFrame,
   showBadge: showInactiveBadgeFrame,
+  showMarker: showMarkerFrame,
   showPending: showPendingNoticeFrame,
   showRefused: showRefusedNoticeFrame,
 };

@@ -1,5 +1,5 @@
 import { observe } from './observe';
-import { mountHoldDialog, showInactiveBadge } from './hold-ui';
+import { mountHoldDialog, showComposerMarker, showInactiveBadge } from './hold-ui';
 import { createEventRecorder, memoryPendingStore } from './pending-events';
 import type { ComposerState, GuardConfig, GuardCore, GuardOptions, Watched } from './core';
 import { createComposerRegistry } from './composers';
@@ -39,6 +39,7 @@ export function startGuard(options: GuardOptions): GuardController {
     provisionalWaitMs: options.provisionalWaitMs ?? 1000,
     mountHold: options.mountHold ?? mountHoldDialog,
     showBadge: options.showBadge ?? showInactiveBadge,
+    showMarker: options.showMarker ?? showComposerMarker,
     plainEnterMaySend: adapter.plainEnterMaySend ?? true,
     recorder: options.recorder ?? createEventRecorder({ ask, signal: options.sentSignal ?? signal, store: memoryPendingStore() }),
     watched: new Map<Element, Watched>(),

@@ -1,6 +1,7 @@
 import type { GuardVerdict } from '../messaging/guard';
 import type { ComposerSnapshot, SendTrigger } from './adapter';
-import { langOfView, type HoldAction } from '../../components/guard/HoldDialog';
+import { langOfView, type HoldAction, type HoldView } from '../../components/guard/HoldDialog';
+import type { HoldUi } from './hold-ui';
 import { strings } from '../../components/guard/strings';
 import { keyOf, type GuardCore, type Hold, type Release, type Watched } from './core';
 
@@ -14,10 +15,12 @@ export interface HoldFlow {
   release(w: Watched, hold: Hold, verdict: GuardVerdict | null): void;
   /** reads the draft again and asks for a fresh verdict; the dialog shows it */
   recheck(w: Watched, hold: Hold): Promise<void>;
+  /** the marker was pressed: the explanation of the current draft, with nothing that sends */
+  explain(w: Watched): void;
 }
 
 export function createHoldFlow(core: GuardCore): HoldFlow {
-  const { lang, checkingAfter, provisionalWaitMs } = core;
+  const { lang, checkingAfter, provisionalWaitMs, watched } = core;
   const setState = (w: Watched, state: Parameters<GuardCore['composers']['setState']>[1]) => core.composers.setState(w, state);
   const reportTab = () => core.composers.reportTab();
   const ensureVerdict = (...a: Parameters<GuardCore['verdicts']['ensureVerdict']>) => core.verdicts.ensureVerdict(...a);
@@ -196,7 +199,31 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
     hold.view = entry.status === 'done' && entry.verdict ? { kind: 'verdict', verdict: entry.verdict } : { kind: 'failed', message: entry.error ?? 'no answer' };
   }
 
-  return { startHold, paint, closeHold, release, recheck };
+  /**
+   * The same explanation as a hold, opened from the composer's marker: no send is held, so the dialog offers
+   * no "send anyway" and every action closes it (the rep sends, or fixes the draft, in the composer).
+   */
+  const explain = (w: Watched) => {
+    if (w.hold || watched.get(w.root) !== w) return;
+    const entry = w.lastKey ? w.cache.get(w.lastKey) : undefined;
+    const view: HoldView =
+      entry?.status === 'done' && entry.verdict
+        ? { kind: 'verdict', verdict: entry.verdict }
+        : entry?.status === 'failed'
+          ? { kind: 'failed', message: entry.error ?? 'no answer' }
+          : { kind: 'checking' };
+    let ui: HoldUi | null = null;
+    ui = core.mountHold(w.root.ownerDocument, {
+      lang,
+      view,
+      canRemoveRecipient: false,
+      canOverride: false,
+      busy: false,
+      onAction: () => ui?.close(),
+    });
+  };
+
+  return { startHold, paint, closeHold, release, recheck, explain };
 }
 
 /** Re-issues a held event on its original target (used only when no adapter handle exists). */

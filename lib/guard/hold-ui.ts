@@ -2,6 +2,7 @@ import { h, render } from 'preact';
 import { HoldDialog, decisionOfView, holdDialogCss, type HoldDialogProps } from '../../components/guard/HoldDialog';
 import { strings, type Lang } from '../../components/guard/strings';
 import { markOurHost } from './our-hosts';
+import { ComposerMarker, composerMarkerCss, type MarkerState } from '../../components/guard/ComposerMarker';
 
 // The hold dialog and the "not active here" badge. The content script shows them in the guard's own frame
 // (mountHoldFrame, showInactiveBadgeFrame: the page can neither read nor press them); the frame renders the
@@ -156,3 +157,45 @@ function cornerNotice(doc: Document, name: string, bottomPx: number, colors: str
   (doc.body ?? doc.documentElement).append(host);
   return host;
 }
+
+export interface MarkerProps {
+  lang: Lang;
+  state: MarkerState;
+  count?: number;
+  onOpen(): void;
+}
+export interface MarkerUi {
+  update(props: MarkerProps): void;
+  remove(): void;
+}
+export type ShowMarker = (anchor: Element, props: MarkerProps) => MarkerUi;
+
+/**
+ * Out of the flow right after the composer, lifted onto its bottom edge: an absolutely positioned host
+ * takes no space, so the site's layout does not move.
+ */
+export const markerHostStyle = 'all:initial;display:block;position:absolute;z-index:2147483645;width:max-content;height:auto;transform:translate(4px,-100%)';
+
+/** The composer marker rendered in the page (unit tests; the content script uses its frame). */
+export const showComposerMarker: ShowMarker = (anchor, initial) => {
+  const doc = anchor.ownerDocument;
+  const host = markOurHost(doc.createElement('div'));
+  host.setAttribute('data-outreach-guard', 'marker');
+  host.setAttribute('style', markerHostStyle);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = composerMarkerCss;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  isolate(host);
+  anchor.insertAdjacentElement('afterend', host);
+  const paint = (props: MarkerProps) => render(h(ComposerMarker, props), container);
+  paint(initial);
+  return {
+    update: paint,
+    remove() {
+      render(null, container);
+      host.remove();
+    },
+  };
+};

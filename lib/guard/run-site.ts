@@ -84,6 +84,8 @@ export function runSite(adapter: SiteAdapter, ctx: ContentScriptContext, ask: Gu
       // What the guard shows goes into its own frame: no page script can read it or press its controls.
       mountHold: ui.mountHold,
       showBadge: ui.showBadge,
+      showMarker: ui.showMarker,
+      preloadHold: ui.preloadHold,
       onTabState: (state, detail) => void report(state, detail),
     });
   });

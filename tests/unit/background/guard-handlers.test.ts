@@ -107,3 +107,33 @@ describe('composer records', () => {
     expect(await state()).toBe('active');
   });
 });
+
+describe('send anyway past a hard hold', () => {
+  const gmailTab = { id: 'ext', url: 'https://mail.google.com/mail/u/0/', tab: { id: 9, url: 'https://mail.google.com/mail/u/0/' }, frameId: 0 };
+  const anyway = (email: string) => ({
+    type: 'ledger/record-event',
+    event: { kind: 'send-anyway', site: 'gmail', channel: 'email', recipients: [{ key: 'a', email }], codes: ['NL-EM-01'], decision: 'block', reason: 'He asked by phone' },
+  });
+
+  test('is refused for a recipient who objected, and nothing is audited as an override', async () => {
+    const { route, ledger } = background();
+    await ledger.addSuppressionForKeys(['email:jan@klant.nl'], { scope: 'all', level: 'person', reason: 'bezwaar' });
+    expect(await route(anyway('jan@klant.nl'), gmailTab)).toMatchObject({ ok: false, error: { code: 'override-forbidden' } });
+    expect((await ledger.listAudit({ action: 'override' })).items).toHaveLength(0);
+  });
+
+  test('is refused for an erased person', async () => {
+    const { route, ledger } = background();
+    const c = await ledger.saveContact({ name: 'Els', emails: ['els@ander.nl'] });
+    await ledger.erase(c.id, 'verzoek');
+    expect(await route(anyway('els@ander.nl'), gmailTab)).toMatchObject({ ok: false, error: { code: 'override-forbidden' } });
+    expect((await ledger.listAudit({ action: 'override' })).items).toHaveLength(0);
+  });
+
+  test('still passes, audited, when the objection covers another channel only', async () => {
+    const { route, ledger } = background();
+    await ledger.addSuppressionForKeys(['email:piet@klant.nl'], { scope: 'phone', level: 'person', reason: 'no calls' });
+    expect(await route(anyway('piet@klant.nl'), gmailTab)).toMatchObject({ ok: true });
+    expect(JSON.stringify(await ledger.listAudit({ action: 'override' }))).toContain('He asked by phone');
+  });
+});

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { GuardVerdict } from '@/lib/messaging/guard';
 import type { GuardAsk } from '@/lib/guard/ask';
 import type { Finding } from '@/lib/rules/verdict';
-import { mountHoldDialog, showInactiveBadge, showPendingNotice, showRefusedNotice } from '@/lib/guard/hold-ui';
+import { mountHoldDialog, showComposerMarker, showInactiveBadge, showPendingNotice, showRefusedNotice } from '@/lib/guard/hold-ui';
 import type { GuardUi } from '@/lib/guard/frame-ui';
 
 // A tiny site for the guard's unit tests: a form with recipient chips, a textarea and a Send button whose
@@ -258,4 +258,4 @@ export function guardPage(): { readonly site: FakeSite; readonly signal: AbortSi
 }
 
 /** What runSite shows, rendered in this document (the content script uses its frames, which jsdom cannot load). */
-export const pageUi: GuardUi = { mountHold: mountHoldDialog, showBadge: showInactiveBadge, showPending: showPendingNotice, showRefused: showRefusedNotice };
+export const pageUi: GuardUi = { mountHold: mountHoldDialog, showBadge: showInactiveBadge, showMarker: showComposerMarker, preloadHold: () => undefined, showPending: showPendingNotice, showRefused: showRefusedNotice };
