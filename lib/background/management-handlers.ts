@@ -1,4 +1,3 @@
-import { exportBackup, importBackup } from '../backup/backup';
 import { base64Size, base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { contactRow, exportHeaders, toCsv } from '../csv/export';
 import { planCsvImport } from '../csv/import';
@@ -12,6 +11,7 @@ import { JobRegistry } from '../ledger/jobs';
 import type { BasisDraft, Ledger } from '../ledger/repository';
 import { EVIDENCE_MAX_BYTES, type AuditEntry } from '../ledger/schema';
 import { managementRequests, type AuditPeople } from '../messaging/management';
+import { backupHandlers } from './backup-handlers';
 import { UserFacingError, type Handler } from './router';
 
 // The background's handlers for every management request (extension pages only; the router checks the
@@ -87,8 +87,7 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
     hooks.onSuppressionAdded ? hooks.onSuppressionAdded(keys, entry) : Promise.resolve();
   const today = () => new Date().toISOString().slice(0, 10);
   const handlers: ManagementHandlers = {
-    'backup/export': async () => ({ backup: await exportBackup(ledger) }),
-    'backup/import': async (req) => ({ imported: await importBackup(ledger, req.backup, req.mode) }),
+    ...backupHandlers(ledger),
 
     'contacts/list': (req) => ledger.listContacts({ query: req.query, filters: req.filters, offset: req.offset, limit: req.limit }),
     'contacts/get': (req) => ledger.contactPage(req.id),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupRequests, backupResponses } from './backup';
 import { fileTooLargeMessage, IMPORT_FILE_MAX_BYTES, resultOf } from './common';
 import {
   addressSchema,
@@ -299,6 +300,7 @@ export const callLogOutcomeRequest = z.object({
 export const managementRequests = [
   backupExportRequest,
   backupImportRequest,
+  ...backupRequests,
   contactsListRequest,
   contactsGetRequest,
   contactsSaveRequest,
@@ -402,6 +404,7 @@ export const myListItemSchema = z.object({
 export const managementResponses = {
   'backup/export': resultOf(z.object({ backup: z.unknown() })),
   'backup/import': resultOf(z.object({ imported: z.record(z.string(), z.number()) })),
+  ...backupResponses,
   'contacts/list': resultOf(z.object({ total: z.number().int(), items: z.array(contactSummarySchema) })),
   'contacts/get': resultOf(contactPageSchema),
   'contacts/save': resultOf(z.object({ id: z.string(), created: z.boolean(), mergedInto: z.string().optional() })),

@@ -41,6 +41,7 @@ export interface BackupPartData {
   };
 }
 
+/** 'failed' is never stored: a refused restore leaves no record (RestoreStore.status reports it). */
 export type RestoreState = 'staging' | 'checking' | 'applying' | 'done' | 'failed';
 type Phase = 'apply' | 'derive' | 'finish';
 
@@ -67,8 +68,6 @@ export interface RestoreRecord {
   done: number;
   total: number;
   result?: Record<string, number>;
-  message?: string;
-  where?: string;
   startedAt: string;
 }
 
@@ -117,6 +116,8 @@ export class RestoreStore {
   private readonly running = new Map<string, Promise<Record<string, number>>>();
   /** why restores were refused (their records are gone: a refused restore leaves the ledger as it was) */
   private readonly refused = new Map<string, { message: string; where?: string }>();
+  /** why a restore that had begun writing stopped (it continues from its cursor when run again) */
+  private readonly stopped = new Map<string, string>();
 
   constructor(
     private readonly core: LedgerCore,
@@ -182,7 +183,13 @@ export class RestoreStore {
   run(restoreId: string, onProgress?: (done: number, total: number) => void): Promise<Record<string, number>> {
     const running = this.running.get(restoreId);
     if (running) return running;
-    const p = this.runOnce(restoreId, onProgress).finally(() => this.running.delete(restoreId));
+    this.stopped.delete(restoreId);
+    const p = this.runOnce(restoreId, onProgress)
+      .catch((error: unknown) => {
+        if (!this.refused.has(restoreId)) this.stopped.set(restoreId, error instanceof Error ? error.message : String(error));
+        throw error;
+      })
+      .finally(() => this.running.delete(restoreId));
     this.running.set(restoreId, p);
     return p;
   }
@@ -191,7 +198,6 @@ export class RestoreStore {
     let rec = await this.record();
     if (!rec || rec.id !== restoreId) throw new LedgerError('not-found', 'This restore is unknown (it may have finished or been replaced).', 'restoreId');
     if (rec.state === 'done') return rec.result ?? {};
-    if (rec.state === 'failed') throw new LedgerError('restore-failed', rec.message ?? 'The restore failed.', rec.where);
     if (rec.state === 'staging' || rec.state === 'checking') {
       try {
         rec = await this.check(rec);
@@ -434,7 +440,7 @@ export class RestoreStore {
       total: rec.total,
       ...(rec.result ? { result: rec.result } : {}),
       ...(rec.state === 'staging' ? { missing: RestoreStore.missing(rec) } : {}),
-      ...(rec.message ? { message: rec.message } : {}),
+      ...(rec.state === 'applying' && this.stopped.has(id) && !this.running.has(id) ? { message: this.stopped.get(id)! } : {}),
     };
   }
 
