@@ -20,7 +20,7 @@ export interface ContactFilterState {
 
 export const emptyFilters: ContactFilterState = { query: '', basis: '', source: '', objection: '', firstContactPending: false, art14Passed: false };
 
-/** Kept in step with lib/ledger/schema.ts by tests/unit/ui/i18n.test.ts. */
+/** Kept in step with lib/model/basis.ts by tests/unit/ui/i18n.test.ts. */
 export const basisKinds = [
   'consent',
   'customer',

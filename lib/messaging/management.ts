@@ -1,27 +1,19 @@
 import { z } from 'zod';
 import { fileTooLargeMessage, IMPORT_FILE_MAX_BYTES, resultOf } from './common';
-import {
-  addressSchema,
-  assessmentSchema,
-  auditEntrySchema,
-  basisRecordSchema,
-  companySchema,
-  consentChannelSchema,
-  contactSchema,
-  EVIDENCE_MAX_BYTES,
-  evidenceSchema,
-  eventSchema,
-  isoDate,
-  provenanceSchema,
-  recipientKindSchema,
-  settingsSchema,
-  sourceKindSchema,
-  suppressionScopeSchema,
-  suppressionSchema,
-} from '../ledger/schema';
+import { csvFieldSchema } from '../model/csv';
+import { assessmentSchema } from '../model/assessment';
+import { auditEntrySchema } from '../model/audit';
+import { basisRecordSchema } from '../model/basis';
+import { addressSchema, companySchema, contactSchema, provenanceSchema } from '../model/contact';
+import { eventSchema } from '../model/event';
+import { EVIDENCE_MAX_BYTES, evidenceSchema } from '../model/evidence';
+import { isoDate } from '../model/fields';
+import { settingsSchema } from '../model/settings';
+import { suppressionScopeSchema, suppressionSchema } from '../model/suppression';
+import { recipientKindSchema, sourceKindSchema } from '../model/vocabulary';
 
 // Requests only extension pages (options, popup, side panel) may make. Owned by the ledger work (issue #2/#6).
-// The record schemas come from lib/ledger/schema.ts (pure Zod, no Dexie) so the page and the background
+// The record schemas come from lib/model (pure Zod, no Dexie) so the page and the background
 // check the same shapes. `backup/export` and `backup/import` are fixed names (outside acceptance suites).
 
 export const backupExportRequest = z.object({ type: z.literal('backup/export') });
@@ -236,28 +228,6 @@ export const settingsSaveRequest = z.object({ type: z.literal('settings/save'), 
 
 // --- CSV ---------------------------------------------------------------------------------------------
 
-/** Contact fields a CSV column can map to. */
-export const csvFieldSchema = z.enum([
-  'name',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'linkedin',
-  'company',
-  'domain',
-  'legalForm',
-  'kvk',
-  'country',
-  'recipientKind',
-  'source',
-  'obtainedAt',
-  'basis',
-  'consentDate',
-  'notes',
-  'ignore',
-]);
-export type CsvField = z.infer<typeof csvFieldSchema>;
 /** The one file limit (about 250 000 rows of CSV): more is refused before parsing. */
 export const CSV_MAX_CHARS = IMPORT_FILE_MAX_BYTES;
 const csvText = z.string().superRefine((s, ctx) => {
@@ -453,5 +423,3 @@ export const managementResponses = {
   'call/log-outcome': resultOf(z.object({ eventId: z.string(), suppressionAdded: z.boolean() })),
 } as const;
 
-export { consentChannelSchema };
-export type { Settings, Assessment, BasisRecord, EvidenceMeta, Provenance, LedgerEvent, AuditEntry, SourceKind } from '../ledger/schema';

@@ -8,7 +8,7 @@ import { createReplication, type PullStats, type SyncResult } from './replicate'
 import { statusRecords, type TeamStatus } from './status';
 import type { TeamEntryRow, TeamStore } from './store';
 import { groupTeamEntries } from './team-list';
-import type { TeamListItem } from '../messaging/team';
+import type { TeamListItem } from '../model/team';
 
 // The team sync engine (issue #7), run by the background: one service per team configuration that syncs
 // (lib/sync/replicate.ts moves the documents), joins, creates and leaves a team, queues and retracts entries,

@@ -1,4 +1,4 @@
-import type { TeamListItem } from '../messaging/team';
+import type { TeamListItem } from '../model/team';
 import type { TeamEntryRow } from './store';
 
 /**

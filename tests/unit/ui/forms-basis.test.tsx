@@ -4,7 +4,7 @@ import { ContactForm, emptyContact } from '../../../components/contacts/ContactF
 import { BasisFields, basisChoices, emptyBasis, prefilledBasis, toBasisInput, validateBasis, type BasisChoice, type BasisValues } from '../../../components/contacts/BasisFields';
 import { NoteForm } from '../../../components/contacts/EvidenceForms';
 import { basisInputSchema } from '../../../lib/messaging/management';
-import { basisRecordSchema } from '../../../lib/ledger/schema';
+import { basisRecordSchema } from '../../../lib/model/basis';
 import { toRulesLedgerFacts, type RecipientFacts } from '../../../lib/ledger/facts';
 import { button, change, click, errorOf, field, mount, submit, type } from './render';
 
