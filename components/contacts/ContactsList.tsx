@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, useI18n } from '../i18n';
 import { VirtualList } from '../ui/VirtualList';
 import { Checkbox, SelectField, TextField } from '../ui/basics';
-import type { ContactFilters, ContactSummary } from '@/lib/messaging/management';
+import type { ContactFilters, ContactSummary } from '@/lib/messaging/management-contacts';
 import { sourceSchema } from '@/lib/rules/input';
 
 export type ContactRow = ContactSummary;

@@ -9,7 +9,8 @@ import { CallCheck, type CallCheckResult } from '../../../components/popup/CallC
 import { basisTypes } from '../../../lib/model/basis';
 import { eventKinds } from '../../../lib/model/event';
 import { recipientKinds, sourceKinds } from '../../../lib/model/vocabulary';
-import { callOutcomeSchema, contactPageSchema } from '../../../lib/messaging/management';
+import { callOutcomeSchema } from '../../../lib/messaging/management';
+import { contactPageSchema } from '../../../lib/messaging/management-contacts';
 import { type AuditEntry } from '../../../lib/model/audit';
 import { csvFieldSchema } from '../../../lib/model/csv';
 import { channelSchema } from '../../../lib/model/vocabulary';
