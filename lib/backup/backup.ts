@@ -1,7 +1,8 @@
 import { LedgerError } from '../ledger/errors';
 import type { Ledger } from '../ledger/repository';
 import type { BackupPartData } from '../ledger/stores/backup-restore';
-import type { Contact, EvidenceRow, Provenance } from '../ledger/schema';
+import type { Contact, Provenance } from '../model/contact';
+import type { EvidenceRow } from '../model/evidence';
 import { sha256Hex } from '../ledger/sha256';
 import { fileTooLargeMessage } from '../messaging/common';
 import { base64ToBytes, bytesToBase64 } from './base64';

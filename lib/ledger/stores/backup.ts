@@ -1,5 +1,5 @@
 import { AUDIT_HEAD_KEY, type AuditHead } from '../audit';
-import type { Contact, Provenance } from '../schema';
+import type { Contact, Provenance } from '../../model/contact';
 import { RestoreStore } from './backup-restore';
 import type { ContactListStore } from './contact-list';
 import { readSettingsRow, type LedgerCore } from './core';
