@@ -3,7 +3,7 @@ import { AUDIT_HEAD_KEY, GENESIS_HASH, verifyAuditChain } from '../audit';
 import { mergeContacts } from '../contact-input';
 import type { LedgerDb } from '../db';
 import { LedgerError } from '../errors';
-import { addToKeyFilter, fingerprintOfHash, KeyFilter } from '../key-filter';
+import { addToKeyFilter, fingerprintOfHash, fingerprintOfKey, KeyFilter } from '../key-filter';
 import { dropListSnapshot } from '../list-snapshot';
 import type { Assessment } from '../../model/assessment';
 import type { AuditEntry } from '../../model/audit';
@@ -397,7 +397,9 @@ export class RestoreStore {
   /** Recomputes the derived index fields of the contacts one staged chunk wrote. */
   private async derive(db: LedgerDb, rows: Contact[], target: (id: string) => string): Promise<void> {
     const ids = [...new Set(rows.map((c) => target(c.id)))];
-    const filter = await KeyFilter.load(db, 'c', 'all');
+    // Only the filter buckets the written contacts' keys fall in (merged ones included), not all of them.
+    const written = (await db.contacts.bulkGet(ids)).filter((c): c is Contact => !!c);
+    const filter = await KeyFilter.load(db, 'c', written.flatMap((c) => c.keys ?? keysOfContact(c)).map(fingerprintOfKey));
     await refreshDerivedMany(this.core, db, ids, filter);
     await filter.save(db);
   }
