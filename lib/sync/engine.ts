@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAnchorId } from './anchors';
 import { CouchClient, DESIGN_DOC_ID, teamRoles, teamSecurityObject, VALIDATE_DOC_UPDATE, type ChangeRow, type Seq } from './couch';
 import {
   blindId,
@@ -263,7 +264,7 @@ export function createTeamService(deps: TeamServiceDeps) {
       const healed: string[] = [];
       const opened = await Promise.all(
         page.results.map(async (row: ChangeRow) => {
-          if (row.id.startsWith('_design/')) return null;
+          if (row.id.startsWith('_design/') || isAnchorId(row.id)) return null; // audit anchors: lib/sync/anchors.ts
           if (row.deleted) return { kind: 'deleted' as const, id: row.id };
           if ((row.doc as { retracted?: unknown } | null)?.retracted === true) {
             // A lead's retraction (only leads may write one, by the validation function).
