@@ -66,7 +66,7 @@ export class AuditLogStore {
   async accessExport(contactId: string) {
     const page = await this.contacts.contactPage(contactId);
     const audit = await this.core.read(['audit'], (db) => db.audit.where('contactId').equals(contactId).toArray());
-    return { ...page, audit, exportedAt: this.core.nowIso() };
+    return { ...page, audit, auditHead: await this.auditHead(), exportedAt: this.core.nowIso() };
   }
 }
 
