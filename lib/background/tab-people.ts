@@ -1,6 +1,7 @@
+import { browser } from 'wxt/browser';
 import type { RecipientFacts } from '../ledger/repository';
 import type { RecipientVerdict } from '../messaging/guard';
-import type { PanelPerson } from '../messaging/verdict';
+import { TAB_PEOPLE_CHANGED_KEY, type PanelPerson } from '../messaging/verdict';
 import type { RequestOf } from '../messaging/protocol';
 
 // Who is in each tab: the last draft a tab's guard asked a verdict for (a LinkedIn profile or thread, a Gmail
@@ -11,7 +12,14 @@ type Draft = RequestOf<'verdict/for-recipients'>;
 const lastDraft = new Map<number, Draft>();
 
 export function rememberTabPeople(tabId: number, draft: Draft): void {
+  const before = lastDraft.get(tabId);
   lastDraft.set(tabId, draft);
+  // Only a change of who is in the tab is signalled, not every keystroke's verdict request. The panel may
+  // have asked before the page's guard spoke (a profile reports after the tab finished loading).
+  if (before && JSON.stringify(before.recipients) === JSON.stringify(draft.recipients)) return;
+  const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+  // storage.session: Chrome 102+, Firefox 115+; without it the panel still asks on every tab switch and load.
+  void session?.set({ [TAB_PEOPLE_CHANGED_KEY]: { tabId, at: Date.now() } }).catch(() => undefined);
 }
 
 export function tabPeople(tabId: number): Draft | undefined {

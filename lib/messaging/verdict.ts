@@ -68,6 +68,9 @@ export const panelPersonSchema = recipientVerdictSchema.extend({
 });
 export type PanelPerson = z.infer<typeof panelPersonSchema>;
 
+/** The session-storage key the background sets when a tab's people change; the side panel then asks again. */
+export const TAB_PEOPLE_CHANGED_KEY = 'tab-people-changed';
+
 export const tabPeopleSchema = z.object({
   site: siteSchema.optional(),
   people: z.array(panelPersonSchema),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { TabPeople } from '@/components/panel/TabPeople';
-import type { PanelPerson } from '@/lib/messaging/verdict';
+import { TAB_PEOPLE_CHANGED_KEY, type PanelPerson } from '@/lib/messaging/verdict';
 import { ask, errorText, LEDGER_CHANGED } from './api';
 
 // The side panel's "who is in this tab": asked of the background when the panel opens, when the rep switches
@@ -35,7 +35,13 @@ export function CurrentTabPeople() {
     browser.tabs.onUpdated.addListener(onUpdated);
     window.addEventListener('hashchange', onActivated);
     window.addEventListener(LEDGER_CHANGED, onActivated);
+    // The background notes in session storage when a tab's guard names other people (tab-people.ts).
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && TAB_PEOPLE_CHANGED_KEY in changes) void reload();
+    };
+    browser.storage.onChanged.addListener(onStorage);
     return () => {
+      browser.storage.onChanged.removeListener(onStorage);
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
       window.removeEventListener('hashchange', onActivated);

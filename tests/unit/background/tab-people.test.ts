@@ -69,6 +69,20 @@ describe('the side panel’s current people', () => {
     expect(codes).not.toContain('MISSING-CONTEXT');
   });
 
+  test('a tab whose people change is noted in session storage for the panel; the same people again are not', async () => {
+    fakeBrowser.reset();
+    const { route } = background();
+    const changed = async () => (await fakeBrowser.storage.session.get('tab-people-changed'))['tab-people-changed'] as { tabId: number; at: number } | undefined;
+    await route(compose, gmailTab(50));
+    await expect.poll(changed).toMatchObject({ tabId: 50 });
+    await fakeBrowser.storage.session.remove('tab-people-changed');
+    await route({ ...compose, message: { body: 'Hallo Jan' } }, gmailTab(50));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await changed()).toBeUndefined();
+    await route({ ...compose, recipients: [jan, { key: 'b', email: 'piet@acme.nl' }] }, gmailTab(50));
+    await expect.poll(changed).toMatchObject({ tabId: 50 });
+  });
+
   test('a tab without a guarded compose or profile has nobody; a closed tab forgets its people', async () => {
     fakeBrowser.reset();
     const { route } = background();

@@ -113,6 +113,13 @@ describe('the side panel’s people of the current tab', () => {
         await new Promise((r) => setTimeout(r, 0));
       });
       expect(ask).toHaveBeenCalledWith({ type: 'panel/tab-people', tabId: tab.id });
+      // The tab's guard named other people (the background notes it in session storage): asked again.
+      ask.mockClear();
+      await act(async () => {
+        await fakeBrowser.storage.session.set({ 'tab-people-changed': { tabId: tab.id, at: 1 } });
+        await new Promise((r) => setTimeout(r, 0));
+      });
+      expect(ask).toHaveBeenCalledWith({ type: 'panel/tab-people', tabId: tab.id });
       unmount();
     });
 
