@@ -1,4 +1,4 @@
-import type { ContactPage } from '@/lib/messaging/management';
+import type { ContactPage } from '@/lib/messaging/management-contacts';
 import { formatDate, formatDateTime, type I18n } from '../i18n';
 
 // The access report a person receives (GDPR Art. 15): every stored value in words of the reader's language,

@@ -1,5 +1,5 @@
 import { AUDIT_HEAD_KEY, verifyAuditChain, type AuditHead, type AuditVerifyResult } from '../audit';
-import type { AuditEntry } from '../schema';
+import type { AuditEntry } from '../../model/audit';
 import type { ContactStore } from './contacts';
 import type { LedgerCore } from './core';
 
