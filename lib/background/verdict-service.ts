@@ -49,6 +49,12 @@ function uiOf(settings: Settings, setupNeeded: boolean): { lang?: 'nl' | 'en'; s
   return { ...(settings.language !== 'auto' ? { lang: settings.language } : {}), ...(setupNeeded ? { setupNeeded: true as const } : {}) };
 }
 
+/** What the hold needs to let the rep pick the draft's products: the catalogue's names, and whether they picked. */
+function productChoiceOf(settings: Settings, picked: string[] | undefined): { catalogue?: string[]; productsChosen?: true } {
+  if (settings.products.length === 0) return {};
+  return { catalogue: settings.products.map((p) => p.name.trim()).slice(0, 500), ...(picked ? { productsChosen: true as const } : {}) };
+}
+
 /** The catalogue says which findings the disclosure clears: the dialog offers the insert exactly for those. */
 const offersDisclosure = (f: Finding) => f.severity !== 'info' && f.fixes.some((x) => x.kind === 'insert-disclosure');
 
@@ -105,7 +111,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       recipientCount: request.recipients.length,
       automated: false,
       ...(request.message.classificationOverride ? { classificationOverride: request.message.classificationOverride } : {}),
-      ...(request.message.products?.length ? { products: request.message.products } : {}),
+      ...(request.message.products ? { products: request.message.products } : {}),
       ...(request.message.replyToRecipient !== undefined ? { context: { replyToRecipient: request.message.replyToRecipient } } : {}),
     };
     const factsByKey = new Map<string, RecipientFacts>();
@@ -159,6 +165,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       overridable: perRecipient.every((r) => r.overridable !== false),
       justificationRequired: settings.policy.overrideNeedsReason && perRecipient.some((r) => justificationRequiredOf(r.findings)),
       ...(products ? { products } : {}),
+      ...productChoiceOf(settings, request.message.products),
       ...uiOf(settings, setupNeeded),
     };
   }
