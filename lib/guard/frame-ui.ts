@@ -139,7 +139,7 @@ export const showMarkerFrame: ShowMarker = (anchor, initial) => {
     hostStyle: markerHostStyle,
     frameStyle: 'all:initial;display:block;border:0;width:120px;height:24px;background:transparent;color-scheme:light',
     autoSize: { width: true, height: true },
-    place: (host) => anchor.insertAdjacentElement('afterend', host),
+    place: (host) => anchor.insertAdjacentElement('beforebegin', host),
     props: initial,
   });
   return { update: (props) => frame.update(props), remove: () => frame.close() };

@@ -171,8 +171,9 @@ export interface MarkerUi {
 export type ShowMarker = (anchor: Element, props: MarkerProps) => MarkerUi;
 
 /**
- * Out of the flow right after the composer, lifted onto its bottom edge: an absolutely positioned host
- * takes no space, so the site's layout does not move.
+ * Out of the flow right before the composer, lifted just above its top edge: an absolutely positioned host
+ * takes no space, so the site's layout does not move, and it sits outside the composer, so it never covers
+ * the site's own controls (on its bottom edge it covered Sales Navigator's Send button).
  */
 export const markerHostStyle = 'all:initial;display:block;position:absolute;z-index:2147483645;width:max-content;height:auto;transform:translate(4px,-100%)';
 
@@ -188,7 +189,7 @@ export const showComposerMarker: ShowMarker = (anchor, initial) => {
   const container = doc.createElement('div');
   shadow.append(style, container);
   isolate(host);
-  anchor.insertAdjacentElement('afterend', host);
+  anchor.insertAdjacentElement('beforebegin', host);
   const paint = (props: MarkerProps) => render(h(ComposerMarker, props), container);
   paint(initial);
   return {
