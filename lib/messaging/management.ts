@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditHeadSchema, auditVerifyResultSchema } from './audit-anchors';
+import { backupRequests, backupResponses } from './backup';
 import { resultOf } from './common';
 import {
   basesDeleteRequest,
@@ -136,6 +137,7 @@ export const callLogOutcomeRequest = z.object({
 export const managementRequests = [
   backupExportRequest,
   backupImportRequest,
+  ...backupRequests,
   contactsListRequest,
   contactsGetRequest,
   contactsSaveRequest,
@@ -205,6 +207,7 @@ export const myListItemSchema = z.object({
 export const managementResponses = {
   'backup/export': resultOf(z.object({ backup: z.unknown() })),
   'backup/import': resultOf(z.object({ imported: z.record(z.string(), z.number()) })),
+  ...backupResponses,
   'contacts/list': resultOf(z.object({ total: z.number().int(), items: z.array(contactSummarySchema) })),
   'contacts/get': resultOf(contactPageSchema),
   'contacts/save': resultOf(z.object({ id: z.string(), created: z.boolean(), mergedInto: z.string().optional() })),
