@@ -170,6 +170,27 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     };
   }
 
+  /**
+   * The side panel's people: each person's standing with no message yet (the hold judges the text at send), so
+   * a profile or an empty compose is not "blocked" for a missing opt-out line nobody has written yet.
+   */
+  async function forPeople(channel: Channel, recipients: readonly PageRecipient[]): Promise<Array<{ verdict: RecipientVerdict; facts?: RecipientFacts }>> {
+    const at = now();
+    const settings = await ledger.getSettings();
+    return Promise.all(
+      recipients.map(async (r) => {
+        const keys = keysOfPageRecipient(r);
+        if (r.unreadable || keys.length === 0) {
+          const findings = pageFactVerdict(channel, settings, at, 'unreadable', r).findings;
+          return { verdict: { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch } };
+        }
+        const { facts, team } = await factsAndTeam(keys, at);
+        const findings = evaluateOutreach(inputFor('send_message', channel, r, facts, team, settings, at, undefined)).findings;
+        return { verdict: { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, facts), known: facts.known, weakMatch: !!r.weakMatch }, facts };
+      }),
+    );
+  }
+
   /** The popup's look-up: a person by e-mail, phone or LinkedIn URL, for a channel, with no draft. */
   async function lookup(input: { email?: string; phone?: string; linkedinUrl?: string; channel: Channel }) {
     const at = now();
@@ -286,7 +307,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     return held;
   }
 
-  return { forDraft, lookup, callCheck, hardHolds };
+  return { forDraft, forPeople, lookup, callCheck, hardHolds };
 }
 
 export type VerdictService = ReturnType<typeof createVerdictService>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { auditHeadSchema, auditVerifyResultSchema } from './audit-anchors';
+import { backupRequests, backupResponses } from './backup';
 import { resultOf } from './common';
 import {
   basesDeleteRequest,
@@ -109,7 +111,6 @@ export const auditPeopleSchema = z.object({
   keys: z.record(z.string(), z.object({ kind: z.string(), label: z.string().optional(), erased: z.boolean().optional() })),
 });
 export type AuditPeople = z.infer<typeof auditPeopleSchema>;
-export const auditVerifyRequest = z.object({ type: z.literal('audit/verify') });
 export const auditExportRequest = z.object({ type: z.literal('audit/export') });
 export const settingsGetRequest = z.object({ type: z.literal('settings/get') });
 export const settingsSaveRequest = z.object({ type: z.literal('settings/save'), settings: settingsSchema });
@@ -136,6 +137,7 @@ export const callLogOutcomeRequest = z.object({
 export const managementRequests = [
   backupExportRequest,
   backupImportRequest,
+  ...backupRequests,
   contactsListRequest,
   contactsGetRequest,
   contactsSaveRequest,
@@ -159,7 +161,6 @@ export const managementRequests = [
   cleanupEraseRequest,
   jobsStatusRequest,
   auditListRequest,
-  auditVerifyRequest,
   auditExportRequest,
   settingsGetRequest,
   settingsSaveRequest,
@@ -190,13 +191,6 @@ export const printSectionSchema = z.object({
   rows: z.array(z.object({ label: z.string(), value: z.string() })),
 });
 
-export const auditVerifyResultSchema = z.object({
-  ok: z.boolean(),
-  count: z.number().int(),
-  /** the first entry that was edited, or after which one was deleted */
-  brokenAtSeq: z.number().int().optional(),
-  problem: z.string().optional(),
-});
 
 
 export const myListItemSchema = z.object({
@@ -213,6 +207,7 @@ export const myListItemSchema = z.object({
 export const managementResponses = {
   'backup/export': resultOf(z.object({ backup: z.unknown() })),
   'backup/import': resultOf(z.object({ imported: z.record(z.string(), z.number()) })),
+  ...backupResponses,
   'contacts/list': resultOf(z.object({ total: z.number().int(), items: z.array(contactSummarySchema) })),
   'contacts/get': resultOf(contactPageSchema),
   'contacts/save': resultOf(z.object({ id: z.string(), created: z.boolean(), mergedInto: z.string().optional() })),
@@ -243,8 +238,7 @@ export const managementResponses = {
   'cleanup/erase': resultOf(z.object({ jobId: z.string() })),
   'jobs/status': resultOf(jobStatusSchema),
   'audit/list': resultOf(z.object({ total: z.number().int(), items: z.array(auditEntrySchema), people: auditPeopleSchema.optional() })),
-  'audit/verify': resultOf(auditVerifyResultSchema),
-  'audit/export': resultOf(z.object({ entries: z.array(auditEntrySchema), verify: auditVerifyResultSchema })),
+  'audit/export': resultOf(z.object({ entries: z.array(auditEntrySchema), verify: auditVerifyResultSchema, head: auditHeadSchema.nullable().optional() })),
   'settings/get': resultOf(z.object({ settings: settingsSchema })),
   'settings/save': resultOf(z.object({ settings: settingsSchema })),
   'csv/preview': resultOf(csvPreviewSchema),
@@ -264,3 +258,4 @@ export const managementResponses = {
   'call/log-outcome': resultOf(z.object({ eventId: z.string(), suppressionAdded: z.boolean() })),
 } as const;
 
+export { auditVerifyResultSchema };
