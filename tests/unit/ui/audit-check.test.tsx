@@ -58,7 +58,9 @@ describe('the audit check in words', () => {
     act(() => (ui.container.querySelector('button[type="button"]') as HTMLButtonElement).click());
     expect(copied).toBe(headLine(head));
     type(ui.container.querySelector('input[name="kept-head"]'), copied);
-    act(() => (ui.container.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+    act(() => {
+      (ui.container.querySelector('form') as HTMLFormElement).dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
     expect(checked).toEqual({ seq: 42, hash });
     ui.unmount();
   });
