@@ -1,4 +1,4 @@
-import type { ContactPage } from '@/lib/messaging/management';
+import type { ContactPage } from '@/lib/messaging/management-contacts';
 import type { AuditHeadView } from '@/lib/messaging/audit-anchors';
 import { formatDate, formatDateTime, type I18n } from '../i18n';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { benchHooks } from '../../bench/ledger-hooks';
 import { Ledger } from '../ledger/repository';
-import { queueTeamEntry, teamSuppressionsFor } from '../sync/engine';
+import { queueTeamEntry, teamSuppressionsFor } from '../sync/default-service';
 import { guardHandlers, setupUrl } from './guard-handlers';
 import { missingForNotice } from '../rules/disclosure';
 import { managementHandlers } from './management-handlers';

@@ -10,7 +10,8 @@ import { normalizeDomain, normalizePhone } from '../identity/normalize';
 import { ErasedIdentityError, LedgerError } from '../ledger/errors';
 import { JobRegistry } from '../ledger/jobs';
 import type { BasisDraft, Ledger } from '../ledger/repository';
-import { EVIDENCE_MAX_BYTES, type AuditEntry } from '../ledger/schema';
+import { type AuditEntry } from '../model/audit';
+import { EVIDENCE_MAX_BYTES } from '../model/evidence';
 import { managementRequests, type AuditPeople } from '../messaging/management';
 import { UserFacingError, type Handler } from './router';
 

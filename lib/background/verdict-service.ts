@@ -1,11 +1,14 @@
 import { identityKeysOf, keysOfPageRecipient, withDomainKeys } from '../identity/keys';
 import { normalizePhone } from '../identity/normalize';
 import type { Ledger, RecipientFacts } from '../ledger/repository';
-import { recipientKinds, type Settings } from '../ledger/schema';
+import { type Settings } from '../model/settings';
+import { recipientKinds } from '../model/vocabulary';
 
 type RecipientKind = (typeof recipientKinds)[number];
 import { bodyFingerprint } from '../rules/fingerprint';
-import type { Channel, Localized, PageRecipient } from '../messaging/common';
+import type { PageRecipient } from '../messaging/common';
+import type { Localized } from '../model/localized';
+import type { Channel } from '../model/vocabulary';
 import type { GuardVerdict, RecipientVerdict } from '../messaging/guard';
 import { decisionOf, evaluateOutreach, inferAddress, worstDecision, type DisclosureSource, type Finding, type OutreachInput } from '../rules';
 import { missingForNotice } from '../rules/disclosure';

@@ -1,7 +1,8 @@
 import { verifyAuditChain } from '../ledger/audit';
 import { LedgerError } from '../ledger/errors';
 import type { BackupData, Ledger } from '../ledger/repository';
-import type { Contact, EvidenceRow } from '../ledger/schema';
+import type { Contact } from '../model/contact';
+import type { EvidenceRow } from '../model/evidence';
 import { sha256Hex } from '../ledger/sha256';
 import { fileTooLargeMessage } from '../messaging/common';
 import { base64ToBytes, bytesToBase64 } from './base64';

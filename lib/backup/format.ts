@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { IMPORT_FILE_MAX_BYTES } from '../messaging/common';
 import { LINKEDIN_PROFILE_URL, normalizeDomain, normalizeEmail, normalizeLinkedIn, normalizePhone } from '../identity/normalize';
-import {
-  assessmentSchema,
-  auditEntrySchema,
-  basisRecordSchema,
-  contactSchema,
-  eventSchema,
-  evidenceSchema,
-  provenanceSchema,
-  settingsSchema,
-  suppressionSchema,
-} from '../ledger/schema';
+import { assessmentSchema } from '../model/assessment';
+import { auditEntrySchema } from '../model/audit';
+import { basisRecordSchema } from '../model/basis';
+import { contactSchema, provenanceSchema } from '../model/contact';
+import { eventSchema } from '../model/event';
+import { evidenceSchema } from '../model/evidence';
+import { settingsSchema } from '../model/settings';
+import { suppressionSchema } from '../model/suppression';
 
 // The backup file format, version 1 (docs/backup-format.md). Everything in the ledger except the team-sync
 // cache and its credentials: contacts, bases, evidence with files as base64, provenance, events,

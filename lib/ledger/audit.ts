@@ -1,5 +1,5 @@
 import type { LedgerDb } from './db';
-import type { AuditEntry } from './schema';
+import type { AuditEntry } from '../model/audit';
 import { sha256Hex } from './sha256';
 
 // The audit log is append-only and hash-chained: each entry's hash covers the previous entry's hash and

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { channelSchema, linkedInRefSchema, localizedSchema, pageRecipientSchema, resultOf, siteSchema } from './common';
+import { linkedInRefSchema, pageRecipientSchema, resultOf, siteSchema } from './common';
+import { localizedSchema } from '../model/localized';
+import { channelSchema } from '../model/vocabulary';
 import { decisionSchema, findingSchema } from '../rules/verdict';
 import { productRefSchema } from '../rules/products';
 import { overrideJustificationKindSchema } from '../rules/policy';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { channelSchema, localizedSchema, resultOf, siteSchema } from './common';
+import { resultOf, siteSchema } from './common';
+import { localizedSchema } from '../model/localized';
+import { channelSchema } from '../model/vocabulary';
 import { decisionSchema, findingSchema } from '../rules/verdict';
 import { recipientVerdictSchema } from './guard';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { anchorOf, fingerprintOf, FINGERPRINT_CHARS, type AuditAnchor, type AuditHeadInfo } from '../ledger/audit';
-import type { AuditEntry } from '../ledger/schema';
+import type { AuditEntry } from '../model/audit';
 import { CouchClient } from './couch';
 import type { TeamConfig, TeamConfigStorage } from './config';
 import { blindId, deriveTeamKeys } from './crypto';

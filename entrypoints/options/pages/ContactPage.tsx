@@ -5,7 +5,7 @@ import { BasisFields, consentChannelChoices, prefilledBasis, toBasisInput, valid
 import { sourceKinds } from '@/components/contacts/ContactsList';
 import { collect, dateCheck, hasErrors, isoDay, required, type Errors } from '@/components/forms/validate';
 import { ConfirmDialog, Loading, Notice, SelectField, TextField } from '@/components/ui/basics';
-import type { BasisRecord } from '@/lib/messaging/management';
+import type { BasisRecord } from '@/lib/model/basis';
 import { ask, base64ToBlob, fileToBase64 } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';

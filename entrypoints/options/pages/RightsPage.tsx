@@ -8,7 +8,7 @@ import { useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
 import { searchContactOptions } from '../app/calls';
 import { accessReportSections } from '@/components/rights/accessReport';
-import { contactPageSchema } from '@/lib/messaging/management';
+import { contactPageSchema } from '@/lib/messaging/management-contacts';
 import { auditHeadSchema } from '@/lib/messaging/audit-anchors';
 
 type AccessExport = ResultOf<'rights/access-export'>;

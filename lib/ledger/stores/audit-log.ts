@@ -1,5 +1,5 @@
 import { AUDIT_HEAD_KEY, GENESIS_HASH, verifyAuditChain, type AuditAnchor, type AuditHead, type AuditHeadInfo, type AuditVerifyResult } from '../audit';
-import type { AuditEntry } from '../schema';
+import type { AuditEntry } from '../../model/audit';
 import type { ContactStore } from './contacts';
 import type { LedgerCore } from './core';
 

@@ -5,7 +5,7 @@ import { accessReportSections } from '../../../components/rights/accessReport';
 import { tableTranslator } from '../../../components/i18n';
 import en from '../../../public/_locales/en/messages.json';
 import nl from '../../../public/_locales/nl/messages.json';
-import { contactPageSchema } from '../../../lib/messaging/management';
+import { contactPageSchema } from '../../../lib/messaging/management-contacts';
 import { managementBackground } from '../management/setup';
 import { mount, type } from './render';
 import { act } from 'preact/test-utils';
