@@ -94,7 +94,9 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
   const handlers: ManagementHandlers = {
     'backup/export': async () => {
       await anchorExport();
-      return { backup: await exportBackup(ledger) };
+      // Read before the export: the backup then holds at least this head, even if a write comes in meanwhile.
+      const auditHead = await ledger.auditLog.auditHead();
+      return { backup: await exportBackup(ledger), auditHead };
     },
     'backup/import': async (req) => ({ imported: await importBackup(ledger, req.backup, req.mode) }),
 

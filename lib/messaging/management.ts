@@ -201,7 +201,7 @@ export const myListItemSchema = z.object({
 });
 
 export const managementResponses = {
-  'backup/export': resultOf(z.object({ backup: z.unknown() })),
+  'backup/export': resultOf(z.object({ backup: z.unknown(), auditHead: auditHeadSchema.nullable().optional() })),
   'backup/import': resultOf(z.object({ imported: z.record(z.string(), z.number()) })),
   'contacts/list': resultOf(z.object({ total: z.number().int(), items: z.array(contactSummarySchema) })),
   'contacts/get': resultOf(contactPageSchema),

@@ -31,6 +31,8 @@ function BackupSection() {
   const [progress, setProgress] = useState<{ label: string; value: number | null; max: number } | null>(null);
   const [result, setResult] = useState<Record<string, number> | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // The audit log's head at the export, to keep apart from the device (docs/audit-anchors.md).
+  const [exportedHead, setExportedHead] = useState<{ seq: number; hash: string } | null>(null);
 
   async function runImport() {
     setConfirming(false);
@@ -66,8 +68,9 @@ function BackupSection() {
           void action.run(async () => {
             setProgress({ label: t('ioExporting'), value: null, max: 1 });
             try {
-              const { backup } = await ask({ type: 'backup/export' });
+              const { backup, auditHead } = await ask({ type: 'backup/export' });
               download(`outreach-guard-backup-${isoDay(today())}.json`, JSON.stringify(backup));
+              setExportedHead(auditHead ?? null);
             } finally {
               setProgress(null);
             }
@@ -76,6 +79,11 @@ function BackupSection() {
       >
         {t('ioBackupExport')}
       </button>
+      {exportedHead ? (
+        <Notice kind="info">
+          <span data-testid="backup-audit-head">{t('ioBackupAuditHead', exportedHead.seq, exportedHead.hash)}</span>
+        </Notice>
+      ) : null}
       <h3>{t('ioBackupImport')}</h3>
       <FilePicker
         label={t('ioBackupFile')}
