@@ -4,6 +4,7 @@ import { Ledger } from '../ledger/repository';
 import { queueTeamEntry, teamSuppressionsFor } from '../sync/default-service';
 import { guardHandlers, setupUrl } from './guard-handlers';
 import { missingForNotice } from '../rules/disclosure';
+import { resumeBackupRestore } from './backup-handlers';
 import { managementHandlers } from './management-handlers';
 import { createRouter, type Handlers } from './router';
 import { forgetTab, recheckTab } from './tab-state';
@@ -61,6 +62,8 @@ export function startBackground() {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'complete') void recheckTab(tabId, (id) => browser.tabs.sendMessage(id, { type: 'guard/ping' }, { frameId: 0 }));
   });
+  // A restore the browser stopped half-way continues from its last committed chunk (never left half-done).
+  void resumeBackupRestore(ledger).catch((error) => console.error('[outreach-guard] the interrupted restore could not continue', error));
   // Build the contacts search index now, so the first search does not wait for it.
   void ledger.warmUp().catch((error) => console.error('[outreach-guard] warm-up failed', error));
 

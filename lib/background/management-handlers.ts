@@ -1,4 +1,3 @@
-import { exportBackup, importBackup } from '../backup/backup';
 import { base64Size, base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { contactRow, exportHeaders, toCsv } from '../csv/export';
 import { planCsvImport } from '../csv/import';
@@ -13,6 +12,7 @@ import type { BasisDraft, Ledger } from '../ledger/repository';
 import { type AuditEntry } from '../model/audit';
 import { EVIDENCE_MAX_BYTES } from '../model/evidence';
 import { managementRequests, type AuditPeople } from '../messaging/management';
+import { backupHandlers } from './backup-handlers';
 import { UserFacingError, type Handler } from './router';
 
 // The background's handlers for every management request (extension pages only; the router checks the
@@ -90,15 +90,11 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
     hooks.onSuppressionAdded ? hooks.onSuppressionAdded(keys, entry) : Promise.resolve();
   const today = () => new Date().toISOString().slice(0, 10);
   // An export never fails for want of a team server: the anchor then waits on the device (anchors.ts).
-  const anchorExport = () => (hooks.beforeExport ? hooks.beforeExport().catch(() => undefined) : Promise.resolve());
+  const anchorExport = async (): Promise<void> => {
+    await hooks.beforeExport?.().catch(() => undefined);
+  };
   const handlers: ManagementHandlers = {
-    'backup/export': async () => {
-      await anchorExport();
-      // Read before the export: the backup then holds at least this head, even if a write comes in meanwhile.
-      const auditHead = await ledger.auditLog.auditHead();
-      return { backup: await exportBackup(ledger), auditHead };
-    },
-    'backup/import': async (req) => ({ imported: await importBackup(ledger, req.backup, req.mode) }),
+    ...backupHandlers(ledger, anchorExport),
 
     'contacts/list': (req) => ledger.listContacts({ query: req.query, filters: req.filters, offset: req.offset, limit: req.limit }),
     'contacts/get': (req) => ledger.contactPage(req.id),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { auditHeadSchema, auditVerifyResultSchema } from './audit-anchors';
+import { backupRequests, backupResponses } from './backup';
 import { resultOf } from './common';
 import {
   basesDeleteRequest,
@@ -136,6 +137,7 @@ export const callLogOutcomeRequest = z.object({
 export const managementRequests = [
   backupExportRequest,
   backupImportRequest,
+  ...backupRequests,
   contactsListRequest,
   contactsGetRequest,
   contactsSaveRequest,
@@ -189,6 +191,8 @@ export const printSectionSchema = z.object({
   rows: z.array(z.object({ label: z.string(), value: z.string() })),
 });
 
+
+
 export const myListItemSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -201,8 +205,9 @@ export const myListItemSchema = z.object({
 });
 
 export const managementResponses = {
-  'backup/export': resultOf(z.object({ backup: z.unknown(), auditHead: auditHeadSchema.nullable().optional() })),
+  'backup/export': resultOf(z.object({ backup: z.unknown() })),
   'backup/import': resultOf(z.object({ imported: z.record(z.string(), z.number()) })),
+  ...backupResponses,
   'contacts/list': resultOf(z.object({ total: z.number().int(), items: z.array(contactSummarySchema) })),
   'contacts/get': resultOf(contactPageSchema),
   'contacts/save': resultOf(z.object({ id: z.string(), created: z.boolean(), mergedInto: z.string().optional() })),
@@ -253,3 +258,4 @@ export const managementResponses = {
   'call/log-outcome': resultOf(z.object({ eventId: z.string(), suppressionAdded: z.boolean() })),
 } as const;
 
+export { auditVerifyResultSchema };
