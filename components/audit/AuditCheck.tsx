@@ -149,6 +149,11 @@ export function AuditHeadPanel({
           {anchoring.refused ? ` ${t('auditAnchorsRefused', anchoring.refused)}` : ''}
         </p>
       ) : null}
+      {anchoring.inTeam && anchoring.lastError ? (
+        <Notice kind="warn">
+          <span data-testid="anchoring-error">{t('auditAnchorFailed', formatDateTime(lang, anchoring.lastError.at))}</span>
+        </Notice>
+      ) : null}
       <form
         onSubmit={(e) => {
           e.preventDefault();
