@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditHeadSchema, auditVerifyResultSchema } from './audit-anchors';
 import { backupRequests, backupResponses } from './backup';
 import { resultOf } from './common';
+import { csvRowErrorCodeSchema, csvRowErrorParamsSchema } from '../model/csv';
 import {
   basesDeleteRequest,
   basesSaveRequest,
@@ -78,6 +79,15 @@ export const cleanupEraseRequest = z.object({
   reason: z.string().max(2000).default(''),
 });
 
+/** One problem of a job; a CSV row's carries a code and its values for the page to word (lib/model/csv.ts). */
+const jobErrorSchema = z.object({
+  row: z.number().int().optional(),
+  field: z.string().optional(),
+  code: csvRowErrorCodeSchema.optional(),
+  params: csvRowErrorParamsSchema.optional(),
+  message: z.string(),
+});
+
 export const jobStatusSchema = z.object({
   id: z.string(),
   kind: z.string(),
@@ -88,9 +98,9 @@ export const jobStatusSchema = z.object({
   message: z.string().optional(),
   result: z.record(z.string(), z.number()).optional(),
   /** row-level errors of an import: nothing was changed when there are any, unless the result counts them as skipped */
-  errors: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
+  errors: z.array(jobErrorSchema).optional(),
   /** rows an import skipped because the user chose "skip bad rows", each with its reason */
-  skipped: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
+  skipped: z.array(jobErrorSchema).optional(),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 export const jobsStatusRequest = z.object({ type: z.literal('jobs/status'), jobId: cid });

@@ -19,6 +19,7 @@ const words = {
     importTwo: '2 rijen importeren',
     skip: 'Rijen met fouten overslaan',
     skippedOne: '1 rij met fouten is overgeslagen.',
+    badEmail: '“fout@” is geen geldig e-mailadres.',
     report: 'Rapport van de overgeslagen rijen downloaden (CSV)',
     created: 'Import klaar: 1 nieuw contact, 0 samengevoegd met bestaande contacten.',
     phone: 'Telefoonnummer',
@@ -52,6 +53,7 @@ const words = {
     importTwo: 'Import 2 rows',
     skip: 'Skip rows with errors',
     skippedOne: '1 row with errors was skipped.',
+    badEmail: '“fout@” is not a valid e-mail address.',
     report: 'Download the report of the skipped rows (CSV)',
     created: 'Import done: 1 new contact, 0 merged into existing contacts.',
     phone: 'Phone number',
@@ -137,6 +139,9 @@ describe.each(['nl', 'en'] as const)('pages a rep can read (%s)', (lang) => {
     const report = await readFile(saved!, 'utf8');
     expect(report).toContain('Fout Persoon');
     expect(report).not.toContain('Goed Persoon');
+    // the reason in the rep's language, in the report and on the page
+    expect(report).toContain(w.badEmail);
+    expect(await page.getByTestId('csv-errors').textContent()).toContain(w.badEmail);
     expect((await listContacts(page, 'goed')).total).toBe(1);
   });
 

@@ -125,7 +125,7 @@ describe('CSV import and export through the background', () => {
     const { jobId } = await bg.importCsv('name,email\nA,a@acme.nl\nB,not-an-email\nC,c@acme.nl\n');
     const status = await bg.jobs.settled(jobId);
     expect(status.state).toBe('failed');
-    expect(status.errors).toEqual([{ row: 3, field: 'email', message: expect.stringContaining('Row 3') }]);
+    expect(status.errors).toEqual([{ row: 3, field: 'email', code: 'badEmail', params: { value: expect.any(String) }, message: expect.stringContaining('Row 3') }]);
     expect((await bg.ok({ type: 'jobs/status', jobId })).message).toMatch(/nothing was imported/);
     expect((await bg.ok({ type: 'contacts/list' })).items.map((c: { name: string }) => c.name)).toEqual(['Existing']);
   });

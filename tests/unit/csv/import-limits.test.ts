@@ -22,7 +22,7 @@ describe('CSV rows against the ledger\u2019s field limits', () => {
   ])('%s one character over the limit is refused by row and column', (_what, rows, column, max) => {
     const plan = planCsvImport(csv(rows), { today });
     expect(plan.rows).toEqual([]);
-    expect(plan.errors).toEqual([{ row: 2, field: column, message: `Row 2, column "${column}": longer than the ${max} characters the ledger keeps.` }]);
+    expect(plan.errors).toEqual([{ row: 2, field: column, code: 'tooLong', params: { max }, message: `Row 2, column "${column}": longer than the ${max} characters the ledger keeps.` }]);
     expect(plan.badRowCount).toBe(1);
   });
 
