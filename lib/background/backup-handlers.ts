@@ -9,13 +9,20 @@ import type { Handler } from './router';
 
 type BackupRequestType = 'backup/export' | 'backup/import' | 'backup/export-part' | 'backup/restore-part' | 'backup/restore-start' | 'backup/restore-status';
 
-export function backupHandlers(ledger: Ledger): { [T in BackupRequestType]: Handler<T> } {
+/** `beforeExport` anchors the audit chain's head on the team server at each export (lib/background/audit-anchors.ts). */
+export function backupHandlers(ledger: Ledger, beforeExport: () => Promise<void> = async () => undefined): { [T in BackupRequestType]: Handler<T> } {
   const exporter = new BackupExporter(ledger);
   const restore = ledger.backup.restore;
   return {
-    'backup/export': async () => ({ backup: await exportBackup(ledger) }),
+    'backup/export': async () => {
+      await beforeExport();
+      return { backup: await exportBackup(ledger) };
+    },
     'backup/import': async (req) => ({ imported: await importBackup(ledger, req.backup, req.mode) }),
-    'backup/export-part': (req) => exporter.nextPart(req.exportId),
+    'backup/export-part': async (req) => {
+      if (!req.exportId) await beforeExport(); // a new export in parts starts
+      return exporter.nextPart(req.exportId);
+    },
     'backup/restore-part': async (req) => {
       const part = parseBackupPart(req.part);
       const rec = await restore.stagePart(part, req.mode, req.restoreId);

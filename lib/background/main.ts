@@ -9,6 +9,7 @@ import { managementHandlers } from './management-handlers';
 import { createRouter, type Handlers } from './router';
 import { forgetTab, recheckTab } from './tab-state';
 import { startTeamSync, teamHandlers } from './team-handlers';
+import { auditAnchorHandlers, startAuditAnchors } from './audit-anchors';
 import { createVerdictService } from './verdict-service';
 
 // The background: owns the ledger (IndexedDB in the extension's own origin), the verdict service and team
@@ -29,6 +30,7 @@ async function openSetupAfterInstall(ledger: Ledger, optionsUrl: string): Promis
 export function startBackground() {
   const ledger = new Ledger();
   const team = startTeamSync({ db: ledger.db });
+  const anchors = startAuditAnchors(ledger);
   const verdicts = createVerdictService({ ledger, teamSuppressionsFor, now: () => new Date() });
   // One way to tell the team of a personal objection, for the composer and the management pages alike. The
   // personal entry is stored first; a failure to queue it lands in the team status (the engine writes it).
@@ -41,7 +43,8 @@ export function startBackground() {
   const handlers: Handlers = {
     ...guardHandlers({ ledger, verdicts, queueTeamEntry: shareWithTeam }),
     // Do-not-contact entries from the management pages (and call objections) reach the team too.
-    ...managementHandlers(ledger, undefined, { onSuppressionAdded: shareWithTeam }),
+    ...managementHandlers(ledger, undefined, { onSuppressionAdded: shareWithTeam, beforeExport: () => anchors.anchorNow() }),
+    ...auditAnchorHandlers(ledger, anchors),
     ...teamHandlers({ team }),
   };
   const route = createRouter(handlers, {

@@ -1,9 +1,5 @@
 import { base64Size, base64ToBytes, bytesToBase64 } from '../backup/base64';
-import { contactRow, exportHeaders, toCsv } from '../csv/export';
-import { planCsvImport } from '../csv/import';
-import { beginNormalizeMemo } from '../identity/normalize';
-import { guessMapping } from '../csv/mapping';
-import { CsvError, parseCsv } from '../csv/parse';
+import { CsvError } from '../csv/parse';
 import { companyKey, keysOfQuery } from '../identity/keys';
 import { normalizeDomain, normalizePhone } from '../identity/normalize';
 import { ErasedIdentityError, LedgerError } from '../ledger/errors';
@@ -13,6 +9,7 @@ import { type AuditEntry } from '../model/audit';
 import { EVIDENCE_MAX_BYTES } from '../model/evidence';
 import { managementRequests, type AuditPeople } from '../messaging/management';
 import { backupHandlers } from './backup-handlers';
+import { csvHandlers } from './csv-handlers';
 import { UserFacingError, type Handler } from './router';
 
 // The background's handlers for every management request (extension pages only; the router checks the
@@ -79,6 +76,8 @@ export interface ManagementHooks {
    * objection). main.ts passes the team-sync queue here (queueTeamEntry) so the team learns of it too.
    */
   onSuppressionAdded?: (keys: string[], entry: { reason: string; scope: 'all' | 'email' | 'phone' | 'linkedin'; level: 'person' | 'company' }) => Promise<unknown>;
+  /** Called before a backup or audit export: main.ts anchors the audit chain on the team server (lib/sync/anchors.ts). */
+  beforeExport?: () => Promise<unknown>;
 }
 
 export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hooks: ManagementHooks = {}): ManagementHandlers {
@@ -87,8 +86,12 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
   const shareSuppression: NonNullable<ManagementHooks['onSuppressionAdded']> = (keys, entry) =>
     hooks.onSuppressionAdded ? hooks.onSuppressionAdded(keys, entry) : Promise.resolve();
   const today = () => new Date().toISOString().slice(0, 10);
+  // An export never fails for want of a team server: the anchor then waits on the device (anchors.ts).
+  const anchorExport = async (): Promise<void> => {
+    await hooks.beforeExport?.().catch(() => undefined);
+  };
   const handlers: ManagementHandlers = {
-    ...backupHandlers(ledger),
+    ...backupHandlers(ledger, anchorExport),
 
     'contacts/list': (req) => ledger.listContacts({ query: req.query, filters: req.filters, offset: req.offset, limit: req.limit }),
     'contacts/get': (req) => ledger.contactPage(req.id),
@@ -219,6 +222,17 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
           heading: 'Bezwaar / Objections',
           rows: x.suppressions.map((s) => ({ label: s.recordedAt.slice(0, 10), value: `${s.level}, ${s.scope}: ${s.reason}` })),
         },
+        // The audit log's head when this report was made: kept with the report, it shows later whether the log changed.
+        {
+          heading: 'Auditlog / Audit log',
+          rows: x.auditHead
+            ? [
+                { label: 'Laatste regel / Last entry', value: String(x.auditHead.seq) },
+                { label: 'Tijd / Time', value: x.auditHead.at },
+                { label: 'Hash (SHA-256)', value: x.auditHead.hash },
+              ]
+            : [],
+        },
       ];
       return { json, title: `Inzageverzoek / Access request — ${c.name}`, sections };
     },
@@ -242,45 +256,15 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       const page = await ledger.listAudit(req);
       return { ...page, people: await auditPeople(ledger, page.items) };
     },
-    'audit/verify': () => ledger.verifyAudit(),
-    'audit/export': async () => ({ entries: await ledger.exportAudit(), verify: await ledger.verifyAudit() }),
+    'audit/export': async () => {
+      await anchorExport();
+      return { entries: await ledger.exportAudit(), verify: await ledger.verifyAudit(), head: await ledger.auditLog.auditHead() };
+    },
 
     'settings/get': async () => ({ settings: await ledger.getSettings() }),
     'settings/save': async (req) => ({ settings: await ledger.saveSettings(req.settings) }),
 
-    'csv/preview': async (req) => {
-      const parsed = parseCsv(req.csv);
-      const headers = (parsed.rows[0] ?? []).map((h) => h.trim());
-      return { delimiter: parsed.delimiter, headers, suggestedMapping: guessMapping(headers), sampleRows: parsed.rows.slice(1, 6), rowCount: Math.max(0, parsed.rows.length - 1) };
-    },
-    'csv/import': async (req) => {
-      // Parse and check the whole file first: a file with any bad row imports nothing. The addresses the
-      // check normalised are not normalised again by the ledger (the memo lasts until the import ends).
-      const endMemo = beginNormalizeMemo();
-      let plan: ReturnType<typeof planCsvImport>;
-      try {
-        plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today(), badRows: req.badRows });
-      } catch (error) {
-        endMemo();
-        throw error;
-      }
-      const job = jobs.start('csv-import', plan.rows.length, async (progress) => {
-        try {
-          if (plan.errors.length && req.badRows !== 'skip') return { errors: plan.errors, message: `${plan.errors.length === 1 ? '1 row has' : `${plan.errors.length} rows have`} errors; nothing was imported.` };
-          const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
-          const result = { rows: plan.rows.length, created: r.created, merged: r.merged };
-          if (plan.errors.length) return { result: { ...result, skipped: plan.badRowCount }, skipped: plan.errors, message: `Rows skipped for errors: ${plan.badRowCount}.` };
-          return { result };
-        } finally {
-          endMemo();
-        }
-      });
-      return { jobId: job.id };
-    },
-    'csv/export': async () => {
-      const contacts = await ledger.allContacts();
-      return { csv: toCsv([exportHeaders, ...contacts.map(contactRow)]), rows: contacts.length };
-    },
+    ...csvHandlers(ledger, jobs, today),
 
     'mylist/list': (req) => ledger.myList(req.offset, req.limit),
     'lookup/person': async (req) => {

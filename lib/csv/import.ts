@@ -3,10 +3,10 @@ import { linkedInFromText } from '../identity/keys';
 import type { BasisDraft, ImportRow } from '../ledger/repository';
 import { companySchema, contactSchema } from '../model/contact';
 import { sourceKinds, type SourceKind } from '../model/vocabulary';
-import type { CsvField } from '../model/csv';
+import type { CsvField, CsvRowErrorCode, CsvRowErrorParams } from '../model/csv';
 import { parseDutchDate } from './dates';
 import { guessMapping } from './mapping';
-import { CsvError, parseCsv, type Delimiter } from './parse';
+import { CsvError, parseCsv, type Delimiter, type ParsedCsv } from './parse';
 
 // CSV → validated import rows. Every problem is reported with its row (as a spreadsheet numbers it, the
 // header being row 1) and its column; the caller imports nothing when there is any.
@@ -14,6 +14,10 @@ import { CsvError, parseCsv, type Delimiter } from './parse';
 export interface RowError {
   row?: number;
   field?: string;
+  /** what is wrong, for the page to word in the rep's language */
+  code: CsvRowErrorCode;
+  params?: CsvRowErrorParams;
+  /** the same in English, for logs */
   message: string;
 }
 
@@ -114,7 +118,11 @@ const basisWords: Record<string, 'consent' | 'none' | 'public_source' | 'custome
 };
 
 export function planCsvImport(text: string, options: CsvImportOptions): CsvImportPlan {
-  const parsed = parseCsv(text, options.delimiter ?? 'auto');
+  return planParsedCsv(parseCsv(text, options.delimiter ?? 'auto'), options);
+}
+
+/** The plan of a file parsed before (the preview keeps it, so the import does not parse it again). */
+export function planParsedCsv(parsed: ParsedCsv, options: Omit<CsvImportOptions, 'delimiter'>): CsvImportPlan {
   if (parsed.rows.length === 0) throw new CsvError('The file is empty.');
   const headers = parsed.rows[0]!.map((h) => h.trim());
   const mapping: Record<string, CsvField> = { ...guessMapping(headers), ...(options.mapping ?? {}) };
@@ -162,7 +170,7 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
   }
   function checkRowInner(cells: string[], rowNo: number) {
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim())) {
-      errors.push({ row: rowNo, message: `Row ${rowNo} has ${cells.length} fields but the header has ${headers.length}.` });
+      errors.push({ row: rowNo, code: 'tooManyFields', params: { count: cells.length, expected: headers.length }, message: `Row ${rowNo} has ${cells.length} fields but the header has ${headers.length}.` });
       return;
     }
     const get = (field: CsvField): { value: string; header: string } | undefined => {
@@ -170,14 +178,15 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
       if (idx === undefined) return undefined;
       return { value: (cells[idx] ?? '').trim(), header: headers[idx]! };
     };
-    const fail = (header: string, message: string) => errors.push({ row: rowNo, field: header, message: `Row ${rowNo}, column "${header}": ${message}` });
+    const fail = (header: string, code: CsvRowErrorCode, params: CsvRowErrorParams, message: string) =>
+      errors.push({ row: rowNo, field: header, code, params, message: `Row ${rowNo}, column "${header}": ${message}` });
     const before = errors.length;
     const emails: string[] = [];
     const emailCell = get('email');
     if (emailCell?.value) {
       for (const e of emailCell.value.split(/[\s,;]+/).filter(Boolean)) {
         const n = normalizeEmail(e);
-        if (!n) fail(emailCell.header, `"${e}" is not a valid e-mail address.`);
+        if (!n) fail(emailCell.header, 'badEmail', { value: e }, `"${e}" is not a valid e-mail address.`);
         else emails.push(n);
       }
     }
@@ -185,33 +194,33 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
     const phoneCell = get('phone');
     if (phoneCell?.value) {
       const n = normalizePhone(phoneCell.value, options.defaultRegion ?? 'NL');
-      if (!n) fail(phoneCell.header, `"${phoneCell.value}" is not a valid phone number.`);
+      if (!n) fail(phoneCell.header, 'badPhone', { value: phoneCell.value }, `"${phoneCell.value}" is not a valid phone number.`);
       else phones.push(n);
     }
     const linkedin: string[] = [];
     const liCell = get('linkedin');
     if (liCell?.value) {
       const n = linkedInFromText(liCell.value);
-      if (!n.memberId && !n.vanity && !n.salesNavLeadId) fail(liCell.header, `"${liCell.value}" is not a LinkedIn profile URL.`);
+      if (!n.memberId && !n.vanity && !n.salesNavLeadId) fail(liCell.header, 'badLinkedin', { value: liCell.value }, `"${liCell.value}" is not a LinkedIn profile URL.`);
       else linkedin.push(liCell.value);
     }
     const first = get('firstName')?.value ?? '';
     const last = get('lastName')?.value ?? '';
     const name = get('name')?.value || [first, last].filter(Boolean).join(' ') || emails[0] || '';
     if (errors.length === before && emails.length + phones.length + linkedin.length === 0) {
-      errors.push({ row: rowNo, message: `Row ${rowNo}: no e-mail address, phone number or LinkedIn profile.` });
+      errors.push({ row: rowNo, code: 'noIdentity', message: `Row ${rowNo}: no e-mail address, phone number or LinkedIn profile.` });
     }
-    if (!name) errors.push({ row: rowNo, field: get('name')?.header ?? 'name', message: `Row ${rowNo}: no name.` });
+    if (!name) errors.push({ row: rowNo, field: get('name')?.header ?? 'name', code: 'noName', message: `Row ${rowNo}: no name.` });
     const dateOf = (field: CsvField): string | undefined => {
       const c = get(field);
       if (!c?.value) return undefined;
       const d = parseDutchDate(c.value);
       if (!d) {
-        fail(c.header, `"${c.value}" is not a date (use dd-mm-jjjj, d-m-jj or jjjj-mm-dd).`);
+        fail(c.header, 'badDate', { value: c.value }, `"${c.value}" is not a date (use dd-mm-jjjj, d-m-jj or jjjj-mm-dd).`);
         return undefined;
       }
       if (d > options.today) {
-        fail(c.header, `${c.value} is in the future.`);
+        fail(c.header, 'futureDate', { value: c.value }, `${c.value} is in the future.`);
         return undefined;
       }
       return d;
@@ -223,22 +232,22 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
     if (srcCell?.value) {
       const v = srcCell.value.toLowerCase();
       const s = (sourceKinds as readonly string[]).includes(v) ? (v as SourceKind) : sourceWords[v];
-      if (!s) fail(srcCell.header, `unknown source "${srcCell.value}" (for example: website, linkedin, kvk, beurs, doorverwijzing, leverancier).`);
+      if (!s) fail(srcCell.header, 'unknownSource', { value: srcCell.value }, `unknown source "${srcCell.value}" (for example: website, linkedin, kvk, beurs, doorverwijzing, leverancier).`);
       else source = s;
     }
     let recipientKind: ImportRow['contact']['recipientKind'];
     const kindCell = get('recipientKind');
     if (kindCell?.value) {
       recipientKind = kindWords[kindCell.value.toLowerCase()];
-      if (!recipientKind) fail(kindCell.header, `unknown kind "${kindCell.value}" (consument, zzp, eenmanszaak, bedrijf).`);
+      if (!recipientKind) fail(kindCell.header, 'unknownKind', { value: kindCell.value }, `unknown kind "${kindCell.value}" (consument, zzp, eenmanszaak, bedrijf).`);
     }
     let basis: BasisDraft | undefined;
     const basisCell = get('basis');
     if (basisCell?.value) {
       const b = basisWords[basisCell.value.toLowerCase()];
-      if (!b) fail(basisCell.header, `unknown basis "${basisCell.value}" (toestemming, klant, geen, openbaar).`);
+      if (!b) fail(basisCell.header, 'unknownBasis', { value: basisCell.value }, `unknown basis "${basisCell.value}" (toestemming, klant, geen, openbaar).`);
       else if (b === 'consent') {
-        if (!consentDate) fail(get('consentDate')?.header ?? basisCell.header, 'consent needs the date it was given (a consent date column).');
+        if (!consentDate) fail(get('consentDate')?.header ?? basisCell.header, 'consentNeedsDate', {}, 'consent needs the date it was given (a consent date column).');
         else
           basis = {
             type: 'consent',
@@ -262,13 +271,13 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
       } else basis = { type: b };
     }
     const country = get('country')?.value.toUpperCase();
-    if (country && !/^[A-Z]{2}$/.test(country)) fail(get('country')!.header, `"${country}" is not a two-letter country code.`);
+    if (country && !/^[A-Z]{2}$/.test(country)) fail(get('country')!.header, 'badCountry', { value: country }, `"${country}" is not a two-letter country code.`);
     const kvk = get('kvk')?.value.replace(/\s/g, '');
-    if (kvk && !/^\d{8}$/.test(kvk)) fail(get('kvk')!.header, `"${kvk}" is not a KvK number (8 digits).`);
+    if (kvk && !/^\d{8}$/.test(kvk)) fail(get('kvk')!.header, 'badKvk', { value: kvk }, `"${kvk}" is not a KvK number (8 digits).`);
     // Checked here as the ledger will check it, so the preview already names the row (not the import).
     const domainCell = get('domain');
     const domain = domainCell?.value ? normalizeDomain(domainCell.value) : undefined;
-    if (domainCell?.value && !domain) fail(domainCell.header, `"${domainCell.value}" is not a web address or domain.`);
+    if (domainCell?.value && !domain) fail(domainCell.header, 'badDomain', { value: domainCell.value }, `"${domainCell.value}" is not a web address or domain.`);
     if (errors.length > before) return;
     const companyName = get('company')?.value;
     const legalForm = get('legalForm')?.value;
@@ -286,12 +295,14 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
         const field = fieldOfPath(issue.path);
         const header = get(field)?.header ?? (field === 'name' ? (get('firstName')?.header ?? get('lastName')?.header) : undefined) ?? field;
         const tooLong = issue.code === 'too_big' && issue.origin === 'string';
-        fail(header, tooLong ? `longer than the ${Number(issue.maximum)} characters the ledger keeps.` : `${issue.message}.`);
+        if (tooLong) fail(header, 'tooLong', { max: Number(issue.maximum) }, `longer than the ${Number(issue.maximum)} characters the ledger keeps.`);
+        else fail(header, 'invalid', { detail: issue.message }, `${issue.message}.`);;
       }
       return;
     }
     rows.push({
       row: rowNo,
+      addressesNormalized: true,
       contact: {
         name,
         emails,
@@ -311,7 +322,7 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
       ...(basis ? { basis } : {}),
     });
   }
-  if (skip && unreported > 0) errors.push({ message: `${unreported} more error(s) in later rows are not listed; those rows were skipped too.` });
-  else if (!skip && errors.length >= maxErrors) errors.push({ message: `Stopped after ${maxErrors} errors; check the separator and the column mapping.` });
+  if (skip && unreported > 0) errors.push({ code: 'moreNotListed', params: { count: unreported }, message: `${unreported} more error(s) in later rows are not listed; those rows were skipped too.` });
+  else if (!skip && errors.length >= maxErrors) errors.push({ code: 'stoppedAfter', params: { count: maxErrors }, message: `Stopped after ${maxErrors} errors; check the separator and the column mapping.` });
   return { delimiter: parsed.delimiter, headers, mapping, rows, errors, badRowCount };
 }

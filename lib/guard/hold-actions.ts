@@ -5,15 +5,11 @@ import { withTimeout } from './ask';
 import { langOfView, type HoldAction } from '../../components/guard/HoldDialog';
 import { strings } from '../../components/guard/strings';
 import { isRefusal } from './pending-events';
-import { keyOf, type GuardCore, type Hold, type Watched } from './core';
+import { keyOf, type GuardCore, type Hold, type Watched, type HoldActions } from './core';
 
 // What the hold dialog's buttons do: cancel, send a draft found clean, check again, insert the notice,
 // remove a recipient, put recipients on the do-not-contact list, open the basis form, or send anyway
 // (recorded in the ledger first, or queued while the background is away).
-
-export interface HoldActions {
-  onAction(w: Watched, hold: Hold, action: HoldAction): Promise<void>;
-}
 
 export function createHoldActions(core: GuardCore): HoldActions {
   const { adapter, ask, lang, checkTimeoutMs, recorder } = core;
@@ -54,6 +50,11 @@ export function createHoldActions(core: GuardCore): HoldActions {
         return;
       }
       case 'recheck':
+        await run(() => recheck(w, hold));
+        return;
+      case 'choose-products':
+        // the rep's pick replaces what the engine found, for this composer's checks from now on
+        w.products = action.products.slice(0, 20);
         await run(() => recheck(w, hold));
         return;
       case 'insert-disclosure':

@@ -1,3 +1,5 @@
+import type { CsvRowErrorCode, CsvRowErrorParams } from '../model/csv';
+
 // Long jobs (CSV import, bulk erase) run in the background and report progress through `jobs/status`.
 // Kept in memory: a service worker that is stopped mid-job loses the progress report, not the data (each
 // job writes in transactions that either complete or leave the ledger unchanged).
@@ -5,6 +7,9 @@
 export interface JobError {
   row?: number;
   field?: string;
+  /** a CSV row's problem as a code the page words (lib/model/csv.ts); `message` is the English */
+  code?: CsvRowErrorCode;
+  params?: CsvRowErrorParams;
   message: string;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { auditHeadSchema, auditVerifyResultSchema } from './audit-anchors';
 import { backupRequests, backupResponses } from './backup';
 import { resultOf } from './common';
+import { csvRowErrorCodeSchema, csvRowErrorParamsSchema } from '../model/csv';
 import {
   basesDeleteRequest,
   basesSaveRequest,
@@ -77,6 +79,15 @@ export const cleanupEraseRequest = z.object({
   reason: z.string().max(2000).default(''),
 });
 
+/** One problem of a job; a CSV row's carries a code and its values for the page to word (lib/model/csv.ts). */
+const jobErrorSchema = z.object({
+  row: z.number().int().optional(),
+  field: z.string().optional(),
+  code: csvRowErrorCodeSchema.optional(),
+  params: csvRowErrorParamsSchema.optional(),
+  message: z.string(),
+});
+
 export const jobStatusSchema = z.object({
   id: z.string(),
   kind: z.string(),
@@ -87,9 +98,9 @@ export const jobStatusSchema = z.object({
   message: z.string().optional(),
   result: z.record(z.string(), z.number()).optional(),
   /** row-level errors of an import: nothing was changed when there are any, unless the result counts them as skipped */
-  errors: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
+  errors: z.array(jobErrorSchema).optional(),
   /** rows an import skipped because the user chose "skip bad rows", each with its reason */
-  skipped: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).optional(),
+  skipped: z.array(jobErrorSchema).optional(),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 export const jobsStatusRequest = z.object({ type: z.literal('jobs/status'), jobId: cid });
@@ -110,7 +121,6 @@ export const auditPeopleSchema = z.object({
   keys: z.record(z.string(), z.object({ kind: z.string(), label: z.string().optional(), erased: z.boolean().optional() })),
 });
 export type AuditPeople = z.infer<typeof auditPeopleSchema>;
-export const auditVerifyRequest = z.object({ type: z.literal('audit/verify') });
 export const auditExportRequest = z.object({ type: z.literal('audit/export') });
 export const settingsGetRequest = z.object({ type: z.literal('settings/get') });
 export const settingsSaveRequest = z.object({ type: z.literal('settings/save'), settings: settingsSchema });
@@ -161,7 +171,6 @@ export const managementRequests = [
   cleanupEraseRequest,
   jobsStatusRequest,
   auditListRequest,
-  auditVerifyRequest,
   auditExportRequest,
   settingsGetRequest,
   settingsSaveRequest,
@@ -192,13 +201,6 @@ export const printSectionSchema = z.object({
   rows: z.array(z.object({ label: z.string(), value: z.string() })),
 });
 
-export const auditVerifyResultSchema = z.object({
-  ok: z.boolean(),
-  count: z.number().int(),
-  /** the first entry that was edited, or after which one was deleted */
-  brokenAtSeq: z.number().int().optional(),
-  problem: z.string().optional(),
-});
 
 
 export const myListItemSchema = z.object({
@@ -246,8 +248,7 @@ export const managementResponses = {
   'cleanup/erase': resultOf(z.object({ jobId: z.string() })),
   'jobs/status': resultOf(jobStatusSchema),
   'audit/list': resultOf(z.object({ total: z.number().int(), items: z.array(auditEntrySchema), people: auditPeopleSchema.optional() })),
-  'audit/verify': resultOf(auditVerifyResultSchema),
-  'audit/export': resultOf(z.object({ entries: z.array(auditEntrySchema), verify: auditVerifyResultSchema })),
+  'audit/export': resultOf(z.object({ entries: z.array(auditEntrySchema), verify: auditVerifyResultSchema, head: auditHeadSchema.nullable().optional() })),
   'settings/get': resultOf(z.object({ settings: settingsSchema })),
   'settings/save': resultOf(z.object({ settings: settingsSchema })),
   'csv/preview': resultOf(csvPreviewSchema),
@@ -267,3 +268,4 @@ export const managementResponses = {
   'call/log-outcome': resultOf(z.object({ eventId: z.string(), suppressionAdded: z.boolean() })),
 } as const;
 
+export { auditVerifyResultSchema };

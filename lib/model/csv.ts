@@ -24,3 +24,32 @@ export const csvFieldSchema = z.enum([
   'ignore',
 ]);
 export type CsvField = z.infer<typeof csvFieldSchema>;
+
+/**
+ * Why a CSV row was refused, as a code the page words in the rep's language (the `message` beside it is
+ * the English wording for logs). `value` is the cell as the file had it; `max` a length limit.
+ */
+export const csvRowErrorCodeSchema = z.enum([
+  'tooManyFields',
+  'badEmail',
+  'badPhone',
+  'badLinkedin',
+  'noIdentity',
+  'noName',
+  'badDate',
+  'futureDate',
+  'unknownSource',
+  'unknownKind',
+  'unknownBasis',
+  'consentNeedsDate',
+  'badCountry',
+  'badKvk',
+  'badDomain',
+  'tooLong',
+  'invalid',
+  'moreNotListed',
+  'stoppedAfter',
+]);
+export type CsvRowErrorCode = z.infer<typeof csvRowErrorCodeSchema>;
+export const csvRowErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type CsvRowErrorParams = z.infer<typeof csvRowErrorParamsSchema>;

@@ -1,4 +1,5 @@
 import { CouchClient, type ChangeRow, type Seq } from './couch';
+import { isAnchorId } from './anchors';
 import { openEntry, teamTombstoneSchema, UndecryptableEntryError, type TeamDoc, type TeamKeys } from './crypto';
 import { TeamSyncError } from './errors';
 import type { TeamConfig } from './config';
@@ -119,7 +120,7 @@ export function createReplication({ store, status, pageSize, pushBatch }: Replic
       const healed: string[] = [];
       const opened = await Promise.all(
         page.results.map(async (row: ChangeRow) => {
-          if (row.id.startsWith('_design/')) return null;
+          if (row.id.startsWith('_design/') || isAnchorId(row.id)) return null; // audit anchors: lib/sync/anchors.ts
           if (row.deleted) return { kind: 'deleted' as const, id: row.id };
           if ((row.doc as { retracted?: unknown } | null)?.retracted === true) {
             // A lead's retraction (only leads may write one, by the validation function).

@@ -43,12 +43,35 @@ function phaseBar(i18n: I18n, phase: Phase): { label: string; value: number } {
 const delimiterKey: Record<string, string> = { ';': 'ioCsvSepSemicolon', ',': 'ioCsvSepComma', '\t': 'ioCsvSepTab' };
 const identityFields: CsvField[] = ['email', 'phone', 'linkedin'];
 
+type JobError = NonNullable<JobStatus['errors']>[number];
+
+/** A row's problem in the rep's language (the background sends a code and the cell's value, not a sentence). */
+export function rowErrorText(i18n: I18n, e: JobError): string {
+  const p = e.params ?? {};
+  const value = (k: string) => String(p[k] ?? '');
+  switch (e.code) {
+    case undefined:
+      return e.message;
+    case 'tooManyFields':
+      return i18n.t('ioCsvRowErr_tooManyFields', formatNumber(i18n.lang, Number(p.count)), formatNumber(i18n.lang, Number(p.expected)));
+    case 'moreNotListed':
+    case 'stoppedAfter':
+      return plural(i18n, `ioCsvRowErr_${e.code}`, Number(p.count));
+    case 'tooLong':
+      return i18n.t('ioCsvRowErr_tooLong', formatNumber(i18n.lang, Number(p.max)));
+    case 'invalid':
+      return i18n.t('ioCsvRowErr_invalid', value('detail'));
+    default:
+      return i18n.t(`ioCsvRowErr_${e.code}`, value('value'));
+  }
+}
+
 /** The rows an import skipped, with the reasons and the cells as the file had them, to fix and import again. */
-export function skippedReport(i18n: I18n, text: string, errors: NonNullable<JobStatus['errors']>): string {
+export function skippedReport(i18n: I18n, text: string, errors: JobError[]): string {
   const parsed = parseCsv(text);
   const byLine = new Map(parsed.lines.map((line, i) => [line, parsed.rows[i]!]));
   const reasons = new Map<number, string[]>();
-  for (const e of errors) if (e.row !== undefined) reasons.set(e.row, [...(reasons.get(e.row) ?? []), e.message]);
+  for (const e of errors) if (e.row !== undefined) reasons.set(e.row, [...(reasons.get(e.row) ?? []), e.field ? `${e.field}: ${rowErrorText(i18n, e)}` : rowErrorText(i18n, e)]);
   const header = [i18n.t('ioCsvRow'), i18n.t('ioCsvProblem'), ...(parsed.rows[0] ?? [])];
   const rows = [...reasons].sort(([a], [b]) => a - b).map(([row, why]) => [String(row), why.join(' / '), ...(byLine.get(row) ?? [])]);
   return toCsv([header, ...rows], parsed.delimiter);
@@ -83,7 +106,7 @@ export function CsvSection() {
     if (loaded.bytes.length === 0) return;
     await action.run(async () => {
       try {
-        const p = await ask({ type: 'csv/preview', csv: loaded.text });
+        const p = await ask({ type: 'csv/preview', csv: loaded.text, delimiter: 'auto' });
         setPreview(p);
         setMapping(p.suggestedMapping);
       } catch (e) {
@@ -125,7 +148,8 @@ export function CsvSection() {
     await action.run(async () => {
       setPhase({ step: 'checking' });
       try {
-        const { jobId } = await ask({ type: 'csv/import', csv: file.text, delimiter: 'auto', mapping, defaultSource: source as never, badRows: skipBad ? 'skip' : 'refuse' });
+        // The background kept the file the preview checked: only the rep's choices travel now.
+        const { jobId } = await ask({ type: 'csv/import', planId: preview.planId, mapping, defaultSource: source as never, badRows: skipBad ? 'skip' : 'refuse' });
         const final = await followJob(jobId, (s) => {
           setJob(s);
           if (s.state === 'running') setPhase(s.done > 0 || s.total > 0 ? { step: 'importing', done: s.done, total: s.total } : { step: 'checking' });
@@ -240,8 +264,9 @@ export function CsvSection() {
   );
 }
 
-function ErrorTable({ errors }: { errors: NonNullable<JobStatus['errors']> }) {
-  const { t } = useI18n();
+function ErrorTable({ errors }: { errors: JobError[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   if (errors.length === 0) return null;
   return (
     <div class="table-wrap">
@@ -258,7 +283,7 @@ function ErrorTable({ errors }: { errors: NonNullable<JobStatus['errors']> }) {
             <tr key={i}>
               <td>{e.row ?? '—'}</td>
               <td>{e.field ?? '—'}</td>
-              <td>{e.message}</td>
+              <td>{rowErrorText(i18n, e)}</td>
             </tr>
           ))}
         </tbody>

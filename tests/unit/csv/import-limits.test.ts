@@ -22,7 +22,7 @@ describe('CSV rows against the ledger\u2019s field limits', () => {
   ])('%s one character over the limit is refused by row and column', (_what, rows, column, max) => {
     const plan = planCsvImport(csv(rows), { today });
     expect(plan.rows).toEqual([]);
-    expect(plan.errors).toEqual([{ row: 2, field: column, message: `Row 2, column "${column}": longer than the ${max} characters the ledger keeps.` }]);
+    expect(plan.errors).toEqual([{ row: 2, field: column, code: 'tooLong', params: { max }, message: `Row 2, column "${column}": longer than the ${max} characters the ledger keeps.` }]);
     expect(plan.badRowCount).toBe(1);
   });
 
@@ -66,11 +66,11 @@ describe('CSV import through the background with "skip bad rows"', () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
     const names = async () => (await bg.ok({ type: 'contacts/list' })).items.map((c: { name: string }) => c.name).sort();
 
-    const refused = await bg.jobs.settled((await bg.ok({ type: 'csv/import', csv: file })).jobId);
+    const refused = await bg.jobs.settled((await bg.importCsv(file)).jobId);
     expect(refused.state).toBe('failed');
     expect(await names()).toEqual([]);
 
-    const { jobId } = await bg.ok({ type: 'csv/import', csv: file, badRows: 'skip' });
+    const { jobId } = await bg.importCsv(file, { badRows: 'skip' });
     await bg.jobs.settled(jobId);
     const status = await bg.ok({ type: 'jobs/status', jobId });
     expect(status).toMatchObject({ state: 'done', result: { rows: 2, created: 2, skipped: 2 } });
