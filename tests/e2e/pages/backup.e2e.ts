@@ -79,11 +79,11 @@ describe('backup page', () => {
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 2, part: 1, last: true, totals: { contacts: CONTACTS + 0, suppressions: KEYS } });
 
     await wipe(page);
-    await page.locator('input[type=file]').setInputFiles(file);
+    await byLabel(page, 'Backup file, or all of its parts at once (.json)').setInputFiles(file);
     await byLabel(page, 'How').selectOption('replace');
     await page.getByRole('button', { name: 'Import the backup' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Replace' }).click();
-    await expect.poll(() => page.getByTestId('backup-result').textContent(), { timeout: 90_000 }).toContain(`${CONTACTS}`);
+    await expect.poll(() => page.getByTestId('backup-result').textContent(), { timeout: 90_000 }).toContain(`${CONTACTS.toLocaleString('en-US')} contacts`);
     expectSameLedger(await ledgerData(page), before);
     expect((await ask<{ ok: boolean }>(page, { type: 'audit/verify' })).ok).toBe(true);
   }, 180_000);
