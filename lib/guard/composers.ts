@@ -91,7 +91,7 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
     const count = verdict ? verdict.recipients.filter((r) => r.decision !== 'allow').length : 0;
     const props = { lang, state, count, onOpen: () => core.holds.explain(w) };
     if (w.marker) w.marker.update(props);
-    else w.marker = core.showMarker(w.root, props);
+    else w.marker = core.showMarker(w.root, props, () => w.handle?.markerAnchor?.() ?? w.root);
   };
 
   const reportTab = () => {

@@ -1,7 +1,7 @@
 import type { HoldDialogProps } from '../../components/guard/HoldDialog';
 import { decisionOfView } from '../../components/guard/HoldDialog';
 import { openFrameHost, type FrameHost } from './frame-host';
-import { markerHostStyle, type MountHold, type ShowBadge, type ShowMarker, type ShowPendingNotice, type ShowRefusedNotice } from './hold-ui';
+import { markerHostStyle, pinMarker, type MountHold, type ShowBadge, type ShowMarker, type ShowPendingNotice, type ShowRefusedNotice } from './hold-ui';
 
 // What the content script shows, each in the guard's own frame (issue 14 item 1): the hold dialog, the
 // "not active here" badge and the corner notices. The page keeps only host elements with the fixed hooks;
@@ -132,17 +132,27 @@ export const showRefusedNoticeFrame: ShowRefusedNotice = (doc, lang, message) =>
 };
 
 /** The composer marker in the guard's own frame: the page sees a host element, not the state's words. */
-export const showMarkerFrame: ShowMarker = (anchor, initial) => {
-  const frame = openFrameHost(anchor.ownerDocument, {
+export const showMarkerFrame: ShowMarker = (root, initial, corner = () => root) => {
+  const frame = openFrameHost(root.ownerDocument, {
     view: 'marker',
     hook: 'marker',
     hostStyle: markerHostStyle,
     frameStyle: 'all:initial;display:block;border:0;width:120px;height:24px;background:transparent;color-scheme:light',
     autoSize: { width: true, height: true },
-    place: (host) => anchor.insertAdjacentElement('afterend', host),
+    place: (host) => root.insertAdjacentElement('afterend', host),
     props: initial,
   });
-  return { update: (props) => frame.update(props), remove: () => frame.close() };
+  const pin = pinMarker(frame.host, root, corner);
+  return {
+    update(props) {
+      frame.update(props);
+      pin.refresh();
+    },
+    remove() {
+      pin.stop();
+      frame.close();
+    },
+  };
 };
 
 /** Everything the content script shows, in frames: what runSite uses unless a test passes its own. */

@@ -196,6 +196,10 @@ class MessageComposer implements ComposerHandle {
   badgeAnchor(): Element {
     return this.form();
   }
+
+  markerAnchor(): Element {
+    return this.editor();
+  }
 }
 
 function quickReplyTextOf(button: Element): string {
@@ -241,6 +245,11 @@ class InviteComposer implements ComposerHandle {
     const found = queryFirst(this.root, selectors.inviteSend) ?? queryFirst(this.root, selectors.inviteSendWithoutNote);
     if (!found) throw new AdapterError('linkedin', 'invitation Send control', describe([...selectors.inviteSend, ...selectors.inviteSendWithoutNote]));
     return found;
+  }
+
+  /** the note once the rep chose "Add a note"; before that the invitation itself */
+  markerAnchor(): Element {
+    return this.note() ?? this.root;
   }
 
   /** the limit LinkedIn states for this account (300 Premium, reportedly 200 Basic); null when not shown */
@@ -415,6 +424,10 @@ class SalesNavComposer implements ComposerHandle {
 
   badgeAnchor(): Element {
     return this.form();
+  }
+
+  markerAnchor(): Element {
+    return this.textarea();
   }
 }
 
