@@ -97,7 +97,15 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
       onAction: (action: HoldAction) => void core.actions.onAction(w, hold, action),
     };
     if (hold.ui) hold.ui.update(props);
-    else hold.ui = core.mountHold(w.root.ownerDocument, props);
+    else hold.ui = core.mountHold(w.root.ownerDocument, props, (why) => dialogFailed(w, hold, why));
+  };
+
+  /** The dialog could not be shown: the send stays unsent, and the composer and toolbar say why. */
+  const dialogFailed = (w: Watched, hold: Hold, why: string) => {
+    if (w.hold !== hold) return;
+    hold.ui = null;
+    closeHold(w, hold);
+    core.composers.setInactive(w, new Error(why));
   };
 
   const closeHold = (w: Watched, hold: Hold) => {

@@ -14,7 +14,11 @@ export interface HoldUi {
   close(): void;
 }
 
-export type MountHold = (doc: Document, props: HoldDialogProps) => HoldUi;
+/**
+ * Shows the hold dialog. `onFailed` is called when it could not be shown after all (the guard's frame
+ * never answered): the dialog is gone by then, and the caller must tell the rep.
+ */
+export type MountHold = (doc: Document, props: HoldDialogProps, onFailed?: (why: string) => void) => HoldUi;
 
 const isolatedEvents = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'paste', 'copy', 'cut', 'focusin', 'focusout'];
 
