@@ -57,6 +57,18 @@ export default tseslint.config(
     },
   },
   {
+    // The ground floor holds records, not behaviour: Zod only, no browser, no DOM, no database, no clock.
+    files: ['lib/model/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['wxt', 'wxt/**', 'webextension-polyfill', 'dexie', 'preact', 'preact/**'], message: 'lib/model is pure Zod records: no browser, no database, no UI.' }] },
+      ],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'lib/model describes records; the clock belongs to whoever writes one.' }],
+    },
+  },
+  {
     files: ['entrypoints/*.content/**', 'lib/sites/**', 'lib/guard/**', 'components/**', 'entrypoints/options/**', 'entrypoints/popup/**', 'entrypoints/sidepanel/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [ledgerImport] }] },
   },

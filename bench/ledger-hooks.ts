@@ -2,7 +2,8 @@ import { planCsvImport } from '../lib/csv/import';
 import { beginNormalizeMemo } from '../lib/identity/normalize';
 import { deriveContactIndex } from '../lib/ledger/derive';
 import { CONTACT_COUNT_KEY, type Ledger } from '../lib/ledger/repository';
-import type { Contact, Provenance, SuppressionRow } from '../lib/ledger/schema';
+import type { Contact, Provenance } from '../lib/model/contact';
+import type { SuppressionRow } from '../lib/model/suppression';
 import { sha256Hex } from '../lib/ledger/sha256';
 import { fingerprintOfKey, rebuildKeyFilters, removeFromKeyFilter } from '../lib/ledger/key-filter';
 

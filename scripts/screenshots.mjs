@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Builds the extension, then photographs the hold and the composer marker in both languages into
-// docs/screenshots/ (tests/e2e/guard/hold-screenshots.ts drives the pages).
+// Builds the extension, then photographs the hold and the composer marker (tests/e2e/guard/hold-screenshots.ts)
+// and the management pages, popup and side panel (tests/e2e/pages/screenshots.ts) in both languages into
+// docs/screenshots/.
 //   OG_OUT_DIR=.output-x   build folder (default .output-screenshots)      SKIP_BUILD=1   reuse the last build
+//   SCREENSHOTS=hold|pages  only that set
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,4 +25,6 @@ if (!process.env.SKIP_BUILD) {
   console.log(`[screenshots] building the extension into ${env.OG_OUT_DIR}/chrome-mv3 …`);
   run(bin('wxt'), ['build']);
 }
-run(bin('tsx'), ['--tsconfig', path.join(root, 'tsconfig.json'), path.join(root, 'tests', 'e2e', 'guard', 'hold-screenshots.ts')]);
+const only = process.env.SCREENSHOTS;
+if (only !== 'pages') run(bin('tsx'), ['--tsconfig', path.join(root, 'tsconfig.json'), path.join(root, 'tests', 'e2e', 'guard', 'hold-screenshots.ts')]);
+if (only !== 'hold') run(bin('tsx'), ['--tsconfig', path.join(root, 'tsconfig.json'), path.join(root, 'tests', 'e2e', 'pages', 'screenshots.ts')]);

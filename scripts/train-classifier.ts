@@ -40,7 +40,7 @@ function main(): void {
   if (Buffer.byteLength(text) > MAX_BYTES) throw new Error(`weights file would be ${Buffer.byteLength(text)} bytes, above the ${MAX_BYTES}-byte limit`);
   writeFileSync(WEIGHTS_FILE, text);
   const top = Object.entries(weights.commercial.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 8);
-  console.log(`trained on ${train.length} messages; threshold ${weights.threshold}; wrote ${path.relative(root, WEIGHTS_FILE)} (${Buffer.byteLength(text)} bytes)`);
+  console.log(`trained on ${train.length} messages; threshold ${weights.threshold}, service confidence ${weights.serviceConfidence}; wrote ${path.relative(root, WEIGHTS_FILE)} (${Buffer.byteLength(text)} bytes)`);
   const cv = figuresOf(crossValidate(train.map(sampleOf)));
   console.log(`5-fold cross-validation on the training split: needless holds ${cv.needlessHolds.length}/${cv.nonCommercial}, missed pitches ${cv.missedPitches.length}`);
   console.log(formatConfusion(cv));

@@ -1,4 +1,5 @@
-import type { AuditEntry, AuditPeople } from '@/lib/messaging/management';
+import type { AuditPeople } from '@/lib/messaging/management';
+import type { AuditEntry } from '@/lib/model/audit';
 import { formatNumber, plural, type I18n } from '../i18n';
 
 // The audit log as a rep would say it: "Bezwaar vastgelegd voor Jan de Vries (e-mail)". The stored entry is

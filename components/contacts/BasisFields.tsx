@@ -1,4 +1,4 @@
-import type { BasisInput } from '@/lib/messaging/management';
+import type { BasisInput } from '@/lib/messaging/management-contacts';
 import { useI18n } from '../i18n';
 import { Checkbox, Field, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, dateCheck, fileSizeCheck, formatBytes, isoDay, MAX_EVIDENCE_BYTES, required, type Check, type Errors } from '../forms/validate';

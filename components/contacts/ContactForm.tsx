@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ContactView } from '@/lib/messaging/management';
+import type { ContactView } from '@/lib/messaging/management-contacts';
 import type { RequestOf } from '@/lib/messaging/protocol';
 
 type ContactInput = RequestOf<'contacts/save'>['contact'];

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber, useI18n } from '../i18n';
 import { VirtualList } from '../ui/VirtualList';
 import { Checkbox, SelectField, TextField } from '../ui/basics';
-import type { ContactFilters, ContactSummary } from '@/lib/messaging/management';
+import type { ContactFilters, ContactSummary } from '@/lib/messaging/management-contacts';
 import { sourceSchema } from '@/lib/rules/input';
 
 export type ContactRow = ContactSummary;
@@ -20,7 +20,7 @@ export interface ContactFilterState {
 
 export const emptyFilters: ContactFilterState = { query: '', basis: '', source: '', objection: '', firstContactPending: false, art14Passed: false };
 
-/** Kept in step with lib/ledger/schema.ts by tests/unit/ui/i18n.test.ts. */
+/** Kept in step with lib/model/basis.ts by tests/unit/ui/i18n.test.ts. */
 export const basisKinds = [
   'consent',
   'customer',

@@ -4,6 +4,7 @@ import type { Finding } from '../../lib/rules/verdict';
 import { citationText, plural, strings, type Channel, type Lang } from './strings';
 import { setupNeededOf, summarize, type HoldSummary, type PrimaryAction, type RecipientLine } from './summary';
 import { DoNotContactForm, type DncScope } from './DoNotContactForm';
+import { ProductChoice } from '../hold/ProductChoice';
 import { holdDialogCss } from './hold-css';
 import { OVERRIDE_JUSTIFICATIONS, OVERRIDE_JUSTIFICATION_LABELS, type OverrideJustificationKind } from '../../lib/rules/policy';
 
@@ -30,6 +31,8 @@ export type HoldAction =
   | { kind: 'send-anyway'; reason: string; justification?: OverrideJustificationKind }
   | { kind: 'remove-recipient'; key: string }
   | { kind: 'recheck' }
+  /** the rep picked what the draft is about from the catalogue (an empty list: none of these); check again */
+  | { kind: 'choose-products'; products: string[] }
   | { kind: 'send' };
 
 export interface HoldDialogProps {
@@ -322,6 +325,7 @@ export function HoldDialog(props: HoldDialogProps) {
               }}
             />
           ))}
+          {summary && verdict && <ProductChoice verdict={verdict} lang={lang} busy={busy} onChoose={(products) => props.onAction({ kind: 'choose-products', products })} />}
           {summary && (
             <MessageSection summary={summary} lang={lang} setupNeeded={setupNeeded} busy={busy} main={!lineIsMain} showInsert={noticeOnMessage} onAction={props.onAction} />
           )}

@@ -1,4 +1,5 @@
-import type { ContactPage } from '@/lib/messaging/management';
+import type { ContactPage } from '@/lib/messaging/management-contacts';
+import type { AuditHeadView } from '@/lib/messaging/audit-anchors';
 import { formatDate, formatDateTime, type I18n } from '../i18n';
 
 // The access report a person receives (GDPR Art. 15): every stored value in words of the reader's language,
@@ -17,7 +18,8 @@ function word(i18n: I18n, prefix: string, value: string | undefined): string {
   return text === `⟦${key}⟧` ? value : text;
 }
 
-export function accessReportSections(i18n: I18n, page: ContactPage): ReportSection[] {
+/** `head`: the audit log's head when the report was made, printed so it can be kept apart from the device. */
+export function accessReportSections(i18n: I18n, page: ContactPage, head?: AuditHeadView | null): ReportSection[] {
   const { t, lang } = i18n;
   const c = page.contact;
   return [
@@ -72,5 +74,17 @@ export function accessReportSections(i18n: I18n, page: ContactPage): ReportSecti
         value: [t(s.level === 'company' ? 'reportObjectionCompany' : 'reportObjectionPerson', word(i18n, 'scope_', s.scope)), s.reason].filter(Boolean).join(' — '),
       })),
     },
+    ...(head
+      ? [
+          {
+            heading: t('reportAuditHead'),
+            rows: [
+              { label: t('auditEntryNumber'), value: String(head.seq) },
+              { label: t('colDate'), value: formatDateTime(lang, head.at) },
+              { label: 'SHA-256', value: head.hash },
+            ],
+          },
+        ]
+      : []),
   ];
 }

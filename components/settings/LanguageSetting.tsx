@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/messaging/management';
+import type { Settings } from '@/lib/model/settings';
 import { useI18n } from '../i18n';
 import { SelectField } from '../ui/basics';
 

@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/messaging/management';
+import type { Settings } from '@/lib/model/settings';
 import { CATALOGUE, RULE_ORDER } from '@/lib/rules/catalogue';
 import { DEFAULT_RULE_ACTION, HARD_HOLD_CODES, RULE_ACTIONS, type RuleAction } from '@/lib/rules/policy';
 import { pick, useI18n } from '../i18n';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Settings } from '@/lib/messaging/management';
+import type { Settings } from '@/lib/model/settings';
 import { useI18n } from '../i18n';
 import { Checkbox, Notice, SelectField, TextArea, TextField } from '../ui/basics';
 import { collect, emailCheck, hasErrors, positiveIntCheck, required, urlCheck, type Errors } from '../forms/validate';

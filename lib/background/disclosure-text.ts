@@ -1,7 +1,8 @@
 import { normalizeEmail } from '../identity/normalize';
 import type { RecipientFacts } from '../ledger/repository';
-import type { Settings, SourceKind } from '../ledger/schema';
-import type { Channel } from '../messaging/common';
+import type { Settings } from '../model/settings';
+import type { SourceKind } from '../model/vocabulary';
+import type { Channel } from '../model/vocabulary';
 import { generateCallOpening, generateDisclosure, sourceNoun, type DisclosureSettings, type DisclosureSource } from '../rules';
 import type { FixKind } from '../rules/verdict';
 import { renderTemplate } from '../rules/templates';

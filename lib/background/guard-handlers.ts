@@ -6,7 +6,7 @@ import type { PageRecipient } from '../messaging/common';
 import type { RequestType } from '../messaging/protocol';
 import { UserFacingError, type Caller, type Handlers } from './router';
 import { getTabState, leaveTabFrame, setTabState } from './tab-state';
-import { rememberTabPeople, tabPeople } from './tab-people';
+import { panelPersonOf, rememberTabPeople, tabPeople } from './tab-people';
 import { LookupInputError, type VerdictService } from './verdict-service';
 
 // Handlers for what content scripts ask (a verdict, record this event, do-not-contact, save a profile)
@@ -208,8 +208,12 @@ export function guardHandlers({ ledger, verdicts, queueTeamEntry }: GuardHandler
       guarded(async () => {
         const draft = tabPeople(req.tabId);
         if (!draft || draft.recipients.length === 0) return { people: [] };
-        const verdict = await verdicts.forDraft(draft);
-        return { site: draft.site, people: verdict.recipients, recordBasisUrl: recordBasisUrl(browser.runtime.getURL('/options.html'), draft.recipients) };
+        const base = browser.runtime.getURL('/options.html');
+        const standing = await verdicts.forPeople(draft.channel, draft.recipients);
+        const people = standing.map(({ verdict, facts }, i) =>
+          panelPersonOf(verdict, facts, (contactId) => (contactId ? `${base}#/contacts/${encodeURIComponent(contactId)}/basis` : recordBasisUrl(base, [draft.recipients[i]!]))),
+        );
+        return { site: draft.site, people, recordBasisUrl: recordBasisUrl(base, draft.recipients) };
       }),
   };
 }

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import { benchHooks } from '../../bench/ledger-hooks';
 import { Ledger } from '../ledger/repository';
-import { queueTeamEntry, teamSuppressionsFor } from '../sync/engine';
+import { queueTeamEntry, teamSuppressionsFor } from '../sync/default-service';
 import { guardHandlers, setupUrl } from './guard-handlers';
 import { missingForNotice } from '../rules/disclosure';
+import { resumeBackupRestore } from './backup-handlers';
 import { managementHandlers } from './management-handlers';
 import { createRouter, type Handlers } from './router';
 import { forgetTab, recheckTab } from './tab-state';
 import { startTeamSync, teamHandlers } from './team-handlers';
+import { auditAnchorHandlers, startAuditAnchors } from './audit-anchors';
 import { createVerdictService } from './verdict-service';
 
 // The background: owns the ledger (IndexedDB in the extension's own origin), the verdict service and team
@@ -28,6 +30,7 @@ async function openSetupAfterInstall(ledger: Ledger, optionsUrl: string): Promis
 export function startBackground() {
   const ledger = new Ledger();
   const team = startTeamSync({ db: ledger.db });
+  const anchors = startAuditAnchors(ledger);
   const verdicts = createVerdictService({ ledger, teamSuppressionsFor, now: () => new Date() });
   // One way to tell the team of a personal objection, for the composer and the management pages alike. The
   // personal entry is stored first; a failure to queue it lands in the team status (the engine writes it).
@@ -40,7 +43,8 @@ export function startBackground() {
   const handlers: Handlers = {
     ...guardHandlers({ ledger, verdicts, queueTeamEntry: shareWithTeam }),
     // Do-not-contact entries from the management pages (and call objections) reach the team too.
-    ...managementHandlers(ledger, undefined, { onSuppressionAdded: shareWithTeam }),
+    ...managementHandlers(ledger, undefined, { onSuppressionAdded: shareWithTeam, beforeExport: () => anchors.anchorNow() }),
+    ...auditAnchorHandlers(ledger, anchors),
     ...teamHandlers({ team }),
   };
   const route = createRouter(handlers, {
@@ -58,6 +62,8 @@ export function startBackground() {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'complete') void recheckTab(tabId, (id) => browser.tabs.sendMessage(id, { type: 'guard/ping' }, { frameId: 0 }));
   });
+  // A restore the browser stopped half-way continues from its last committed chunk (never left half-done).
+  void resumeBackupRestore(ledger).catch((error) => console.error('[outreach-guard] the interrupted restore could not continue', error));
   // Build the contacts search index now, so the first search does not wait for it.
   void ledger.warmUp().catch((error) => console.error('[outreach-guard] warm-up failed', error));
 

@@ -1,4 +1,3 @@
-import { exportBackup, importBackup } from '../backup/backup';
 import { base64Size, base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { contactRow, exportHeaders, toCsv } from '../csv/export';
 import { planCsvImport } from '../csv/import';
@@ -10,8 +9,10 @@ import { normalizeDomain, normalizePhone } from '../identity/normalize';
 import { ErasedIdentityError, LedgerError } from '../ledger/errors';
 import { JobRegistry } from '../ledger/jobs';
 import type { BasisDraft, Ledger } from '../ledger/repository';
-import { EVIDENCE_MAX_BYTES, type AuditEntry } from '../ledger/schema';
+import { type AuditEntry } from '../model/audit';
+import { EVIDENCE_MAX_BYTES } from '../model/evidence';
 import { managementRequests, type AuditPeople } from '../messaging/management';
+import { backupHandlers } from './backup-handlers';
 import { UserFacingError, type Handler } from './router';
 
 // The background's handlers for every management request (extension pages only; the router checks the
@@ -78,6 +79,8 @@ export interface ManagementHooks {
    * objection). main.ts passes the team-sync queue here (queueTeamEntry) so the team learns of it too.
    */
   onSuppressionAdded?: (keys: string[], entry: { reason: string; scope: 'all' | 'email' | 'phone' | 'linkedin'; level: 'person' | 'company' }) => Promise<unknown>;
+  /** Called before a backup or audit export: main.ts anchors the audit chain on the team server (lib/sync/anchors.ts). */
+  beforeExport?: () => Promise<unknown>;
 }
 
 export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hooks: ManagementHooks = {}): ManagementHandlers {
@@ -86,9 +89,12 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
   const shareSuppression: NonNullable<ManagementHooks['onSuppressionAdded']> = (keys, entry) =>
     hooks.onSuppressionAdded ? hooks.onSuppressionAdded(keys, entry) : Promise.resolve();
   const today = () => new Date().toISOString().slice(0, 10);
+  // An export never fails for want of a team server: the anchor then waits on the device (anchors.ts).
+  const anchorExport = async (): Promise<void> => {
+    await hooks.beforeExport?.().catch(() => undefined);
+  };
   const handlers: ManagementHandlers = {
-    'backup/export': async () => ({ backup: await exportBackup(ledger) }),
-    'backup/import': async (req) => ({ imported: await importBackup(ledger, req.backup, req.mode) }),
+    ...backupHandlers(ledger, anchorExport),
 
     'contacts/list': (req) => ledger.listContacts({ query: req.query, filters: req.filters, offset: req.offset, limit: req.limit }),
     'contacts/get': (req) => ledger.contactPage(req.id),
@@ -219,6 +225,17 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
           heading: 'Bezwaar / Objections',
           rows: x.suppressions.map((s) => ({ label: s.recordedAt.slice(0, 10), value: `${s.level}, ${s.scope}: ${s.reason}` })),
         },
+        // The audit log's head when this report was made: kept with the report, it shows later whether the log changed.
+        {
+          heading: 'Auditlog / Audit log',
+          rows: x.auditHead
+            ? [
+                { label: 'Laatste regel / Last entry', value: String(x.auditHead.seq) },
+                { label: 'Tijd / Time', value: x.auditHead.at },
+                { label: 'Hash (SHA-256)', value: x.auditHead.hash },
+              ]
+            : [],
+        },
       ];
       return { json, title: `Inzageverzoek / Access request — ${c.name}`, sections };
     },
@@ -242,8 +259,10 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
       const page = await ledger.listAudit(req);
       return { ...page, people: await auditPeople(ledger, page.items) };
     },
-    'audit/verify': () => ledger.verifyAudit(),
-    'audit/export': async () => ({ entries: await ledger.exportAudit(), verify: await ledger.verifyAudit() }),
+    'audit/export': async () => {
+      await anchorExport();
+      return { entries: await ledger.exportAudit(), verify: await ledger.verifyAudit(), head: await ledger.auditLog.auditHead() };
+    },
 
     'settings/get': async () => ({ settings: await ledger.getSettings() }),
     'settings/save': async (req) => ({ settings: await ledger.saveSettings(req.settings) }),

@@ -2,9 +2,10 @@ import { keysOfPageRecipient } from '../identity/keys';
 import { normalizeEmail } from '../identity/normalize';
 import type { RecipientFacts } from '../ledger/repository';
 import { toRulesLedgerFacts } from '../ledger/facts';
-import type { Settings } from '../ledger/schema';
+import type { Settings } from '../model/settings';
 
-import type { Channel, PageRecipient } from '../messaging/common';
+import type { PageRecipient } from '../messaging/common';
+import type { Channel } from '../model/vocabulary';
 import { evaluateOutreach, type Finding, type OutreachInput } from '../rules';
 import { overridableOf } from '../rules/verdict';
 import type { TeamSuppression } from '../sync/engine';

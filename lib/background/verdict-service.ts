@@ -1,11 +1,14 @@
 import { identityKeysOf, keysOfPageRecipient, withDomainKeys } from '../identity/keys';
 import { normalizePhone } from '../identity/normalize';
 import type { Ledger, RecipientFacts } from '../ledger/repository';
-import { recipientKinds, type Settings } from '../ledger/schema';
+import { type Settings } from '../model/settings';
+import { recipientKinds } from '../model/vocabulary';
 
 type RecipientKind = (typeof recipientKinds)[number];
 import { bodyFingerprint } from '../rules/fingerprint';
-import type { Channel, Localized, PageRecipient } from '../messaging/common';
+import type { PageRecipient } from '../messaging/common';
+import type { Localized } from '../model/localized';
+import type { Channel } from '../model/vocabulary';
 import type { GuardVerdict, RecipientVerdict } from '../messaging/guard';
 import { decisionOf, evaluateOutreach, inferAddress, worstDecision, type DisclosureSource, type Finding, type OutreachInput } from '../rules';
 import { missingForNotice } from '../rules/disclosure';
@@ -44,6 +47,12 @@ export interface DraftRequest {
 /** What the hold needs besides the verdict: the rep's language (unless it follows the browser) and whether setup is done. */
 function uiOf(settings: Settings, setupNeeded: boolean): { lang?: 'nl' | 'en'; setupNeeded?: true } {
   return { ...(settings.language !== 'auto' ? { lang: settings.language } : {}), ...(setupNeeded ? { setupNeeded: true as const } : {}) };
+}
+
+/** What the hold needs to let the rep pick the draft's products: the catalogue's names, and whether they picked. */
+function productChoiceOf(settings: Settings, picked: string[] | undefined): { catalogue?: string[]; productsChosen?: true } {
+  if (settings.products.length === 0) return {};
+  return { catalogue: settings.products.map((p) => p.name.trim()).slice(0, 500), ...(picked ? { productsChosen: true as const } : {}) };
 }
 
 /** The catalogue says which findings the disclosure clears: the dialog offers the insert exactly for those. */
@@ -102,7 +111,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       recipientCount: request.recipients.length,
       automated: false,
       ...(request.message.classificationOverride ? { classificationOverride: request.message.classificationOverride } : {}),
-      ...(request.message.products?.length ? { products: request.message.products } : {}),
+      ...(request.message.products ? { products: request.message.products } : {}),
       ...(request.message.replyToRecipient !== undefined ? { context: { replyToRecipient: request.message.replyToRecipient } } : {}),
     };
     const factsByKey = new Map<string, RecipientFacts>();
@@ -156,8 +165,30 @@ export function createVerdictService(deps: VerdictServiceDeps) {
       overridable: perRecipient.every((r) => r.overridable !== false),
       justificationRequired: settings.policy.overrideNeedsReason && perRecipient.some((r) => justificationRequiredOf(r.findings)),
       ...(products ? { products } : {}),
+      ...productChoiceOf(settings, request.message.products),
       ...uiOf(settings, setupNeeded),
     };
+  }
+
+  /**
+   * The side panel's people: each person's standing with no message yet (the hold judges the text at send), so
+   * a profile or an empty compose is not "blocked" for a missing opt-out line nobody has written yet.
+   */
+  async function forPeople(channel: Channel, recipients: readonly PageRecipient[]): Promise<Array<{ verdict: RecipientVerdict; facts?: RecipientFacts }>> {
+    const at = now();
+    const settings = await ledger.getSettings();
+    return Promise.all(
+      recipients.map(async (r) => {
+        const keys = keysOfPageRecipient(r);
+        if (r.unreadable || keys.length === 0) {
+          const findings = pageFactVerdict(channel, settings, at, 'unreadable', r).findings;
+          return { verdict: { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, undefined), known: false, weakMatch: !!r.weakMatch } };
+        }
+        const { facts, team } = await factsAndTeam(keys, at);
+        const findings = evaluateOutreach(inputFor('send_message', channel, r, facts, team, settings, at, undefined)).findings;
+        return { verdict: { key: r.key, decision: decisionOf(findings), findings, label: labelOf(r, facts), known: facts.known, weakMatch: !!r.weakMatch }, facts };
+      }),
+    );
   }
 
   /** The popup's look-up: a person by e-mail, phone or LinkedIn URL, for a channel, with no draft. */
@@ -276,7 +307,7 @@ export function createVerdictService(deps: VerdictServiceDeps) {
     return held;
   }
 
-  return { forDraft, lookup, callCheck, hardHolds };
+  return { forDraft, forPeople, lookup, callCheck, hardHolds };
 }
 
 export type VerdictService = ReturnType<typeof createVerdictService>;

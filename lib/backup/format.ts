@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import { IMPORT_FILE_MAX_BYTES } from '../messaging/common';
 import { LINKEDIN_PROFILE_URL, normalizeDomain, normalizeEmail, normalizeLinkedIn, normalizePhone } from '../identity/normalize';
-import {
-  assessmentSchema,
-  auditEntrySchema,
-  basisRecordSchema,
-  contactSchema,
-  eventSchema,
-  evidenceSchema,
-  provenanceSchema,
-  settingsSchema,
-  suppressionSchema,
-} from '../ledger/schema';
+import { assessmentSchema } from '../model/assessment';
+import { auditEntrySchema } from '../model/audit';
+import { basisRecordSchema } from '../model/basis';
+import { contactSchema, provenanceSchema } from '../model/contact';
+import { eventSchema } from '../model/event';
+import { evidenceSchema } from '../model/evidence';
+import { settingsSchema } from '../model/settings';
+import { suppressionSchema } from '../model/suppression';
 
 // The backup file format, version 1 (docs/backup-format.md). Everything in the ledger except the team-sync
 // cache and its credentials: contacts, bases, evidence with files as base64, provenance, events,
@@ -70,3 +67,56 @@ export const backupV1Schema = z.object({
   }),
 });
 export type BackupV1 = z.infer<typeof backupV1Schema>;
+
+/**
+ * Version 2: a backup in numbered parts, each a file under the one file limit (docs/backup-format.md). Every
+ * part names its backup and its number; the last part says it is the last and counts the whole backup. A
+ * contact's provenance rows travel in the contact's part. The settings are in part 1.
+ */
+export const BACKUP_PARTS_VERSION = 2;
+/**
+ * What export puts in one part, in characters: under the 50 MB file limit even when every character outside
+ * ASCII takes three bytes in UTF-8, and under Chromium's 64 MiB message limit when quotes are escaped in transit.
+ */
+export const BACKUP_PART_BUDGET = 40 * 1024 * 1024;
+
+const count = z.number().int().min(0);
+export const backupPartTotalsSchema = z.object({
+  contacts: count,
+  bases: count,
+  evidence: count,
+  provenance: count,
+  events: count,
+  suppressions: count,
+  assessments: count,
+  audit: count,
+});
+
+export const backupPartV2Schema = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_PARTS_VERSION),
+    exportedAt: z.string(),
+    app: z.object({ name: z.string(), version: z.string() }).optional(),
+    schemaVersion: z.number().int().optional(),
+    backupId: z.string().min(1).max(100),
+    part: z.number().int().min(1).max(100_000),
+    last: z.boolean(),
+    totals: backupPartTotalsSchema.optional(),
+    data: z.object({
+      contacts: z.array(backupContactSchema).default([]),
+      bases: z.array(basisRecordSchema).default([]),
+      evidence: z.array(backupEvidenceSchema).default([]),
+      provenance: z.array(provenanceSchema).default([]),
+      events: z.array(eventSchema).default([]),
+      suppressions: z.array(suppressionSchema).default([]),
+      assessments: z.array(assessmentSchema).default([]),
+      settings: settingsSchema.optional(),
+      audit: z.array(auditEntrySchema).default([]),
+    }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.last && !p.totals) ctx.addIssue({ code: 'custom', path: ['totals'], message: 'the last part counts the whole backup' });
+    if (p.part === 1 && !p.data.settings) ctx.addIssue({ code: 'custom', path: ['data', 'settings'], message: 'part 1 holds the settings' });
+  });
+export type BackupPartV2 = z.infer<typeof backupPartV2Schema>;

@@ -1,4 +1,4 @@
-import type { Contact } from '../ledger/schema';
+import type { Contact } from '../model/contact';
 import type { Delimiter } from './parse';
 
 // CSV export. A cell that starts with = + - @ tab or CR is prefixed with ' so that a spreadsheet shows it

@@ -1,8 +1,9 @@
 import { normalizeDomain, normalizeEmail, normalizePhone } from '../identity/normalize';
 import { linkedInFromText } from '../identity/keys';
 import type { BasisDraft, ImportRow } from '../ledger/repository';
-import { companySchema, contactSchema, sourceKinds, type SourceKind } from '../ledger/schema';
-import type { CsvField } from '../messaging/management';
+import { companySchema, contactSchema } from '../model/contact';
+import { sourceKinds, type SourceKind } from '../model/vocabulary';
+import type { CsvField } from '../model/csv';
 import { parseDutchDate } from './dates';
 import { guessMapping } from './mapping';
 import { CsvError, parseCsv, type Delimiter } from './parse';

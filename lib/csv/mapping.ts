@@ -1,4 +1,4 @@
-import type { CsvField } from '../messaging/management';
+import type { CsvField } from '../model/csv';
 
 // Guesses which contact field a column header means, in Dutch and English, so that most files import
 // without the user mapping anything.

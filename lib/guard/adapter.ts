@@ -1,4 +1,5 @@
-import type { Channel, PageRecipient, Site } from '../messaging/common';
+import type { PageRecipient, Site } from '../messaging/common';
+import type { Channel } from '../model/vocabulary';
 
 // The contract between the shared guard (lib/guard) and each site's adapter (lib/sites/<site>/adapter.ts).
 // Adapters know the site's DOM and nothing of the law; the guard knows the hold flow and nothing of a site.

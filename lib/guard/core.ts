@@ -113,6 +113,8 @@ export interface Watched {
   /** the quiet marker beside the composer: the state the guard already worked out */
   marker?: MarkerUi;
   timer?: ReturnType<typeof setTimeout>;
+  /** the catalogue products the rep said this composer's draft is about (in the hold); sent with every check */
+  products?: string[];
 }
 
 /** The options of one guard, resolved once (defaults filled in). */

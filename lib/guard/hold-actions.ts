@@ -56,6 +56,11 @@ export function createHoldActions(core: GuardCore): HoldActions {
       case 'recheck':
         await run(() => recheck(w, hold));
         return;
+      case 'choose-products':
+        // the rep's pick replaces what the engine found, for this composer's checks from now on
+        w.products = action.products.slice(0, 20);
+        await run(() => recheck(w, hold));
+        return;
       case 'insert-disclosure':
         await run(async () => {
           const text = verdict?.disclosure?.[langOfView(hold.view, lang)];

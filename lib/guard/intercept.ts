@@ -219,7 +219,8 @@ export function fallbackTriggerOf(event: Event, plainEnterMaySend = false): Send
 /**
  * For a send-like event outside every known composer: the element around the draft it would send, or null
  * (not a send, or no draft with text near it). Plain Enter does not count here: outside a composer it is
- * a new line far more often (comment boxes, search fields) than a send.
+ * a new line far more often (comment boxes, search fields) than a send. Gmail's Send button sits 12 levels
+ * below the nearest element that also holds its editor: the walk goes up to 16.
  */
 function draftAround(event: Event): Element | null {
   const trigger = fallbackTriggerOf(event, false);
@@ -227,7 +228,7 @@ function draftAround(event: Event): Element | null {
   const start = event.composedPath()[0];
   if (!(start instanceof Element)) return null;
   let node: Element | null = start;
-  for (let depth = 0; node && depth < 10; depth++, node = node.parentElement) {
+  for (let depth = 0; node && depth < 16; depth++, node = node.parentElement) {
     if (node === node.ownerDocument.body || node === node.ownerDocument.documentElement) return null;
     if (hasDraft(node)) return node;
   }

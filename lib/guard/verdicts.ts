@@ -31,6 +31,7 @@ export function createVerdictCache(core: GuardCore): VerdictCache {
         message: {
           ...(snapshot.subject !== undefined ? { subject: snapshot.subject.slice(0, 2000) } : {}),
           body: snapshot.body.slice(0, 200_000),
+          ...(w.products ? { products: w.products } : {}),
         },
       }),
       checkTimeoutMs,

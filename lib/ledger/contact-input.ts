@@ -1,7 +1,7 @@
 import { linkedInFromText } from '../identity/keys';
 import { normalizeDomain, normalizeEmail, normalizePhone, storedProfileUrl } from '../identity/normalize';
 import { LedgerError } from './errors';
-import type { Company, Contact, LinkedInIdentity } from './schema';
+import type { Company, Contact, LinkedInIdentity } from '../model/contact';
 
 // Turns raw identities from a form, a CSV row or a backup into the ledger's normal form, naming the
 // field of anything invalid (e.g. `emails.1`) so the page can put the message next to it.

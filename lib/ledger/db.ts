@@ -1,5 +1,11 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { AuditEntry, BasisRecord, Contact, EvidenceRow, LedgerEvent, Provenance, SuppressionRow, Assessment } from './schema';
+import type { Assessment } from '../model/assessment';
+import type { AuditEntry } from '../model/audit';
+import type { BasisRecord } from '../model/basis';
+import type { Contact, Provenance } from '../model/contact';
+import type { LedgerEvent } from '../model/event';
+import type { EvidenceRow } from '../model/evidence';
+import type { SuppressionRow } from '../model/suppression';
 import { deriveContactIndex } from './derive';
 import { keysOfContact, withoutKeys } from '../identity/keys';
 import { rebuildKeyFilters, type KeyFilterRow } from './key-filter';

@@ -1,5 +1,7 @@
-import type { BasisRecord, Contact, LedgerEvent, Provenance } from './schema';
-import { provableBasisTypes } from './schema';
+import type { BasisRecord } from '../model/basis';
+import type { Contact, Provenance } from '../model/contact';
+import type { LedgerEvent } from '../model/event';
+import { provableBasisTypes } from '../model/basis';
 import { foldText } from '../identity/normalize';
 import { keysOfContact } from '../identity/keys';
 

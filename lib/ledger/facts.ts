@@ -1,5 +1,9 @@
 import type { LedgerFacts } from '../rules/input';
-import type { Assessment, BasisRecord, Contact, EvidenceMeta, Provenance, SuppressionRow } from './schema';
+import type { Assessment } from '../model/assessment';
+import type { BasisRecord } from '../model/basis';
+import type { Contact, Provenance } from '../model/contact';
+import type { EvidenceMeta } from '../model/evidence';
+import type { SuppressionRow } from '../model/suppression';
 import { addMonths, dateOf } from './derive';
 
 // What the ledger knows about one recipient, for the verdict service; and its translation into the

@@ -1,4 +1,4 @@
-import type { Contact } from './schema';
+import type { Contact } from '../model/contact';
 
 // An in-memory index of the contacts list, kept by the background next to the database. A search keystroke
 // over 100 000 contacts is a scan of short strings here (milliseconds) instead of IndexedDB range reads

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { ContactListIndex, entryOf, type Entry } from './list-index';
-import type { Contact } from './schema';
+import type { Contact } from '../model/contact';
 
 // The contacts list's index, persisted: a cold start reads ~10 packed rows instead of every contact (1.5–3.5 s
 // at 100 000 contacts in Chromium). Each chunk holds 10 000 entries in list order, every field joined into

@@ -1,4 +1,4 @@
-import type { Contact } from './schema';
+import type { Contact } from '../model/contact';
 import { LedgerCore, type LedgerOptions } from './stores/core';
 import { summaryOf } from './stores/shared';
 import { SettingsStore } from './stores/settings';

@@ -1,22 +1,5 @@
 import { z } from 'zod';
 
-/**
- * Channels the guard and the rules engine speak about. The same list as the engine's `ruleChannelSchema`,
- * written out here on purpose: importing lib/rules/input into content scripts costs ~3 KB gzip of the
- * 60 KB budget. tests/unit/messaging/channels.test.ts keeps the two equal.
- */
-export const channelSchema = z.enum([
-  'email',
-  'linkedin_dm',
-  'linkedin_inmail',
-  'linkedin_connect_note',
-  'sms',
-  'whatsapp',
-  'call',
-  'automated_call',
-]);
-export type Channel = z.infer<typeof channelSchema>;
-
 export const siteSchema = z.enum(['linkedin', 'gmail', 'outlook']);
 export type Site = z.infer<typeof siteSchema>;
 
@@ -55,9 +38,6 @@ export const pageRecipientSchema = z.object({
   unreadable: z.string().max(500).optional(),
 });
 export type PageRecipient = z.infer<typeof pageRecipientSchema>;
-
-export const localizedSchema = z.object({ nl: z.string(), en: z.string() });
-export type Localized = z.infer<typeof localizedSchema>;
 
 export const errorSchema = z.object({
   code: z.string(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { channelSchema, linkedInRefSchema, localizedSchema, pageRecipientSchema, resultOf, siteSchema } from './common';
+import { linkedInRefSchema, pageRecipientSchema, resultOf, siteSchema } from './common';
+import { localizedSchema } from '../model/localized';
+import { channelSchema } from '../model/vocabulary';
 import { decisionSchema, findingSchema } from '../rules/verdict';
 import { productRefSchema } from '../rules/products';
 import { overrideJustificationKindSchema } from '../rules/policy';
@@ -17,7 +19,10 @@ export const messageDraftSchema = z.object({
   classificationOverride: z
     .object({ as: z.enum(['commercial', 'non_commercial', 'mixed']), reason: z.string().min(3).max(2000) })
     .optional(),
-  /** catalogue product names the rep picked or corrected in the hold; they replace what the engine found */
+  /**
+   * catalogue product names the rep picked or corrected in the hold; they replace what the engine found.
+   * An empty list: the rep said the draft is about none of the catalogue's products.
+   */
   products: z.array(z.string().max(200)).max(20).optional(),
   /** the composer is a reply in a thread where the recipient wrote last (the site adapter reads it) */
   replyToRecipient: z.boolean().optional(),
@@ -63,6 +68,10 @@ export const guardVerdictSchema = z.object({
   justificationRequired: z.boolean().optional(),
   /** the catalogue products the draft is about (the hold lets the rep pick or correct them) */
   products: z.array(productRefSchema).optional(),
+  /** the names the rep can pick from in the hold (the organisation's catalogue); absent without a catalogue */
+  catalogue: z.array(z.string().max(200)).max(500).optional(),
+  /** the products are the rep's choice (`products` absent or empty: "none of these") */
+  productsChosen: z.boolean().optional(),
   /** the rep's language setting ('auto' leaves it to the page's guess): the hold speaks it */
   lang: z.enum(['nl', 'en']).optional(),
   /** the organisation is not set up: no notice can be written yet; the hold offers the setup */

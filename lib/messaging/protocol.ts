@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditAnchorRequests, auditAnchorResponses } from './audit-anchors';
 import { contentRequests, contentResponses } from './guard';
 import { managementRequests, managementResponses } from './management';
 import { teamRequests, teamResponses } from './team';
@@ -10,6 +11,7 @@ import { verdictRequests, verdictResponses } from './verdict';
 export const requestSchema = z.discriminatedUnion('type', [
   ...contentRequests,
   ...managementRequests,
+  ...auditAnchorRequests,
   ...teamRequests,
   ...verdictRequests,
 ]);
@@ -20,6 +22,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export const responseSchemas = {
   ...contentResponses,
   ...managementResponses,
+  ...auditAnchorResponses,
   ...teamResponses,
   ...verdictResponses,
 } satisfies Record<

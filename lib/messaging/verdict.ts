@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { channelSchema, localizedSchema, resultOf, siteSchema } from './common';
+import { resultOf, siteSchema } from './common';
+import { localizedSchema } from '../model/localized';
+import { channelSchema } from '../model/vocabulary';
 import { decisionSchema, findingSchema } from '../rules/verdict';
 import { recipientVerdictSchema } from './guard';
 
@@ -55,9 +57,25 @@ export const tabStateSchema = z.object({
 
 /** The side panel asks who is in a tab and their status now; extension pages only (not a content request). */
 export const tabPeopleRequest = z.object({ type: z.literal('panel/tab-people'), tabId: z.number().int() });
+/** One person of the tab: the verdict plus what the ledger holds, so the panel can say why without a second ask. */
+export const panelPersonSchema = recipientVerdictSchema.extend({
+  contactId: z.string().optional(),
+  /** the recorded bases, newest first (the type only: the panel links to the contact page for the rest) */
+  bases: z.array(z.object({ type: z.string(), recordedAt: z.string() })),
+  evidenceCount: z.number().int(),
+  objections: z.array(z.object({ level: z.enum(['person', 'company']), scope: z.string(), recordedAt: z.string() })),
+  erased: z.boolean(),
+  /** where the rep records a basis for this person: the contact page when known, else the prefilled form */
+  recordBasisUrl: z.string(),
+});
+export type PanelPerson = z.infer<typeof panelPersonSchema>;
+
+/** The session-storage key the background sets when a tab's people change; the side panel then asks again. */
+export const TAB_PEOPLE_CHANGED_KEY = 'tab-people-changed';
+
 export const tabPeopleSchema = z.object({
   site: siteSchema.optional(),
-  people: z.array(recipientVerdictSchema),
+  people: z.array(panelPersonSchema),
   /** where the rep records a basis for the first person (the contact form, prefilled) */
   recordBasisUrl: z.string().optional(),
 });

@@ -1,6 +1,7 @@
 import type { Classification } from './input';
 import { classifyText, type MessageContext, type Signal } from './classifier';
 import { ASK_PERMISSION_RE } from './classifier/permission';
+import { splitSentences } from './classifier/sentences';
 
 // Message analysis, Dutch and English. Whether a message is commercial comes from the message model
 // (lib/rules/classifier: weighted phrases, structure and context, learned from a labelled corpus); the
@@ -141,7 +142,6 @@ const PHONE_RE = /(?:\+|\b0)\d[\d\s-]{7,}\d/;
 const COMPANY_RE = /\b[\p{Lu}\d][\p{L}\d&'.-]*(?:\s+[\p{Lu}\d&][\p{L}\d&'.-]*){0,4}\s+(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|C\.?V\.?|Ltd\.?|Limited|GmbH|plc|PLC|LLP|BVBA|SRL|Inc\.?|LLC)(?=$|[\s,.;:!?)])/u;
 /** Call openings: "u spreekt met Jan van Acme", "this is Jan from Acme". */
 const CALL_ID_RE = /\b(?:u spreekt(?: met)?|dit is|mijn naam is|this is|my name is|i(?:'m| am))\s+[\p{L}.' -]{1,40}?\s+(?:van|namens|from|with|on behalf of)\s+\p{Lu}/u;
-const SENTENCE_SPLIT = /(?<=[.!?])\s+|\n+/;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -161,6 +161,19 @@ function entityPattern(entity: string): RegExp | undefined {
   return re;
 }
 
+/** A value worked out on first use and kept. */
+function once<T>(work: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = work();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /** Analyse a draft (or a call script). Pure; the same text always gives the same answer. */
 export function analyzeMessage(text: string, subject?: string, options: AnalyzeOptions = {}): MessageAnalysis {
   const body = text.toLowerCase();
@@ -169,26 +182,38 @@ export function analyzeMessage(text: string, subject?: string, options: AnalyzeO
   const model = classifyText(body, subject?.toLowerCase(), options.context ?? {}, asksPermission);
   const { classification, promotional } = model;
 
-  const entityRe = options.legalEntity ? entityPattern(options.legalEntity) : undefined;
   const mayHaveUrl = body.includes('/') || body.includes('www.');
-  const company = (entityRe?.test(body) ?? false) || COMPANY_RE.test(text);
-  const contactMeans = hasEmail(body) || PHONE_RE.test(body) || (mayHaveUrl && URL_RE.test(body));
-  const identity = (company && contactMeans) || CALL_ID_RE.test(text);
+  const identity = once(() => {
+    const entityRe = options.legalEntity ? entityPattern(options.legalEntity) : undefined;
+    const company = (entityRe?.test(body) ?? false) || COMPANY_RE.test(text);
+    const contactMeans = hasEmail(body) || PHONE_RE.test(body) || (mayHaveUrl && URL_RE.test(body));
+    return (company && contactMeans) || CALL_ID_RE.test(text);
+  });
 
-  let art21Mentioned = false;
-  let art21Separate = false;
-  if (art21.test(body)) {
-    art21Mentioned = true;
-    for (const sentence of body.split(SENTENCE_SPLIT)) {
-      if (!art21.test(sentence)) continue;
-      // separate = not buried in the privacy-notice sentence with the other rights or the link
-      if (!(mayHaveUrl && URL_RE.test(sentence)) && !OTHER_RIGHTS.test(sentence) && !privacy.test(sentence)) art21Separate = true;
+  const art21Found = once(() => {
+    let mentioned = false;
+    let separate = false;
+    if (art21.test(body)) {
+      mentioned = true;
+      for (const sentence of splitSentences(body)) {
+        if (!art21.test(sentence)) continue;
+        // separate = not buried in the privacy-notice sentence with the other rights or the link
+        if (!(mayHaveUrl && URL_RE.test(sentence)) && !OTHER_RIGHTS.test(sentence) && !privacy.test(sentence)) separate = true;
+      }
     }
-  }
+    return { mentioned, separate };
+  });
 
   // a link whose address names the notice, or a named privacy notice with a link next to it
-  const urls = mayHaveUrl ? (body.match(URL_RE_G) ?? []) : [];
-  const privacyLink = urls.some((u) => PRIVACY_URL_RE.test(u)) || (urls.length > 0 && privacy.test(body));
+  const privacyLink = once(() => {
+    const urls = mayHaveUrl ? (body.match(URL_RE_G) ?? []) : [];
+    return urls.some((u) => PRIVACY_URL_RE.test(u)) || (urls.length > 0 && privacy.test(body));
+  });
+  const optOutFound = once(() => optOut.test(body));
+  const sourceFound = once(() => source.test(body));
+  const purposeFound = once(() => purpose.test(body));
+  const privacyOffered = once(() => privacyOffer.test(body));
+  const withdrawFound = once(() => withdraw.test(body));
 
   let purposeKind: MessageAnalysis['purposeKind'] = 'other';
   if (recruitment.test(all)) purposeKind = 'recruitment';
@@ -205,15 +230,15 @@ export function analyzeMessage(text: string, subject?: string, options: AnalyzeO
     promotional,
     service: model.service,
     asksPermission,
-    identity,
-    optOut: optOut.test(body),
-    art21Separate,
-    art21Mentioned,
-    source: source.test(body),
-    purpose: purpose.test(body),
-    privacyLink,
-    privacyOffered: privacyOffer.test(body),
-    withdrawConsent: withdraw.test(body),
+    identity: identity(),
+    optOut: optOutFound(),
+    art21Separate: art21Found().separate,
+    art21Mentioned: art21Found().mentioned,
+    source: sourceFound(),
+    purpose: purposeFound(),
+    privacyLink: privacyLink(),
+    privacyOffered: privacyOffered(),
+    withdrawConsent: withdrawFound(),
     purposeKind,
   };
 }

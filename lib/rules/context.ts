@@ -157,7 +157,8 @@ export function buildContext(inp: ParsedOutreachInput): Ctx {
   if (!override && analysis?.decidedBy === 'default' && contact) f.add('MISSING-CONTEXT', 'info');
   const marketing = contact ? classification !== 'non_commercial' : true;
   const fullText = `${msg?.topic ?? ''}\n${msg?.subject ?? ''}\n${body ?? ''}`;
-  const products = msg?.products?.length
+  // the rep's pick in the hold replaces what the text names; an empty pick says "none of the catalogue's"
+  const products = msg?.products !== undefined
     ? pickedProducts(msg.products, catalogue)
     : msg?.product
       ? pickedProducts([msg.product], catalogue)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addressKindSchema, CHANNELS, consentChannelSchema, sourceKindSchema } from '../model/vocabulary';
 import { rulePolicySchema } from './policy';
 import { productSchema } from './products';
 
@@ -7,17 +8,7 @@ import { productSchema } from './products';
 // the engine answers an unknown fact with the strict outcome plus a MISSING-* finding (see docs/rules.md).
 // Contract: after 21:30 only optional fields are added here.
 
-/** Same values as channelSchema in lib/messaging/common.ts (lib/rules may not import lib/messaging). */
-export const CHANNELS = [
-  'email',
-  'linkedin_dm',
-  'linkedin_inmail',
-  'linkedin_connect_note',
-  'sms',
-  'whatsapp',
-  'call',
-  'automated_call',
-] as const;
+export { CHANNELS };
 export const ruleChannelSchema = z.enum(CHANNELS);
 export type RuleChannel = z.infer<typeof ruleChannelSchema>;
 
@@ -36,16 +27,7 @@ const text = (max = 2000) => z.string().max(max);
 export const recipientKindSchema = z.enum(['natural_consumer', 'natural_professional', 'legal_person']);
 export type RecipientKind = z.infer<typeof recipientKindSchema>;
 
-export const addressKindSchema = z.enum([
-  'role_designated',
-  'role_generic',
-  'personal_business',
-  'personal_private',
-  'phone_switchboard',
-  'phone_direct',
-  'phone_mobile',
-  'linkedin_member',
-]);
+export { addressKindSchema };
 export type AddressKind = z.infer<typeof addressKindSchema>;
 
 /** Where the contact details were published *for* proposals or such calls (NL-EM-04, NL-TM-07). */
@@ -104,21 +86,7 @@ export const recipientSchema = z.object({
     .optional(),
 });
 
-export const sourceSchema = z.enum([
-  'data_subject',
-  'company_website',
-  'linkedin_manual',
-  'linkedin_tool',
-  'kvk',
-  'referral',
-  'lead_vendor',
-  'event_list',
-  'legacy_import',
-  'public_web',
-  'scraping',
-  'colleague',
-  'unknown',
-]);
+export const sourceSchema = sourceKindSchema;
 export type Source = z.infer<typeof sourceSchema>;
 
 export const relationshipSchema = z.discriminatedUnion('type', [
@@ -149,8 +117,7 @@ export const relationshipSchema = z.discriminatedUnion('type', [
 ]);
 export type Relationship = z.infer<typeof relationshipSchema>;
 
-/** Consent channels: a channel, a channel family, or 'any'. */
-export const consentChannelSchema = z.enum([...CHANNELS, 'linkedin', 'phone', 'any']);
+export { consentChannelSchema };
 
 export const consentBasisSchema = z.object({
   type: z.literal('consent'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_ACTIONS, rulePolicySchema, ruleActionSchema, type RuleAction, type RulePolicy } from '../model/rule-policy';
 
 // The organisation's override policy, like a mail-policy tool's: per rule, what a rep may do when it fires.
 //   block    — no "Send anyway"; only fix the draft, remove the recipient or cancel
@@ -7,9 +8,7 @@ import { z } from 'zod';
 // An objection (GD-10, OB-01 on a strong match) or an erasure (GD-12) is a hard hold: GDPR Art. 21(3) and 17
 // leave no room for a business reason, so no setting can make them overridable.
 
-export const RULE_ACTIONS = ['block', 'override', 'warn'] as const;
-export const ruleActionSchema = z.enum(RULE_ACTIONS);
-export type RuleAction = z.infer<typeof ruleActionSchema>;
+export { RULE_ACTIONS, ruleActionSchema, type RuleAction };
 
 /** What a finding lets the rep do: a rule action, or `hard` for an objection or erasure. */
 export const findingPolicySchema = z.enum(['hard', ...RULE_ACTIONS]);
@@ -21,15 +20,7 @@ export const HARD_HOLD_CODES: readonly string[] = ['GD-10', 'GD-12', 'OB-01'];
 /** The default for every other rule: today's behaviour, "Send anyway" with a reason. */
 export const DEFAULT_RULE_ACTION: RuleAction = 'override';
 
-const RULE_CODE = /^[A-Z]{2,}(?:-[A-Za-z0-9]+)+$/;
-
-/** Per rule code (e.g. "NL-EM-01"), the action the organisation chose. Codes left out use the default. */
-export const rulePolicySchema = z.record(z.string(), ruleActionSchema).superRefine((rules, ctx) => {
-  for (const code of Object.keys(rules)) {
-    if (!RULE_CODE.test(code)) ctx.addIssue({ code: 'custom', path: [code], message: `"${code}" is not a rule code (expected e.g. NL-EM-01)` });
-  }
-});
-export type RulePolicy = z.infer<typeof rulePolicySchema>;
+export { rulePolicySchema, type RulePolicy };
 
 /** Whether a finding of this code and severity is a hard hold. */
 export function isHardHold(code: string, severity: 'block' | 'warn' | 'info'): boolean {

@@ -1,23 +1,11 @@
 import { z } from 'zod';
+import { productSchema, type Product, type ProductInput } from '../model/products';
 
 // The organisation's product catalogue (Settings): the engine finds which products a draft is about, so a
 // consent's scope is compared by product and the customer exception by category (Tw 11.7 lid 4-5: "own
 // similar products"; GDPR Art. 4(11): consent is specific).
 
-export const productSchema = z.object({
-  name: z
-    .string()
-    .max(200)
-    .refine((s) => s.trim().length > 0, 'A product in the catalogue needs a name.'),
-  /** products of the same category are "similar" for the customer exception */
-  category: z.string().max(200).default(''),
-  /** other words the reps use for it in messages ("planner", "PlanPro") */
-  aliases: z.array(z.string().max(200)).max(50).default([]),
-  /** the legal entity that sells it (consent and the customer exception are per entity) */
-  legalEntity: z.string().max(300).default(''),
-});
-export type Product = z.infer<typeof productSchema>;
-export type ProductInput = z.input<typeof productSchema>;
+export { productSchema, type Product, type ProductInput };
 
 /** A catalogue product the draft is about, and the word in the draft that named it. */
 export const productRefSchema = z.object({

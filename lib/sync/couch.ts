@@ -31,8 +31,27 @@ export const DESIGN_DOC_ID = '_design/outreach-guard';
  * ciphertext under a new IV. A write that names a revision of its own without a stored parent (a
  * replicated branch, `new_edits: false`) is refused for reps, so the old revision cannot come back as a
  * conflicting branch that wins either.
+ *
+ * Audit anchors (`anchor:<member>:<seq>`, lib/sync/anchors.ts) are append-only for everyone, leads and
+ * server admins included: a new one must be well formed and name its own place; an existing one can be
+ * neither changed nor deleted, and none can be written as a revision of its own (a replayed branch).
  */
 export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx, secObj) {
+  if (typeof newDoc._id === 'string' && newDoc._id.indexOf('anchor:') === 0) {
+    if (oldDoc || newDoc._deleted) throw({forbidden: 'an audit anchor cannot be changed or deleted'});
+    if (newDoc._rev) throw({forbidden: 'an audit anchor cannot be replayed'});
+    var m = /^anchor:([0-9a-f]{64}):([0-9]{12})$/.exec(newDoc._id);
+    var fp = newDoc.fingerprints;
+    var hex = /^[0-9a-f]{64}$/;
+    if (!m || newDoc.v !== 1 || newDoc.kind !== 'audit-anchor' || newDoc.member !== m[1] || newDoc.seq !== parseInt(m[2], 10) ||
+        typeof newDoc.from !== 'number' || newDoc.from < 1 || newDoc.from > newDoc.seq || newDoc.seq - newDoc.from >= 5000 ||
+        typeof newDoc.hash !== 'string' || !hex.test(newDoc.hash) || typeof newDoc.at !== 'string' || typeof newDoc.anchoredAt !== 'string' ||
+        !Array.isArray(fp) || fp.length !== newDoc.seq - newDoc.from + 1 || fp[fp.length - 1] !== newDoc.hash.slice(0, 16)) {
+      throw({forbidden: 'an audit anchor is {v: 1, kind, member, from, seq, hash, at, anchoredAt, fingerprints} at anchor:<member>:<seq>'});
+    }
+    for (var f = 0; f < fp.length; f++) if (typeof fp[f] !== 'string' || !/^[0-9a-f]{16}$/.test(fp[f])) throw({forbidden: 'an anchor fingerprint is 16 hex digits'});
+    return;
+  }
   var roles = userCtx.roles || [];
   var admins = (secObj && secObj.admins) || {};
   var isAdmin = roles.indexOf('_admin') !== -1 ||

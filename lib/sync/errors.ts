@@ -1,4 +1,4 @@
-import type { Localized } from '../messaging/common';
+import type { Localized } from '../model/localized';
 
 // Every team-sync failure a user can meet, in plain words (Dutch first). The status shows `message`,
 // handlers turn it into a UserFacingError with the same code.

@@ -26,6 +26,16 @@ describe('the floors lint rule', () => {
     expect(errors[0]).toContain('entrypoints/gmail.content may not import lib/ledger/db');
   });
 
+  it('keeps the model on the ground floor: it imports nothing of the project', () => {
+    expect(floorErrors('lib/model/x.ts', "export { a } from '../rules/input';\n")).toHaveLength(1);
+    expect(floorErrors('lib/model/x.ts', "export { a } from './fields';\n")).toEqual([]);
+  });
+
+  it('lets every floor stand on the model', () => {
+    expect(floorErrors('lib/rules/x.ts', "export { a } from '../model/vocabulary';\n")).toEqual([]);
+    expect(floorErrors('entrypoints/gmail.content/index.ts', "export { a } from '@/lib/model/vocabulary';\n")).toEqual([]);
+  });
+
   it('keeps the rules pure: not even messaging', () => {
     expect(floorErrors('lib/rules/x.ts', "export { a } from '../messaging/guard';\n")).toHaveLength(1);
   });

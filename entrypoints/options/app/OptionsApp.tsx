@@ -57,7 +57,7 @@ function Screen({ route }: { route: Route }) {
     case 'contact-new':
       return <ContactEditPage prefill={route.prefill} />;
     case 'contact':
-      return <ContactPage id={route.id} />;
+      return <ContactPage id={route.id} addBasis={route.addBasis} />;
     case 'contact-edit':
       return <ContactEditPage id={route.id} />;
     case 'my-list':

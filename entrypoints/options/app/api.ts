@@ -41,3 +41,10 @@ export function download(name: string, content: string | Blob, type = 'applicati
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Dispatched on the window when a page changed the ledger in place (no route change), e.g. a basis added. */
+export const LEDGER_CHANGED = 'og:ledger-changed';
+
+export function ledgerChanged(): void {
+  window.dispatchEvent(new Event(LEDGER_CHANGED));
+}

@@ -1,5 +1,5 @@
 import { evidenceWithBasis, type BasisValues, type ProductSuggestions } from '@/components/contacts/BasisFields';
-import type { Settings } from '@/lib/messaging/management';
+import type { Settings } from '@/lib/model/settings';
 import { ask, errorText, fileToBase64 } from './api';
 
 // What the basis forms need from the ledger, and the evidence typed in with a basis, stored linked to it

@@ -3,7 +3,8 @@
 export type Route =
   | { name: 'contacts' }
   | { name: 'contact-new'; prefill?: { name?: string; email?: string; linkedin?: string } }
-  | { name: 'contact'; id: string }
+  /** `addBasis`: opened from the side panel's "record a basis" — the add-basis form opens at once */
+  | { name: 'contact'; id: string; addBasis?: true }
   | { name: 'contact-edit'; id: string }
   | { name: 'my-list' }
   | { name: 'assessments' }
@@ -37,7 +38,8 @@ export function parseRoute(hash: string): Route {
         const prefill = { name: q.get('name') ?? undefined, email: q.get('email') ?? undefined, linkedin: q.get('linkedin') ?? undefined };
         return Object.values(prefill).some(Boolean) ? { name: 'contact-new', prefill } : { name: 'contact-new' };
       }
-      return tail === 'edit' ? { name: 'contact-edit', id } : { name: 'contact', id };
+      if (tail === 'edit') return { name: 'contact-edit', id };
+      return tail === 'basis' ? { name: 'contact', id, addBasis: true } : { name: 'contact', id };
     case 'assessments':
       if (!id) return { name: 'assessments' };
       return id === 'new' ? { name: 'assessment-new' } : { name: 'assessment', id };

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDate, useI18n } from '@/components/i18n';
 import { emptyLia, LiaDocument, LiaForm, standardSafeguards, type LiaDraft } from '@/components/assessments/LiaForm';
 import { Loading, Notice, SelectField } from '@/components/ui/basics';
-import type { Assessment } from '@/lib/messaging/management';
+import type { Assessment } from '@/lib/model/assessment';
 import { ask } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDateTime, formatNumber, useI18n } from '@/components/i18n';
 import { Loading, Notice, SelectField, TextField } from '@/components/ui/basics';
 import { actionKey, actorName, auditActions, describeAudit } from '@/components/audit/auditWords';
+import { AuditHeadPanel, VerifyResult } from '@/components/audit/AuditCheck';
 import { dateCheck, isoDay, localDayBounds } from '@/components/forms/validate';
 import { ask, download, type ResultOf } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
@@ -18,6 +19,14 @@ export function AuditPage() {
   const [offset, setOffset] = useState(0);
   const [verify, setVerify] = useState<ResultOf<'audit/verify'> | null>(null);
   const action = useAction();
+  // The head changes with every write and every anchor: read again after each check or export.
+  const [headVersion, setHeadVersion] = useState(0);
+  const head = useLoad(() => ask({ type: 'audit/head' }), [headVersion]);
+  const check = (kept?: { seq: number; hash: string }) =>
+    void action.run(async () => {
+      setVerify(await ask({ type: 'audit/verify', ...(kept ? { kept } : {}) }));
+      setHeadVersion((v) => v + 1);
+    });
   const list = useLoad(
     () =>
       ask({
@@ -40,7 +49,7 @@ export function AuditPage() {
       <h1 tabIndex={-1}>{t('navAudit')}</h1>
       <p class="muted">{t('auditIntro')}</p>
       <div class="button-row">
-        <button type="button" class="primary" disabled={action.busy} onClick={() => void action.run(async () => setVerify(await ask({ type: 'audit/verify' })))}>
+        <button type="button" class="primary" disabled={action.busy} onClick={() => check()}>
           {t('auditVerify')}
         </button>
         <button
@@ -50,6 +59,7 @@ export function AuditPage() {
             void action.run(async () => {
               const result = await ask({ type: 'audit/export' });
               download(`audit-log-${isoDay(today())}.json`, JSON.stringify(result, null, 2));
+              setHeadVersion((v) => v + 1);
             })
           }
         >
@@ -57,16 +67,16 @@ export function AuditPage() {
         </button>
       </div>
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
-      {verify ? (
-        verify.ok ? (
-          <Notice kind="success">
-            <strong data-testid="verify-result">{t('auditChainOk', formatNumber(lang, verify.count))}</strong>
-          </Notice>
-        ) : (
-          <Notice kind="error">
-            <strong data-testid="verify-result">{t('auditChainBroken', verify.brokenAtSeq ?? '?')}</strong> {verify.problem}
-          </Notice>
-        )
+      {verify ? <VerifyResult result={verify} /> : null}
+      {head.error ? <Notice kind="error">{head.error}</Notice> : null}
+      {head.data ? (
+        <AuditHeadPanel
+          head={head.data.head}
+          anchoring={head.data.anchoring}
+          busy={action.busy}
+          onCopy={(text) => void navigator.clipboard.writeText(text)}
+          onCheckKept={(kept) => check(kept)}
+        />
       ) : null}
       <form
         class="toolbar"

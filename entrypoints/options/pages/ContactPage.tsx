@@ -5,8 +5,8 @@ import { BasisFields, consentChannelChoices, prefilledBasis, toBasisInput, valid
 import { sourceKinds } from '@/components/contacts/ContactsList';
 import { collect, dateCheck, hasErrors, isoDay, required, type Errors } from '@/components/forms/validate';
 import { ConfirmDialog, Loading, Notice, SelectField, TextField } from '@/components/ui/basics';
-import type { BasisRecord } from '@/lib/messaging/management';
-import { ask, base64ToBlob, fileToBase64 } from '../app/api';
+import type { BasisRecord } from '@/lib/model/basis';
+import { ask, base64ToBlob, fileToBase64, ledgerChanged } from '../app/api';
 import { today, useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
 import { basisDefaultsOf, newBasisId, productSuggestionsOf, saveEvidenceWithBasis } from '../app/basis';
@@ -36,7 +36,7 @@ function basisFacts(b: BasisRecord, titles: ReadonlyMap<string, string>, t: Tran
   }
 }
 
-export function ContactPage({ id }: { id: string }) {
+export function ContactPage({ id, addBasis }: { id: string; addBasis?: true | undefined }) {
   const { t, lang } = useI18n();
   const { data, error, reload } = useLoad(async () => {
     const [page, assessments, settings] = await Promise.all([
@@ -82,6 +82,7 @@ export function ContactPage({ id }: { id: string }) {
     if (result === undefined) return false;
     setStatus(message);
     await reload();
+    ledgerChanged();
     return true;
   }
 
@@ -165,7 +166,7 @@ export function ContactPage({ id }: { id: string }) {
             }}
           />
         ) : null}
-        <details class="adder">
+        <details class="adder" open={addBasis} ref={(el) => (addBasis ? el?.scrollIntoView?.({ block: 'start' }) : undefined)}>
         <summary>{t('basisAdd')}</summary>
         <form
           class="subform"

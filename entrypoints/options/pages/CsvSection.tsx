@@ -8,7 +8,8 @@ import { csvEncodings, decodeCsv, detectEncoding, replacementCount, type CsvEnco
 import { toCsv } from '@/lib/csv/export';
 import { parseCsv } from '@/lib/csv/parse';
 import type { JobStatus } from '@/lib/messaging/management';
-import { CSV_MAX_CHARS, csvFieldSchema } from '@/lib/messaging/management';
+import { CSV_MAX_CHARS } from '@/lib/messaging/management-csv';
+import { csvFieldSchema } from '@/lib/model/csv';
 import { ask, download, RequestFailed, type ResultOf } from '../app/api';
 import { followJob, today, useAction } from '../app/hooks';
 

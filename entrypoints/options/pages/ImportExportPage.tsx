@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { plural, useI18n } from '@/components/i18n';
-import { ConfirmDialog, Notice, Progress, SelectField } from '@/components/ui/basics';
-import { FilePicker } from '@/components/ui/FilePicker';
+import { ConfirmDialog, Field, Notice, Progress, SelectField } from '@/components/ui/basics';
 import { formatBytes, isoDay, MAX_IMPORT_BYTES } from '@/components/forms/validate';
 import { ask, download } from '../app/api';
 import { today, useAction } from '../app/hooks';
@@ -21,33 +20,79 @@ function readText(file: File, onProgress: (loaded: number) => void): Promise<str
 // What a restore reports, in the order a rep cares about; the audit count is there only when replaced.
 const backupParts = ['contacts', 'mergedContacts', 'bases', 'evidence', 'provenance', 'events', 'suppressions', 'assessments', 'audit'] as const;
 
+type ProgressState = { label: string; value: number | null; max: number } | null;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Downloads the backup one part (one file) at a time (docs/backup-format.md): a backup that fits the file
+ * limit is one file; a larger one becomes numbered parts, each under the limit.
+ */
+async function exportInParts(day: string, onProgress: (done: number, total: number, part: number) => void): Promise<number> {
+  let exportId: string | undefined;
+  for (;;) {
+    const r = await ask({ type: 'backup/export-part', ...(exportId ? { exportId } : {}) });
+    exportId = r.exportId;
+    const single = r.part === 1 && r.last;
+    download(`outreach-guard-backup-${day}${single ? '' : `-deel-${r.part}`}.json`, r.text);
+    onProgress(r.done, r.total, r.part);
+    if (r.last) return r.part;
+  }
+}
+
 function BackupSection() {
   const i18n = useI18n();
   const { t } = i18n;
   const action = useAction();
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [fileError, setFileError] = useState<string | undefined>();
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
-  const [progress, setProgress] = useState<{ label: string; value: number | null; max: number } | null>(null);
+  const [progress, setProgress] = useState<ProgressState>(null);
   const [result, setResult] = useState<Record<string, number> | null>(null);
+  const [exported, setExported] = useState<number | null>(null);
+  const [stopped, setStopped] = useState<{ restoreId: string; message: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+
+  /** Follows a restore the background runs in chunks until it is done, refused or interrupted. */
+  async function follow(restoreId: string) {
+    setStopped(null);
+    await ask({ type: 'backup/restore-start', restoreId });
+    for (;;) {
+      const s = await ask({ type: 'backup/restore-status', restoreId });
+      if (s.state === 'done') return setResult(s.result ?? {});
+      if (s.state === 'failed') throw new Error(s.message ?? t('jobFailed'));
+      if (s.state === 'applying' && s.message) {
+        setStopped({ restoreId, message: s.message });
+        return;
+      }
+      setProgress({ label: t('ioChecking'), value: s.total ? s.done : null, max: Math.max(1, s.total) });
+      await pause(300);
+    }
+  }
 
   async function runImport() {
     setConfirming(false);
     setResult(null);
-    if (!file) return;
+    if (!files.length) return;
     await action.run(async () => {
       try {
-        const text = await readText(file, (loaded) => setProgress({ label: t('ioReading'), value: loaded, max: file.size }));
-        let backup: unknown;
-        try {
-          backup = JSON.parse(text);
-        } catch (e) {
-          throw new Error(t('ioNotJson', (e as Error).message));
+        let restoreId: string | undefined;
+        let missing: (number | 'last')[] = [];
+        for (const [i, file] of files.entries()) {
+          const label = files.length > 1 ? t('ioSendingPart', String(i + 1), String(files.length)) : t('ioReading');
+          const text = await readText(file, (loaded) => setProgress({ label, value: loaded, max: file.size }));
+          let part: unknown;
+          try {
+            part = JSON.parse(text);
+          } catch (e) {
+            throw new Error(`${file.name}: ${t('ioNotJson', (e as Error).message)}`);
+          }
+          setProgress({ label: t('ioImporting'), value: null, max: 1 });
+          const r = await ask({ type: 'backup/restore-part', mode, part, ...(restoreId ? { restoreId } : {}) });
+          restoreId = r.restoreId;
+          missing = r.missing;
         }
-        setProgress({ label: t('ioImporting'), value: null, max: 1 });
-        const r = await ask({ type: 'backup/import', backup, mode });
-        setResult(r.imported);
+        if (missing.length) throw new Error(t('ioPartsMissing', missing.map((m) => (m === 'last' ? t('ioPartLast') : String(m))).join(', ')));
+        await follow(restoreId!);
       } finally {
         setProgress(null);
       }
@@ -64,10 +109,13 @@ function BackupSection() {
         disabled={action.busy}
         onClick={() =>
           void action.run(async () => {
+            setExported(null);
             setProgress({ label: t('ioExporting'), value: null, max: 1 });
             try {
-              const { backup } = await ask({ type: 'backup/export' });
-              download(`outreach-guard-backup-${isoDay(today())}.json`, JSON.stringify(backup));
+              const parts = await exportInParts(isoDay(today()), (done, total, part) =>
+                setProgress({ label: `${t('ioExporting')} · ${t('ioExportPart', String(part))}`, value: done, max: Math.max(1, total) }),
+              );
+              setExported(parts);
             } finally {
               setProgress(null);
             }
@@ -76,17 +124,29 @@ function BackupSection() {
       >
         {t('ioBackupExport')}
       </button>
+      {exported && exported > 1 ? <Notice kind="success">{t('ioExportPart', `1–${exported}`)}</Notice> : null}
       <h3>{t('ioBackupImport')}</h3>
-      <FilePicker
-        label={t('ioBackupFile')}
-        accept=".json,application/json"
-        error={fileError}
-        onFile={(f) => {
-          setFile(f);
-          setResult(null);
-          setFileError(f && f.size > MAX_IMPORT_BYTES ? t('errFileTooLarge', formatBytes(f.size), formatBytes(MAX_IMPORT_BYTES)) : undefined);
-        }}
-      />
+      <Field label={t('ioBackupFile')} error={fileError}>
+        {(id, describedBy) => (
+          <input
+            id={id}
+            type="file"
+            multiple
+            accept=".json,application/json"
+            aria-describedby={describedBy}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => {
+              const picked = [...((e.currentTarget as HTMLInputElement).files ?? [])];
+              setFiles(picked);
+              setResult(null);
+              setStopped(null);
+              // The one file limit holds for every part.
+              const big = picked.find((f) => f.size > MAX_IMPORT_BYTES);
+              setFileError(big ? `${picked.length > 1 ? `${big.name}: ` : ''}${t('errFileTooLarge', formatBytes(big.size), formatBytes(MAX_IMPORT_BYTES))}` : undefined);
+            }}
+          />
+        )}
+      </Field>
       <SelectField<'merge' | 'replace'>
         label={t('ioMode')}
         value={mode}
@@ -98,13 +158,21 @@ function BackupSection() {
       />
       <button
         type="button"
-        disabled={action.busy || !file || !!fileError}
+        disabled={action.busy || !files.length || !!fileError}
         onClick={() => (mode === 'replace' ? setConfirming(true) : void runImport())}
       >
         {t('ioBackupImportButton')}
       </button>
       {progress ? <Progress {...progress} /> : null}
       {action.error ? <Notice kind="error">{action.error}</Notice> : null}
+      {stopped ? (
+        <Notice kind="error">
+          <span data-testid="backup-stopped">{t('ioRestoreStopped', stopped.message)}</span>{' '}
+          <button type="button" disabled={action.busy} onClick={() => void action.run(() => follow(stopped.restoreId).finally(() => setProgress(null)))}>
+            {t('ioRestoreRetry')}
+          </button>
+        </Notice>
+      ) : null}
       {result ? (
         <Notice kind="success">
           <span data-testid="backup-result">

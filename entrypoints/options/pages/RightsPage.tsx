@@ -8,7 +8,8 @@ import { useAction, useLoad } from '../app/hooks';
 import { href } from '../app/routes';
 import { searchContactOptions } from '../app/calls';
 import { accessReportSections } from '@/components/rights/accessReport';
-import { contactPageSchema } from '@/lib/messaging/management';
+import { contactPageSchema } from '@/lib/messaging/management-contacts';
+import { auditHeadSchema } from '@/lib/messaging/audit-anchors';
 
 type AccessExport = ResultOf<'rights/access-export'>;
 
@@ -21,7 +22,7 @@ function AccessReport({ report }: { report: AccessExport }) {
   return (
     <article class="access-report" aria-label={title} data-testid="access-report">
       <h2>{title}</h2>
-      {accessReportSections(i18n, parsed.data).map((s) => (
+      {accessReportSections(i18n, parsed.data, auditHeadSchema.safeParse(report.json.auditHead).data).map((s) => (
         <section key={s.heading}>
           <h3>{s.heading}</h3>
           {s.rows.length === 0 ? (

@@ -3,7 +3,7 @@ import { useI18n } from '@/components/i18n';
 import { SettingsForm, settingsOf, valuesOfSettings } from '@/components/settings/SettingsForm';
 import { LanguageSetting, withLanguage } from '@/components/settings/LanguageSetting';
 import { Loading, Notice } from '@/components/ui/basics';
-import type { Settings } from '@/lib/messaging/management';
+import type { Settings } from '@/lib/model/settings';
 import { ask } from '../app/api';
 import { useAction, useLoad } from '../app/hooks';
 import { languageSetting } from '../app/i18n';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/components/i18n';
 import { SelectField, TextField } from '@/components/ui/basics';
-import type { Settings } from '@/lib/messaging/management';
+import type { Settings } from '@/lib/model/settings';
 
 // The first-run setup: what every privacy notice needs (who you are, how to reach you, where the privacy
 // statement is, how to opt out) and the language. Props in, callbacks out; the page saves.

@@ -1,7 +1,7 @@
 import { dateOf } from '../derive';
 import { LedgerError } from '../errors';
 import { newId } from '../ids';
-import { assessmentSchema, type Assessment } from '../schema';
+import { assessmentSchema, type Assessment } from '../../model/assessment';
 import type { LedgerCore } from './core';
 
 // Legitimate-interest assessments (Art. 6(1)(f)): every edit is a new version; a basis names the version it relied on.

@@ -1,6 +1,6 @@
 import { addMonths } from '../derive';
 import { consentTooOld } from '../facts';
-import type { BasisRecord } from '../schema';
+import type { BasisRecord } from '../../model/basis';
 import type { ContactStore } from './contacts';
 import type { LedgerCore } from './core';
 import type { SettingsStore } from './settings';

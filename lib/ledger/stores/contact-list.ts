@@ -1,4 +1,4 @@
-import type { Contact } from '../schema';
+import type { Contact } from '../../model/contact';
 import { queryWords } from '../derive';
 import { ContactListIndex } from '../list-index';
 import { dropListSnapshot, LIST_SNAPSHOT_KEY, loadListSnapshot, saveListSnapshot } from '../list-snapshot';

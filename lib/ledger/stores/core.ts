@@ -2,7 +2,7 @@ import { Dexie, type Transaction } from 'dexie';
 import { appendAudit, type AuditInput } from '../audit';
 import { LedgerDb, LEDGER_DB_NAME } from '../db';
 import { journalRowOf } from '../list-snapshot';
-import type { Settings } from '../schema';
+import type { Settings } from '../../model/settings';
 import { repairSettings } from './settings-repair';
 
 // What every store shares: one database handle, the clock, and one way each to read and to write. Every

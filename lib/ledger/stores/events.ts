@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import type { LedgerEvent } from '../schema';
+import type { LedgerEvent } from '../../model/event';
 import { newId } from '../ids';
 import { LedgerError } from '../errors';
 import { keysOfContact } from '../../identity/keys';

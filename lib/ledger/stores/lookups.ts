@@ -1,6 +1,9 @@
 import { companyKeysOf, kindOfKey, keysOfContact, personKeysOf } from '../../identity/keys';
 import type { MatchedSuppression, RecipientFacts } from '../facts';
-import type { BasisRecord, EvidenceRow, LedgerEvent, SuppressionRow } from '../schema';
+import type { BasisRecord } from '../../model/basis';
+import type { LedgerEvent } from '../../model/event';
+import type { EvidenceRow } from '../../model/evidence';
+import type { SuppressionRow } from '../../model/suppression';
 import { sha256Hex } from '../sha256';
 import type { LedgerCore } from './core';
 import { contactsByKeys, dedupeById, evidenceMeta, latestVersions, summarizeEvents, whereAnyOf } from './shared';

@@ -1,4 +1,4 @@
-import { settingsSchema, type Settings } from '../schema';
+import { settingsSchema, type Settings } from '../../model/settings';
 
 /** The settings as stored, validated and repaired: an invalid field falls back to its default, the rest is kept. */
 export function repairSettings(raw: unknown): Settings {

@@ -1,5 +1,5 @@
 import { LedgerError } from '../errors';
-import { settingsSchema, type Settings, type SettingsInput } from '../schema';
+import { settingsSchema, type Settings, type SettingsInput } from '../../model/settings';
 import { readSettingsRow, type LedgerCore } from './core';
 
 /** The settings: one row, validated and repaired on read; every save is audited with its policy. */

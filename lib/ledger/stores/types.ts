@@ -1,5 +1,13 @@
 import type { RawIdentities } from '../contact-input';
-import type { Assessment, AuditEntry, BasisRecord, Contact, EvidenceRow, LedgerEvent, Provenance, Settings, SourceKind, SuppressionRow, SuppressionScope } from '../schema';
+import type { Assessment } from '../../model/assessment';
+import type { AuditEntry } from '../../model/audit';
+import type { BasisRecord } from '../../model/basis';
+import type { Contact, Provenance } from '../../model/contact';
+import type { LedgerEvent } from '../../model/event';
+import type { EvidenceRow } from '../../model/evidence';
+import type { Settings } from '../../model/settings';
+import type { SuppressionRow, SuppressionScope } from '../../model/suppression';
+import type { SourceKind } from '../../model/vocabulary';
 
 // What the stores take and give, shared by their callers (the background's handlers, CSV import, backup).
 

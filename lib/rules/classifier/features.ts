@@ -1,3 +1,5 @@
+import { PhraseMatcher } from './matcher';
+import { splitSentences } from './sentences';
 import { PHRASE_FAMILIES } from './phrases';
 
 // Feature extraction for the message model: phrase families (phrases.ts), the shape of the message, the
@@ -69,19 +71,11 @@ function at(id: string): number {
   return i;
 }
 
-/** Plain groups become non-capturing, so each family owns exactly one capture group in the combined regex. */
-function nonCapturing(src: string): string {
-  return src.replace(/(?<!\\)\((?!\?)/g, '(?:');
-}
 /**
- * One pass over the text for all families: family i is capture group i+1. A phrase matches at the start of
- * a word (a stem may run on: 'kennismak' finds 'kennismaken', but 'beer' does not find 'beslissers'); a plain
- * \b rather than a lookbehind: it runs at every position, and the lookbehind costs about half again as much.
+ * All families in one pass over the text (matcher.ts). A phrase matches at the start of a word (a stem may run
+ * on: 'kennismak' finds 'kennismaken', but 'beer' does not find 'beslissers').
  */
-export const PHRASE_RE = new RegExp(
-  `\\b(?:${PHRASE_FAMILIES.map((f) => `(${f.patterns.map(nonCapturing).join('|')})`).join('|')})`,
-  'g',
-);
+const PHRASES = new PhraseMatcher(PHRASE_FAMILIES.map((f) => f.patterns));
 
 const FAKE_RE = /^\s*(?:re|aw|antw|fw|fwd)\s*:/;
 const AMOUNT_RE = /(?:€|\$|£)\s?\d|\d\s?(?:euro|eur)\b/;
@@ -116,79 +110,93 @@ export interface ExtractedFeatures {
  */
 const NOTICE_LINE =
   /afmelden|uitschrijven|geen (berichten|e-?mails?) meer|antwoord(en)? met stop|reply (with )?["“']?stop|unsubscribe|opt[- ]?out|bezwaar (te )?(maken|tegen)|object to|right to object|privacy ?(verklaring|statement|notice|policy)|privacyverklaring|direct marketing/;
-const SENTENCE = /(?<=[.!?])\s+|\n+/;
 export function withoutNoticeLines(lower: string): string {
   if (!NOTICE_LINE.test(lower)) return lower;
-  return lower
-    .split(SENTENCE)
+  return splitSentences(lower)
     .filter((s) => !NOTICE_LINE.test(s))
     .join('\n');
 }
 
+/** Feature positions, looked up once. */
+const I = {
+  asks_permission: at('asks_permission'),
+  call_to_action: at('call_to_action'),
+  company_voice: at('company_voice'),
+  ctx_customer: at('ctx.customer'),
+  ctx_meeting: at('ctx.meeting'),
+  ctx_reply: at('ctx.reply'),
+  ctx_requested: at('ctx.requested'),
+  fake_re: at('fake_re'),
+  generic_greeting: at('generic_greeting'),
+  link: at('link'),
+  long: at('long'),
+  money_amount: at('money_amount'),
+  percentage: at('percentage'),
+  pitch_many: at('pitch_many'),
+  pitch_none: at('pitch_none'),
+  product_name: at('product_name'),
+  product_name_cold: at('product_name_cold'),
+  ps: at('ps'),
+  question_to_stranger: at('question_to_stranger'),
+  short: at('short'),
+};
+const PITCH_SHAPE_AT = PITCH_SHAPE.map((id) => at(id));
+
 export function extractFeatures(rawLower: string, subject: string | undefined, context: MessageContext, asksPermission: boolean): ExtractedFeatures {
   const lower = withoutNoticeLines(rawLower);
   const x = new Uint8Array(FEATURES.length);
-  const phrase: Array<string | undefined> = new Array<string | undefined>(FEATURES.length);
+  const phrase: Array<string | undefined> = new Array<string | undefined>(FEATURES.length).fill(undefined);
   const n = new Uint8Array(FEATURES.length);
   const text = subject ? `${subject}\n${lower}` : lower;
-  PHRASE_RE.lastIndex = 0;
-  for (let m = PHRASE_RE.exec(text); m !== null; m = PHRASE_RE.exec(text)) {
-    if (m[0].length === 0) {
-      PHRASE_RE.lastIndex++;
-      continue;
-    }
-    // which family matched: the one capture group that is set
-    for (let g = 1; g < m.length; g++) {
-      if (m[g] !== undefined) {
-        const found = m[0].trim();
-        if (!x[g - 1]) {
-          x[g - 1] = 1;
-          n[g - 1] = 1;
-          phrase[g - 1] = found;
-        } else if (found !== phrase[g - 1]) n[g - 1] = 2;
-        break;
-      }
-    }
-  }
+  PHRASES.scan(text, (family, matched) => {
+    const found = matched.trim();
+    if (!x[family]) {
+      x[family] = 1;
+      n[family] = 1;
+      phrase[family] = found;
+    } else if (found !== phrase[family]) n[family] = 2;
+  });
 
   const reply = context.replyToRecipient === true;
   const known = reply || context.requestedByRecipientRecently === true || context.meetingAgreed === true || context.existingCustomer === true;
-  if (subject && FAKE_RE.test(subject) && !reply) x[at('fake_re')] = 1;
+  if (subject && FAKE_RE.test(subject) && !reply) x[I.fake_re] = 1;
   const product = productIn(lower, subject, context.knownProducts);
   if (product) {
-    x[at('product_name')] = 1;
-    phrase[at('product_name')] = product;
+    x[I.product_name] = 1;
+    phrase[I.product_name] = product;
     if (!known) {
-      x[at('product_name_cold')] = 1;
-      phrase[at('product_name_cold')] = product;
+      x[I.product_name_cold] = 1;
+      phrase[I.product_name_cold] = product;
     }
   }
-  if (asksPermission) x[at('asks_permission')] = 1;
+  if (asksPermission) x[I.asks_permission] = 1;
   const hasQuestion = lower.includes('?');
-  if (!known && hasQuestion) x[at('question_to_stranger')] = 1;
-  if (AMOUNT_RE.test(lower)) x[at('money_amount')] = 1;
-  if (PERCENT_RE.test(lower)) x[at('percentage')] = 1;
-  if (LINK_RE.test(lower)) x[at('link')] = 1;
-  if (lower.length < 90) x[at('short')] = 1;
-  if (lower.length > 400) x[at('long')] = 1;
-  if (GENERIC_GREETING_RE.test(lower)) x[at('generic_greeting')] = 1;
-  if (PS_RE.test(lower)) x[at('ps')] = 1;
-  if (hasQuestion && CTA_RE.test(lower.slice(-400))) x[at('call_to_action')] = 1;
-  if ((lower.match(WE_RE)?.length ?? 0) >= 2) x[at('company_voice')] = 1;
+  if (!known && hasQuestion) x[I.question_to_stranger] = 1;
+  if (AMOUNT_RE.test(lower)) x[I.money_amount] = 1;
+  if (PERCENT_RE.test(lower)) x[I.percentage] = 1;
+  // every link form has a '/' or 'www.': the regex need not look at texts without either
+  if ((lower.includes('/') || lower.includes('www.')) && LINK_RE.test(lower)) x[I.link] = 1;
+  if (lower.length < 90) x[I.short] = 1;
+  if (lower.length > 400) x[I.long] = 1;
+  if (GENERIC_GREETING_RE.test(lower)) x[I.generic_greeting] = 1;
+  if (PS_RE.test(lower)) x[I.ps] = 1;
+  if (hasQuestion && CTA_RE.test(lower.slice(-400))) x[I.call_to_action] = 1;
+  WE_RE.lastIndex = 0;
+  if (WE_RE.exec(lower) !== null && WE_RE.exec(lower) !== null) x[I.company_voice] = 1;
 
   // how many kinds of pitch language: three or more is an offer however it is dressed; none at all, in neither
   // words nor shape (no call to action, no company voice, no question to a stranger, no product), a sign of service
   let pitchFamilies = 0;
   for (let i = 0; i < PHRASE_FAMILIES.length; i++) if (x[i] && PHRASE_FAMILIES[i]!.side === 'pitch') pitchFamilies++;
   if (asksPermission) pitchFamilies++;
-  if (pitchFamilies >= 3) x[at('pitch_many')] = 1;
+  if (pitchFamilies >= 3) x[I.pitch_many] = 1;
 
-  if (pitchFamilies === 0 && !PITCH_SHAPE.some((id) => x[at(id)])) x[at('pitch_none')] = 1;
+  if (pitchFamilies === 0 && !PITCH_SHAPE_AT.some((i) => x[i])) x[I.pitch_none] = 1;
 
-  if (context.requestedByRecipientRecently) x[at('ctx.requested')] = 1;
-  if (context.meetingAgreed) x[at('ctx.meeting')] = 1;
-  if (context.existingCustomer) x[at('ctx.customer')] = 1;
-  if (reply) x[at('ctx.reply')] = 1;
+  if (context.requestedByRecipientRecently) x[I.ctx_requested] = 1;
+  if (context.meetingAgreed) x[I.ctx_meeting] = 1;
+  if (context.existingCustomer) x[I.ctx_customer] = 1;
+  if (reply) x[I.ctx_reply] = 1;
 
   return { x, phrase, n };
 }

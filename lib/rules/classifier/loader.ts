@@ -5,7 +5,7 @@ import { FEATURE_IDS } from './features';
 // must stop the engine with a message that names the file, never classify with half a model.
 
 /** The weights format this code reads; the training script writes the same number. */
-export const WEIGHTS_VERSION = 1;
+export const WEIGHTS_VERSION = 2;
 
 const linearSchema = z.object({
   bias: z.number().finite(),
@@ -19,6 +19,11 @@ export const weightsSchema = z.object({
   minTextEvidence: z.number().nonnegative(),
   /** below this much context evidence the context "says nothing" either */
   minContextEvidence: z.number().nonnegative(),
+  /**
+   * P(commercial) at or below which a text without any pitch language (in words or shape) and with a service
+   * phrase is read as service on its own: a short condolence or thank-you needs no second phrase or context
+   */
+  serviceConfidence: z.number().gt(0).lt(1),
   /** P(commercial): all features */
   commercial: linearSchema,
   /** P(mixed | marketing): text features only */

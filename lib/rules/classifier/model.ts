@@ -27,6 +27,8 @@ export interface CompiledModel {
   threshold: number;
   minTextEvidence: number;
   minContextEvidence: number;
+  /** logit of weights.serviceConfidence */
+  serviceCut: number;
   bias: number;
   w: Float64Array;
   mixedBias: number;
@@ -39,6 +41,7 @@ export function compileModel(weights: ClassifierWeights): CompiledModel {
     threshold: weights.threshold,
     minTextEvidence: weights.minTextEvidence,
     minContextEvidence: weights.minContextEvidence,
+    serviceCut: logit(weights.serviceConfidence),
     bias: weights.commercial.bias,
     w: arr(weights.commercial.weights),
     mixedBias: weights.mixed.bias,
@@ -50,6 +53,8 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const logit = (p: number) => Math.log(p / (1 - p));
 const MAX_SIGNALS = 5;
 const CUSTOMER = 'ctx.customer';
+const PITCH_NONE = FEATURES.findIndex((f) => f.id === 'pitch_none');
+const SHORT = FEATURES.findIndex((f) => f.id === 'short');
 
 export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Scored {
   const { x, phrase } = f;
@@ -94,8 +99,16 @@ export function scoreFeatures(model: CompiledModel, f: ExtractedFeatures): Score
   // No single word decides: read as service, the text needs two service phrases or more, enough weight behind
   // them and no pitch language; read as an offer, enough weight behind its pitch language.
   // Service language next to any pitch language leaves the text undecided: the context or the default answers.
+  // A short text with no pitch language in words or shape and a service phrase, scored well below any pitch
+  // of the training split (serviceCut), says enough too: "Gecondoleerd, veel sterkte" needs no second phrase.
+  // Only short ones: a longer text has room for a pitch in words the phrase lists do not know, and with its
+  // pitch words taken out a training pitch ("Gefeliciteerd met je nieuwe functie! <pitch>") scores like a
+  // real congratulation.
+  const plainService = x[SHORT] === 1 && x[PITCH_NONE] === 1 && servicePhrases >= 1 && zText <= model.serviceCut;
   const textSaysEnough =
-    zText >= cut ? pitchEvidence >= model.minTextEvidence : pitchPhrases === 0 && servicePhrases >= 2 && serviceEvidence >= model.minTextEvidence;
+    zText >= cut
+      ? pitchEvidence >= model.minTextEvidence
+      : (pitchPhrases === 0 && servicePhrases >= 2 && serviceEvidence >= model.minTextEvidence) || plainService;
   if (textSaysEnough) {
     // the text said enough; the context still counts, and when it turned the answer, it decided
     decidedBy = zText >= cut === marketing ? 'text' : 'context';

@@ -35,7 +35,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
     side: 'pitch',
     patterns: [
       '\\boffers?\\b', 'discount', '\\bdeals?\\b', '\\bpromo\\b', '(special|current|our|this) promotion', '\\d+ ?% off', 'months? (free|on us)', 'first month on us',
-      'free (trial|pilot|assessment|audit|samples?|month|copy|guide|seo|spend)', 'for free\\b', '\\bcode [a-z]+\\d+', 'early[- ]bird',
+      'free (trial|pilot|assessment|audit|samples?|month|copy|guide|seo|spend)', 'for free\\b', 'free for (the first|your first|\\d|one|two|three|six)', 'months? free', '\\bcode [a-z]+\\d+', 'early[- ]bird',
       'special (offer|upgrade|price|deal)', 'exclusive', 'giving away', 'no minimum order', 'lock in', 'save €',
     ],
   },
@@ -80,8 +80,8 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
       'zal ik (een|de) demo', 'demo inplannen',
       '\\bdemo\\b', 'kennismak', 'kennismakingsgesprek', 'vrijblijvend', 'even bellen', 'kort gesprek', 'sparren',
       'mag ik (u|je|jou) (volgende week |deze week |donderdag |een keer )?(even )?bellen', 'zullen we (eens|een|even)', 'inspiratie(sessie|call|dag)',
-      'adviesgesprek', 'rondleiding', 'langs (te )?komen om', 'laat (het )?(u|je|jou) (graag )?(zien|kennismaken)', 'in \\d+ minuten',
-      'half uurtje', 'kennismakingscall',
+      'adviesgesprek', 'een rondleiding', 'langs (te )?komen om', 'laat (het )?(u|je|jou) (graag )?(zien|kennismaken)', 'in \\d+ minuten',
+      'half uurtje', 'kennismakingscall', 'bijpraten over wat', 'voor (jullie|u|je) (kunnen|kan) doen',
     ],
   },
   {
@@ -103,7 +103,8 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
       '(wij|we|ik) help(en)? ', 'helpt (bedrijven|ondernemers|organisaties)', 'onze klanten (zien|besparen|zijn)', 'kunnen betekenen', 'oplossing(en)?\\b',
       'gespecialiseerd in', 'specialist in', 'wij (leveren|bieden|verzorgen|organiseren|maken|regelen|nemen|zijn een|doen)', 'ik (leg|help|werk met|ben freelance)',
       'ons (aanbod|assortiment|pakket|beheerpakket)', 'onze (aanpak|diensten|dienst|software|tool|app|cursus|trainingen|producten)', 'ons (product|platform|bureau)',
-      'wij werken met', 'ik werk (voor|met)', 'aan de slag voor',
+      'onze [a-z]+(app|tool|software|dienst)\\b', 'we doen (de|het|ook|al)', 'wij (drukken|installeren|plaatsen|bouwen|doen)', 'namens [a-z]+', 'zzp-?[a-z]+', 'freelance',
+      'artikel dat (we|wij|ik)', 'whitepaper', 'e-?book', 'kom (gerust |eens )?langs', 'open (dag|huis)', 'showroom', 'collectie', 'wij werken met', 'ik werk (voor|met)', 'aan de slag voor',
     ],
   },
   {
@@ -114,14 +115,33 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
       'love to (help|show)', 'our [a-z]+ (make|makes|help|helps|cut|cuts|save|saves)',
       '(we|i) help ', 'helps? (b2b|companies|teams|firms|finance|hr|new|agencies)', 'we\'ve (helped|built|been working)', 'we (offer|provide|supply|build|make|install|run|translate|specialise|buy|bring|are a|\'re a|can beat|can start|can have|can do)',
       'i (run|lead|work with|\'m a freelance|am a freelance|have (two|an?|something))', 'our (product|platform|software|tool|solution|service|services|team can|clients|consultants|training|expense|analytics|invoicing|compliance|telematics|fin|treasury|pension)',
-      'solutions?\\b', 'could help', 'can help', 'empower', 'we (just )?(launched|published)',
+      'our [a-z]+ (app|tool|platform|software|service)\\b', 'i place', 'freelance', '(we\'re|we are) the (team|people|company) behind', 'open day', 'showroom',
+      'in stores', '(salary|buyer\'?s?|pricing) guide', 'whitepaper', 'e-?book', 'forward this to', 'whoever (handles|is in charge)', 'proposal for', 'move to (pro|premium|business)', 'solutions?\\b', 'could help', 'can help', 'empower', 'we (just )?(launched|published)',
+    ],
+  },
+  {
+    id: 'nl.available',
+    label: 'als je iets nodig hebt',
+    side: 'pitch',
+    patterns: [
+      'mocht(en)? (je|jij|u|jullie) .{0,50}nodig hebben', 'extra handen', 'heb(ben)? (in [a-z]+ )?nog (tijd|ruimte|plek)', 'bel (me|mij|ons) gerust', 'neem gerust contact',
+      'laat (het )?(maar )?weten als (je|u|jullie) .{0,30}(nodig|zoekt)', 'even binnenlopen', 'langskomen',
+    ],
+  },
+  {
+    id: 'en.available',
+    label: 'if you ever need',
+    side: 'pitch',
+    patterns: [
+      'if you (ever )?need', 'let me know if you (ever )?(need|want|are looking)', 'need a hand', 'happy to (swing|drop|pop) by', 'feel free to (call|reach|get in touch)',
+      'give (me|us) a (call|shout|ring)', 'sorry to bother', 'thinking about (new|a new|switching|changing)',
     ],
   },
   {
     id: 'nl.interest',
     label: 'interesse?',
     side: 'pitch',
-    patterns: ['interesse\\b', 'zin (in|om)', 'benieuwd of', 'openstaan', 'open voor', 'geïnteresseerd', 'past dat bij', 'interessant (is|voor)', 'wat vind je ervan'],
+    patterns: ['interesse\\b', 'zin (in|om)', 'benieuwd of', 'openstaan voor', 'open (staan|staat) voor', 'open voor', 'geïnteresseerd', 'past dat bij', 'interessant (is|voor)', 'wat vind je ervan'],
   },
   {
     id: 'en.interest',
@@ -147,26 +167,26 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
     patterns: [
       'sign you up', 'want me to', 'glad to show', 'here\'s my portfolio',
       '(shall|can|could|may) i (send|share|show|set you up|book|reserve|put)', 'happy to (share|show|walk)', 'send (over|you) (the|our|a)', 'catalogue', 'brochure', 'portfolio',
-      'try it', 'start (a|your) (free )?trial', 'sign up', 'get (a|your) (free )?(quote|copy|month)', 'download (it|the)', 'early access', 'reply (to (this email )?)?(to book|with your)', 'book your',
+      'try it', 'start (a|your) (free )?trial', 'sign up', 'get (a|your) (free )?(quote|copy|month)', 'download (it|the|our) (free|guide|e-?book|whitepaper|report|app|checklist)', 'early access', 'reply (to (this email )?)?(to book|with your)', 'book your',
     ],
   },
   {
     id: 'nl.launch',
     label: 'nieuw product',
     side: 'pitch',
-    patterns: ['gelanceerd', 'nieuwe? (product|module|app|versie|locatie|cursus|aanpak|producten)', 'nu (ook|beschikbaar)', 'nieuwste', 'binnenkort'],
+    patterns: ['gelanceerd', 'nieuwe? (product|module|app|versie van|locatie|cursus|aanpak|producten)', 'nu (ook|beschikbaar)', 'nieuwste', 'binnenkort'],
   },
   {
     id: 'en.launch',
     label: 'new product',
     side: 'pitch',
-    patterns: ['launch', 'introducing', 'now (available|offer)', 'new (feature|module|reporting|product|range|annual plan|supplier)', 'just (launched|published|built)', 'upgrade'],
+    patterns: ['launch', 'introducing', 'now (available|offer)', 'new (feature|module|reporting|product|range|annual plan|supplier)', 'just (launched|published|built)', 'upgrade (to|your|now|today)', '(an|free) upgrade'],
   },
   {
     id: 'nl.upsell',
     label: 'overstappen',
     side: 'pitch',
-    patterns: ['overstap', 'stap (nu )?over', 'upgrade', 'uitbreiden met', 'verlengt u', 'als (klant|abonnee)', 'bestaande klanten'],
+    patterns: ['overstap', 'stap (nu )?over', 'upgrade (naar|nu)', 'upgraden', 'uitbreiden met', 'verlengt u', 'als (klant|abonnee)', 'bestaande klanten'],
   },
   {
     id: 'en.upsell',
@@ -363,13 +383,15 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
     id: 'nl.condolence',
     label: 'gecondoleerd',
     side: 'service',
-    patterns: ['gecondoleerd', 'condoleance', 'overlijden', 'overleden', 'verlies', 'sterkte', 'verdriet', 'verslagen', 'herstel', 'ongeluk', 'in gedachten'],
+    patterns: ['gecondoleerd', 'condoleance', 'overlijden', 'overleden', 'verlies', 'sterkte', 'verdriet', 'verslagen', 'herstel', 'ongeluk', 'in gedachten',
+      'deelneming', 'beterschap', 'ziekenhuis', 'heengaan', 'rust zacht', 'denken aan (je|jou|u|jullie)', 'nare (val|tijd|periode)'],
   },
   {
     id: 'en.condolence',
     label: 'condolences',
     side: 'service',
-    patterns: ['condolence', 'sorry (to hear|for your loss)', 'so sorry', 'loss of', 'passed away', 'thoughts are with', 'thinking of you', 'recovery', 'sad news'],
+    patterns: ['condolence', 'sorry (to hear|for your loss)', 'so sorry', 'loss of', 'passed away', 'thoughts are with', 'thinking of you', 'recovery', 'sad news',
+      'sympath', 'get well', 'saddened', 'sorry for your', 'rest in peace', '(will|is) (be )?(sorely |greatly )?missed', 'deepest'],
   },
   {
     id: 'nl.congrats',
@@ -377,14 +399,18 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
     side: 'service',
     patterns: [
       '(heel )?veel (succes|plezier)', 'succes (met|daar|gewenst)', 'mijlpaal', 'mooi(e)? nieuws', 'geniet', 'fijne samenwerking', 'trots',
-      'dank voor (je|jullie|uw)','gefeliciteerd', 'felicit', 'van harte', 'proficiat', 'jubileum', 'verjaardag', 'hartelijk dank', 'bedankt voor', 'dank (je wel|voor de)'],
+      'dank voor (je|jullie|uw)','gefeliciteerd', 'felicit', 'van harte', 'proficiat', 'jubileum', 'verjaardag', 'hartelijk dank', 'bedankt voor', 'dank (je wel|voor de)',
+      'nog bedankt', 'veel geluk', 'knap (gedaan|hoor)', 'goed gedaan', 'afscheid', 'laatste werkdag', 'met pensioen', 'fijne (feestdagen|vakantie|dag)',
+      'gezond (nieuwjaar|\\d{4})', 'leuk (je|jou|u) (weer )?te (zien|spreken)', 'wat attent', 'nieuwe (baan|uitdaging)', 'welkom terug', 'fijn samenwerken', 'prettige samenwerking'],
   },
   {
     id: 'en.congrats',
     label: 'congratulations',
     side: 'service',
     patterns: [
-      'exciting times', 'fantastic', 'achievement', 'great news', 'proud', 'wow', 'feedback from','congrat', 'well done', 'well deserved', 'happy (birthday|work anniversary)', 'thank you for', 'thanks for (speaking|recommending)', 'wishing you', 'best wishes'],
+      'exciting times', 'fantastic', 'achievement', 'great news', 'proud', 'wow', 'feedback from','congrat', 'well done', 'well deserved', 'happy (birthday|work anniversary)', 'thank you for', 'thanks for (speaking|recommending)', 'wishing you', 'best wishes',
+      'much appreciated', 'thanks (so much|a lot|again)', 'retirement', 'welcome back', 'impressive', '(the|your) promotion', 'new (job|role|position)',
+      'great (talk|post|presentation|speech)', 'enjoyed (meeting|your|the)', 'pleasure working', 'happy (new year|holidays)', 'season\'s greetings', 'award'],
   },
   {
     id: 'nl.jobs',
@@ -427,6 +453,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
     label: 'persoonlijk',
     side: 'service',
     patterns: [
-      'teamuitje', 'opruimen', 'class of', 'schools', 'moving to', 'collega\'s','dochter', 'zoon', 'alumni', 'scriptie', 'foto\'s van', 'beer', 'neighbourhood', 'hospital', 'ziek'],
+      'teamuitje', 'opruimen', 'class of', 'schools', 'moving to', 'collega\'s','dochter', 'zoon', 'alumni', 'scriptie', 'foto\'s van', 'beer', 'neighbourhood', 'hospital', 'ziek',
+      'baby', 'bruiloft', 'marathon', 'little one', 'wedding', 'groetjes', 'cheers', 'koffie gedronken', 'owe you a'],
   },
 ];

@@ -64,13 +64,14 @@ export function fitLogistic(xs: readonly Uint8Array[], ys: readonly number[], op
 
 const isMarketing = (c: Classification) => c !== 'non_commercial';
 
-function toWeights(commercial: Linear, mixed: Linear, threshold: number, messages: number, corpus: string): ClassifierWeights {
+function toWeights(commercial: Linear, mixed: Linear, threshold: number, messages: number, corpus: string, serviceConfidence = 0.01): ClassifierWeights {
   const rec = (l: Linear) => Object.fromEntries(FEATURE_IDS.map((id, i) => [id, Math.round(l.w[i]! * 1e4) / 1e4]));
   return {
     version: WEIGHTS_VERSION,
     threshold,
     minTextEvidence: MIN_TEXT_EVIDENCE,
     minContextEvidence: MIN_CONTEXT_EVIDENCE,
+    serviceConfidence,
     commercial: { bias: Math.round(commercial.bias * 1e4) / 1e4, weights: rec(commercial) },
     mixed: { bias: Math.round(mixed.bias * 1e4) / 1e4, weights: rec(mixed) },
     trainedOn: { messages, corpus },
@@ -116,21 +117,48 @@ export function chooseThreshold(samples: readonly Sample[], opts: TrainOptions, 
   return Math.max(0.02, Math.round(100 / (1 + Math.exp(-z))) / 100);
 }
 
+const PITCH_NONE = FEATURE_IDS.indexOf('pitch_none');
+const SHORT = FEATURE_IDS.indexOf('short');
+const textZ = (l: Linear, x: Uint8Array) => {
+  let z = l.bias;
+  for (let i = 0; i < x.length; i++) if (x[i] && FEATURES[i]!.kind !== 'context') z += l.w[i]!;
+  return z;
+};
+
+/**
+ * How low the text's score must be for one service phrase to decide a short text (no pitch language in words or
+ * shape): out-of-fold text scores of the training split's short marketing messages without pitch language;
+ * the cut lies a margin (1.0 in log-odds) below the lowest of them and below the threshold. Chosen on the
+ * training split only, like the threshold.
+ */
+export function chooseServiceConfidence(samples: readonly Sample[], opts: TrainOptions, threshold: number, folds = 5, margin = 1): number {
+  let lowest = Math.log(threshold / (1 - threshold));
+  for (let k = 0; k < folds; k++) {
+    const { commercial } = fitBoth(samples.filter((_, i) => i % folds !== k), opts);
+    samples.forEach((s, i) => {
+      if (i % folds === k && isMarketing(s.label) && s.f.x[PITCH_NONE] && s.f.x[SHORT]) lowest = Math.min(lowest, textZ(commercial, s.f.x));
+    });
+  }
+  return Math.max(0.001, Math.round(1000 / (1 + Math.exp(-(lowest - margin)))) / 1000);
+}
+
 /** Train on these samples (the training split) and return the weights file's content. */
 export function trainClassifier(samples: readonly Sample[], corpus: string, opts: TrainOptions = DEFAULT_TRAIN): ClassifierWeights {
   const threshold = chooseThreshold(samples, opts);
+  const serviceConfidence = chooseServiceConfidence(samples, opts, threshold);
   const { commercial, mixed } = fitBoth(samples, opts);
-  return toWeights(commercial, mixed, threshold, samples.length, corpus);
+  return toWeights(commercial, mixed, threshold, samples.length, corpus, serviceConfidence);
 }
 
 /** Out-of-fold predictions on the training split (what the script reports; the test split stays unread). */
 export function crossValidate(samples: readonly Sample[], opts: TrainOptions = DEFAULT_TRAIN, folds = 5): Array<{ id: string; label: Classification; predicted: Classification }> {
   const threshold = chooseThreshold(samples, opts, folds);
+  const serviceConfidence = chooseServiceConfidence(samples, opts, threshold, folds);
   const out: Array<{ id: string; label: Classification; predicted: Classification }> = [];
   for (let k = 0; k < folds; k++) {
     const train = samples.filter((_, i) => i % folds !== k);
     const { commercial, mixed } = fitBoth(train, opts);
-    const model = compileModel(toWeights(commercial, mixed, threshold, train.length, 'cv'));
+    const model = compileModel(toWeights(commercial, mixed, threshold, train.length, 'cv', serviceConfidence));
     samples.forEach((s, i) => {
       if (i % folds === k) out.push({ id: s.id, label: s.label, predicted: scoreFeatures(model, s.f).classification });
     });

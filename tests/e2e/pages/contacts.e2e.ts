@@ -113,4 +113,13 @@ describe('contacts', () => {
     await page.keyboard.press('Enter');
     await page.locator('main h1', { hasText: 'Piet Pieters' }).waitFor();
   });
+
+  test('numbers in names sort as a person counts: 1, 2, 10, 100', async () => {
+    for (const n of ['100', '10', '2', '1']) await seedContact(page, { name: `Vestiging ${n}`, emails: [`vestiging${n}@keten.nl`] });
+    await go(page, '#/contacts');
+    await byLabel(page, 'Search name, e-mail, phone, company').fill('vestiging');
+    await page.getByTestId('contacts-count').filter({ hasText: 'Number of contacts: 4' }).waitFor();
+    const names = await page.locator('.vrow .crow-name').allTextContents();
+    expect(names).toEqual(['Vestiging 1', 'Vestiging 2', 'Vestiging 10', 'Vestiging 100']);
+  });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Extension } from '../harness';
-import { ask, go, launch, listContacts, openOptions, seedContact } from './pages';
+import { ask, byLabel, go, launch, listContacts, openOptions, seedContact } from './pages';
 
 // Issue 15, in both languages: CSV encodings and empty files, counts in words, skipping bad rows; the call
 // check for landlines; the audit log and the access report in words; numbered steps; readable contact names.
@@ -31,6 +31,16 @@ const words = {
     showReport: 'Leesbaar overzicht tonen',
     website: 'Bedrijfswebsite',
     legend: 'Stap 1 van 4: Het belang',
+    erased: (day: string) => `Deze persoon heeft op ${day} om wissing gevraagd.`,
+    needsBasis: 'Kies de grondslag waarmee je deze persoon opnieuw mag toevoegen.',
+    addAgain: 'Opnieuw toevoegen met deze grondslag',
+    save: 'Opslaan',
+    form: { name: 'Naam', emails: 'E-mailadressen', source: 'Bron', obtained: 'Verkregen op', basis: 'Grondslag', email: 'E-mail' },
+    dateLocale: 'nl-NL',
+    mobile: 'Dit is een mobiel nummer: dat hoort bij een persoon',
+    sourceUnknown: 'Je administratie weet niet waar dit nummer vandaan komt.',
+    sayTheSource: '[zeg waar u dit nummer vandaan hebt]',
+    messageFixes: /Privacytekst invoegen|Bericht aanpassen|Afmeldregel toevoegen/,
   },
   en: {
     locale: 'en-US',
@@ -54,6 +64,16 @@ const words = {
     showReport: 'Show a readable report',
     website: 'Company website',
     legend: 'Step 1 of 4: The interest',
+    erased: (day: string) => `This person asked to be erased on ${day}.`,
+    needsBasis: 'Choose the lawful basis that allows adding this person again.',
+    addAgain: 'Add again with this basis',
+    save: 'Save',
+    form: { name: 'Name', emails: 'E-mail addresses', source: 'Source', obtained: 'Obtained on', basis: 'Basis', email: 'E-mail' },
+    dateLocale: 'en-GB',
+    mobile: 'This is a mobile number: it belongs to a person',
+    sourceUnknown: 'Your ledger does not know where this number came from.',
+    sayTheSource: '[say where you got this number]',
+    messageFixes: /Insert the disclosure|Edit the message|Add an opt-out line/,
   },
 } as const;
 
@@ -133,6 +153,34 @@ describe.each(['nl', 'en'] as const)('pages a rep can read (%s)', (lang) => {
     expect(await page.locator('.verdict').count()).toBe(0);
   });
 
+  test('a mobile of an unknown person is not allowed; the opening names only a source the ledger holds; no message fixes', async () => {
+    await go(page, '#/call');
+    const phone = page.getByLabel(w.phone, { exact: true });
+    await phone.fill('06 9876 5432');
+    await page.getByRole('button', { name: w.check }).click();
+    const verdict = page.locator('.verdict[data-decision]');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-decision')).toBe('block');
+    expect(await page.locator('main').textContent()).toContain(w.mobile);
+    // Unknown source: the rep is told to say it, and the opening leaves a visible gap instead of inventing one.
+    expect(await page.getByTestId('call-source-unknown').textContent()).toContain(w.sourceUnknown);
+    expect(await page.locator('.opening blockquote').textContent()).toContain(w.sayTheSource);
+    // A phone call has no text to edit: none of the message fixes is offered.
+    expect(await page.locator('main').textContent()).not.toMatch(w.messageFixes);
+
+    // A contact whose number came from the company website: the opening says so, with no placeholder.
+    await seedContact(page, { name: 'Bel Bekend', phones: ['06 5555 1234'], source: 'company_website' });
+    await phone.fill('06 5555 1234');
+    expect(await page.locator('.opening').count(), 'the old result is gone once the number changes').toBe(0);
+    await page.getByRole('button', { name: w.check }).click();
+    await page.locator('.opening blockquote').waitFor();
+    const opening = (await page.locator('.opening blockquote').textContent()) ?? '';
+    expect(opening).not.toContain(w.sayTheSource);
+    expect(opening.toLowerCase()).toContain('website');
+    expect(await page.getByTestId('call-source-unknown').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toMatch(w.messageFixes);
+  });
+
   test('the audit log reads in words and filters from the list of real actions', async () => {
     await ask(page, { type: 'suppressions/add', by: 'email', value: 'nee@concurrent.nl', scope: 'all', reason: 'x' });
     await go(page, '#/audit');
@@ -160,6 +208,32 @@ describe.each(['nl', 'en'] as const)('pages a rep can read (%s)', (lang) => {
     await go(page, '#/assessments/new');
     expect(await page.locator('legend').first().textContent()).toBe(w.legend);
     expect(await page.locator('.steps li').first().textContent()).not.toMatch(/\d/);
+  });
+
+  test('an erased person added again: the warning names the day of the erasure request and a basis is required first', async () => {
+    const id = await seedContact(page, { name: 'Wim Gewist', emails: ['wim@gewist.nl'], source: 'company_website' });
+    await ask(page, { type: 'rights/erase', contactId: id, reason: 'Verzoek per e-mail' });
+    const day = await page.evaluate((locale) => new Date().toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' }), w.dateLocale);
+    await go(page, '#/contacts/new');
+    const form = page.locator('form.contact-form');
+    await byLabel(form, w.form.name).fill('Wim Gewist');
+    await byLabel(form, w.form.emails).fill('wim@gewist.nl');
+    await byLabel(form, w.form.source).selectOption('data_subject');
+    await byLabel(form, w.form.obtained).fill(await page.evaluate(() => new Date().toLocaleDateString('sv-SE')));
+    await page.getByRole('button', { name: w.save, exact: true }).click();
+    const warning = form.locator('.notice-warn');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(w.erased(day));
+    expect((await listContacts(page, 'gewist')).total, 'nothing is saved on the first try').toBe(0);
+    // "Record later" is no answer for an erased person: saving again without a basis is refused inline.
+    await page.getByRole('button', { name: w.addAgain }).click();
+    await form.getByText(w.needsBasis).waitFor();
+    expect((await listContacts(page, 'gewist')).total).toBe(0);
+    await byLabel(form, w.form.basis).selectOption('consent');
+    await form.getByLabel(w.form.email, { exact: true }).check();
+    await page.getByRole('button', { name: w.addAgain }).click();
+    await page.locator('main h1', { hasText: 'Wim Gewist' }).waitFor();
+    expect((await listContacts(page, 'gewist')).items.map((c) => c.name)).toEqual(['Wim Gewist']);
   });
 
   test.each([760, 320])('contact names stay readable at %i px', async (width) => {

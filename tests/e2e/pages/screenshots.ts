@@ -1,10 +1,11 @@
 // Screenshots of the main screens in Dutch and English (docs/screenshots/), taken in real Chromium with the
-// browser's language set to each (so "follow the browser" is what is shown).
+// browser's language set to each (so "follow the browser" is what is shown). `npm run screenshots` runs this.
 //   OG_OUT_DIR=.output-ui npx wxt build && OG_OUT_DIR=.output-ui npx tsx tests/e2e/pages/screenshots.ts
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ask, launchExtension, repoRoot } from '../harness';
+import { ask, launchExtension, repoRoot, routeSite, type Extension } from '../harness';
+import { WebmailPage } from '../webmail/webmail-pages';
 
 const out = path.join(repoRoot, 'docs', 'screenshots');
 
@@ -71,6 +72,46 @@ async function shoot(page: Page, name: string) {
   console.log('wrote', name);
 }
 
+/** An erased person typed in again: the warning with the day of the erasure request. */
+async function erasedWarning(page: Page, lang: 'nl' | 'en') {
+  const r = await ask<{ id: string }>(page, {
+    type: 'contacts/save',
+    contact: { name: 'Wim Gewist', emails: ['wim@gewist.nl'], phones: [], linkedin: [], provenance: { source: 'company_website', obtainedAt: '2026-10-01' } },
+  });
+  await ask(page, { type: 'rights/erase', contactId: r.id, reason: lang === 'nl' ? 'Verzoek per e-mail' : 'Asked by e-mail' });
+  await page.evaluate(() => (location.hash = '#/contacts/new'));
+  await page.reload();
+  await page.locator('form.contact-form').waitFor();
+  await page.locator('input[name=name]').fill('Wim Gewist');
+  await page.locator('input[name=emails]').fill('wim@gewist.nl');
+  await page.locator('form.contact-form select').nth(1).selectOption('data_subject');
+  await page.locator('input[name=obtainedAt]').fill(new Date().toLocaleDateString('sv-SE'));
+  await page.locator('form.contact-form button[type=submit]').click();
+  await page.locator('form.contact-form .notice-warn').waitFor();
+  await page.locator('form.contact-form button[type=submit]').click();
+  await page.evaluate(() => scrollTo(0, 0));
+  await shoot(page, `${lang}-contact-erased`);
+}
+
+/** The side panel beside a LinkedIn profile and beside a Gmail compose: the people of that tab. */
+async function panelBeside(ext: Extension, panel: Page, lang: 'nl' | 'en') {
+  const url = 'https://www.linkedin.com/in/lee-okafor-77/';
+  await routeSite(ext.context, url, { file: 'linkedin/profile.html' });
+  const profile = await ext.context.newPage();
+  await profile.goto(url);
+  await profile.bringToFront();
+  await panel.locator('article.tab-person').first().waitFor({ timeout: 15_000 });
+  await panel.locator('article.tab-person details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await shoot(panel, `${lang}-sidepanel-linkedin`);
+  await profile.close();
+  const mail = await WebmailPage.gmail(ext, 'gmail-new-compose.html', 'https://mail.google.com/mail/u/0/#inbox?compose=new');
+  await mail.composer().waitForState(['held', 'clean', 'inactive']);
+  await mail.page.bringToFront();
+  await panel.locator('article.tab-person', { hasText: /bakkerij|Jan|pieter/i }).first().waitFor({ timeout: 15_000 });
+  await shoot(panel, `${lang}-sidepanel-gmail`);
+  await mail.page.close();
+}
+
 async function run(lang: 'nl' | 'en') {
   const ext = await launchExtension({ locale: lang === 'nl' ? 'nl' : 'en-US' });
   try {
@@ -89,6 +130,8 @@ async function run(lang: 'nl' | 'en') {
       ['audit', '#/audit'],
       ['settings', '#/settings'],
       ['import-export', '#/import-export'],
+      ['import-export-skip', '#/import-export'],
+      ['call', '#/call'],
       ['team', '#/team'],
     ];
     for (const [name, route] of screens) {
@@ -96,7 +139,29 @@ async function run(lang: 'nl' | 'en') {
       await page.reload();
       await page.locator('main h1').first().waitFor();
       if (name === 'audit') await page.getByRole('button').first().click();
-      await shoot(page, `${lang}-${name}`);
+      if (name !== 'import-export-skip') await shoot(page, `${lang}-${name}`);
+      if (name === 'import-export-skip') {
+        // A file with one bad row, imported with "skip rows with errors": the result and the report to download.
+        const csv = 'Naam;E-mail\nGoed Persoon;goed@acme.nl\nFout Persoon;fout@\n';
+        await page.locator('input[type=file][accept^=".csv"]').setInputFiles({ name: 'met-fout.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        await page.locator('label.csv-skip input').check();
+        await page.locator('label.csv-skip').scrollIntoViewIfNeeded();
+        await shoot(page, `${lang}-import-skip-choice`);
+        await page.getByRole('button', { name: lang === 'nl' ? '2 rijen importeren' : 'Import 2 rows' }).click();
+        await page.getByTestId('csv-result').waitFor();
+        await page.getByTestId('csv-result').scrollIntoViewIfNeeded();
+        await shoot(page, `${lang}-import-skipped`);
+      }
+      if (name === 'call') {
+        await page.locator('input[name=call-phone]').fill('06 9876 5432');
+        await page.locator('main button[type=submit]').click();
+        await page.locator('.opening').waitFor();
+        await shoot(page, `${lang}-call-mobile`);
+        await page.locator('input[name=call-phone]').fill('020 765 4321');
+        await page.locator('main button[type=submit]').click();
+        await page.locator('[data-testid=call-who]').waitFor();
+        await shoot(page, `${lang}-call-landline`);
+      }
       if (name === 'import-export') {
         // What Dutch Excel saves: Windows-1252, "Özdemir" with Ö as one byte.
         const csv = Buffer.from('Naam;E-mail;Telefoon;Bron\r\n\xd6zdemir;o.ozdemir@acme.nl;020 123 4567;website\r\nJos\xe9 Mu\xf1oz;j.munoz@acme.nl;;beurs\r\n', 'latin1');
@@ -114,7 +179,16 @@ async function run(lang: 'nl' | 'en') {
       if (name === 'contacts') {
         await page.setViewportSize({ width: 760, height: 800 });
         await shoot(page, `${lang}-contacts-760`);
+        await page.setViewportSize({ width: 320, height: 700 });
+        await shoot(page, `${lang}-contacts-320`);
         await page.setViewportSize({ width: 1280, height: 800 });
+      }
+      if (name === 'contact-new') {
+        // The record-basis form: a consent, pre-filled with the rep, the organisation and the day.
+        await page.locator('input[name=name]').fill('Karin Smit');
+        await page.locator('form.contact-form select').filter({ has: page.locator('option[value=consent]') }).first().selectOption('consent');
+        await page.locator('form.contact-form select:has(option[value=consent])').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await shoot(page, `${lang}-contact-new-basis`);
       }
     }
     const popup = await ext.extensionPage('/popup.html');
@@ -139,10 +213,12 @@ async function run(lang: 'nl' | 'en') {
     await popup.locator('button[type=submit]').click();
     await popup.locator('[data-testid=call-who]').waitFor();
     await shoot(popup, `${lang}-popup-call-landline`);
+    await erasedWarning(page, lang);
     const panel = await ext.extensionPage('/sidepanel.html#/contacts');
     await panel.setViewportSize({ width: 400, height: 800 });
     await panel.locator('main h1').waitFor();
     await shoot(panel, `${lang}-sidepanel`);
+    await panelBeside(ext, panel, lang);
   } finally {
     await ext.close();
   }

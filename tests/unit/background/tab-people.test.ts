@@ -40,6 +40,49 @@ describe('the side panel’s current people', () => {
     expect(res).toMatchObject({ ok: true, result: { people: [{ decision: 'block' }] } });
   });
 
+  test('a known person comes with the basis, evidence and objections the ledger holds, and the way to their contact page', async () => {
+    fakeBrowser.reset();
+    const { ledger, route } = background();
+    const { id } = await ledger.saveContact({
+      name: 'Jan Jansen',
+      emails: ['jan@acme.nl'],
+      phones: [],
+      linkedin: [],
+      provenance: { source: 'data_subject', obtainedAt: '2026-11-01' },
+    } as never);
+    await route(compose, gmailTab(48));
+    const before = await route({ type: 'panel/tab-people', tabId: 48 }, sidePanel);
+    expect(before).toMatchObject({ ok: true, result: { people: [{ contactId: id, known: true, bases: [], evidenceCount: 0, objections: [], erased: false }] } });
+    expect((before as { result: { people: { recordBasisUrl: string }[] } }).result.people[0]!.recordBasisUrl).toMatch(new RegExp(`/options\\.html#/contacts/${id}/basis$`));
+    await route({ type: 'suppression/add-for-recipients', recipients: [jan], scope: 'email', reason: 'Wil niet meer gemaild worden' }, gmailTab(48));
+    const after = await route({ type: 'panel/tab-people', tabId: 48 }, sidePanel);
+    expect(after).toMatchObject({ ok: true, result: { people: [{ decision: 'block', objections: [{ level: 'person', scope: 'email' }] }] } });
+  });
+
+  test('an empty compose is judged on the person, not on text nobody has written yet', async () => {
+    fakeBrowser.reset();
+    const { route } = background();
+    await route(compose, gmailTab(49));
+    const res = (await route({ type: 'panel/tab-people', tabId: 49 }, sidePanel)) as { result: { people: { findings: { code: string }[] }[] } };
+    const codes = res.result.people[0]!.findings.map((f) => f.code);
+    expect(codes).not.toContain('NL-EM-05');
+    expect(codes).not.toContain('MISSING-CONTEXT');
+  });
+
+  test('a tab whose people change is noted in session storage for the panel; the same people again are not', async () => {
+    fakeBrowser.reset();
+    const { route } = background();
+    const changed = async () => (await fakeBrowser.storage.session.get('tab-people-changed'))['tab-people-changed'] as { tabId: number; at: number } | undefined;
+    await route(compose, gmailTab(50));
+    await expect.poll(changed).toMatchObject({ tabId: 50 });
+    await fakeBrowser.storage.session.remove('tab-people-changed');
+    await route({ ...compose, message: { body: 'Hallo Jan' } }, gmailTab(50));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await changed()).toBeUndefined();
+    await route({ ...compose, recipients: [jan, { key: 'b', email: 'piet@acme.nl' }] }, gmailTab(50));
+    await expect.poll(changed).toMatchObject({ tabId: 50 });
+  });
+
   test('a tab without a guarded compose or profile has nobody; a closed tab forgets its people', async () => {
     fakeBrowser.reset();
     const { route } = background();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LedgerDb } from '../../../lib/ledger/db';
-import { companySchema, contactSchema } from '../../../lib/ledger/schema';
+import { companySchema, contactSchema } from '../../../lib/model/contact';
 import { createTeamService } from '../../../lib/sync/engine';
 import { deriveTeamKeys, generateTeamKey, toBase64Url } from '../../../lib/sync/crypto';
 import { dexieTeamStore } from '../../../lib/sync/team-store';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { planCsvImport } from '../../../lib/csv/import';
-import { companySchema, contactSchema } from '../../../lib/ledger/schema';
+import { companySchema, contactSchema } from '../../../lib/model/contact';
 import { managementBackground } from '../management/setup';
 
 // The ledger schema's field limits apply to CSV rows: a row the ledger would refuse is named by row and

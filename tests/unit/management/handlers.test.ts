@@ -116,7 +116,7 @@ describe('management requests through the router', () => {
     const bg = managementBackground();
     const { id } = await bg.ok({ type: 'contacts/save', contact: newContact });
     const x = await bg.ok({ type: 'rights/access-export', contactId: id });
-    expect(x.sections.map((s: { heading: string }) => s.heading)).toHaveLength(6);
+    expect(x.sections.map((s: { heading: string }) => s.heading)).toHaveLength(7);
     expect(JSON.stringify(x.json)).toContain('Beurs Utrecht');
     expect(await bg.ok({ type: 'rights/erase', contactId: id, reason: 'Art. 17' })).toEqual({ erased: true, suppressionKeys: 3 });
     expect(await bg.ok({ type: 'lookup/person', query: 'jan@acme.nl' })).toMatchObject({ found: false, suppressed: true, erased: true });

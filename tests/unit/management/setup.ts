@@ -1,5 +1,8 @@
 import { createRouter, type Handlers } from '../../../lib/background/router';
 import { managementHandlers } from '../../../lib/background/management-handlers';
+import { auditAnchorHandlers } from '../../../lib/background/audit-anchors';
+import { createAnchorService } from '../../../lib/sync/anchors';
+import { memoryTeamStore } from '../../../lib/sync/store';
 import { JobRegistry } from '../../../lib/ledger/jobs';
 import { responseSchemas, type RequestType } from '../../../lib/messaging/protocol';
 import { freshLedger } from '../ledger/helpers';
@@ -13,7 +16,10 @@ export function managementBackground(now?: string) {
   const jobs = new JobRegistry();
   const shared: { keys: string[]; entry: unknown }[] = [];
   const hooks = { onSuppressionAdded: async (keys: string[], entry: unknown) => void shared.push({ keys, entry }) };
-  const handlers = new Proxy(managementHandlers(ledger, jobs, hooks) as unknown as Handlers, {
+  // Not in a team: verify checks the chain and the device's own anchor copies.
+  const noTeam = { get: async () => null, set: async () => undefined, clear: async () => undefined };
+  const anchors = createAnchorService({ config: noTeam, ledger: ledger.auditLog, kv: memoryTeamStore() });
+  const handlers = new Proxy({ ...managementHandlers(ledger, jobs, hooks), ...auditAnchorHandlers(ledger, anchors) } as unknown as Handlers, {
     get: (target, type: string) => (type in target ? target[type as RequestType] : async () => ({})),
   });
   const route = createRouter(handlers, { extensionId: EXT, extensionBaseUrl: `chrome-extension://${EXT}/` });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { channelSchema } from '@/lib/messaging/common';
+import { channelSchema } from '@/lib/model/vocabulary';
 import { ruleChannelSchema } from '@/lib/rules/input';
 
 // The protocol's channel list is a copy of the engine's (kept out of content scripts for size): a channel

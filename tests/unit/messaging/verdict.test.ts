@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { channelSchema } from '@/lib/messaging/common';
+import { channelSchema } from '@/lib/model/vocabulary';
 import { lookupVerdictRequest } from '@/lib/messaging/verdict';
 
 // The look-up's channels derive from the protocol's channel list (so they cannot drift from it); the values

@@ -76,6 +76,22 @@ describe('text, context, default', () => {
     expect(a.decidedBy).toBe('default');
   });
 
+  test.each([
+    ['nl', 'Gefeliciteerd met je nieuwe baan, Sanne! Heel veel succes.'],
+    ['nl', 'Gecondoleerd met je vader, Joris. Veel sterkte.'],
+    ['en', 'So sorry to hear about your mum, Kate. Thinking of you.'],
+    ['en', 'Congrats on the new role, Tim! Well deserved.'],
+  ])('a short personal message (%s) %j with nothing known passes on its text alone', (_lang, body) => {
+    const a = analyzeMessage(body);
+    expect(a.classification).toBe('non_commercial');
+    expect(a.decidedBy).toBe('text');
+  });
+
+  test('the same congratulation with an offer after it is held', () => {
+    const a = analyzeMessage('Gefeliciteerd met je nieuwe baan, Sanne! Deze maand krijg je 20% korting op onze cursus.');
+    expect(a.classification).not.toBe('non_commercial');
+  });
+
   test('a requested quote passes; the same words unrequested to a stranger are held', () => {
     const body = 'Hoi Erik, hierbij de offerte voor 20 licenties. De prijs is € 12 per gebruiker per maand.';
     expect(analyzeMessage(body, undefined, { context: { requestedByRecipientRecently: true, replyToRecipient: true } }).classification).toBe('non_commercial');
@@ -133,9 +149,9 @@ describe('weights file (lib/rules/classifier/weights.json)', () => {
 
   test.each([
     ['missing', undefined, /weights\.json: the file is missing or empty/],
-    ['truncated text', '{"version": 1, "threshold": 0.3, "comm', /weights\.json: not valid JSON \(truncated\?\)/],
-    ['truncated object', { version: 1, threshold: 0.3 }, /weights\.json: invalid or truncated: minTextEvidence/],
-    ['another version', { version: 2 }, /weights\.json: version 2, this code reads version 1/],
+    ['truncated text', '{"version": 2, "threshold": 0.3, "comm', /weights\.json: not valid JSON \(truncated\?\)/],
+    ['truncated object', { version: 2, threshold: 0.3 }, /weights\.json: invalid or truncated: minTextEvidence/],
+    ['another version', { version: 1 }, /weights\.json: version 1, this code reads version 2/],
     ['no version', {}, /weights\.json: version undefined/],
     ['a list', [], /weights\.json: not a weights object/],
   ])('%s: refused with a message naming the file', (_case, json, message) => {

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter, type Handlers } from '@/lib/background/router';
 import { keysForEntry, startTeamSync, teamHandlers } from '@/lib/background/team-handlers';
 import { LedgerDb } from '@/lib/ledger/db';
-import { queueTeamEntry, setDefaultTeamService, TEAM_SYNC_ALARM, teamSuppressionsFor } from '@/lib/sync/engine';
+import { queueTeamEntry, setDefaultTeamService, teamSuppressionsFor } from '@/lib/sync/default-service';
+import { TEAM_SYNC_ALARM } from '@/lib/sync/engine';
 import { generateTeamKey } from '@/lib/sync/crypto';
 import { ADMIN, startCouch, type TestCouch } from './couch-server';
 

@@ -6,7 +6,7 @@ import en from '../../../public/_locales/en/messages.json';
 import nl from '../../../public/_locales/nl/messages.json';
 import { tableTranslator, type I18n } from '../../../components/i18n';
 import { actorName, auditActions, describeAudit } from '../../../components/audit/auditWords';
-import type { AuditEntry } from '../../../lib/ledger/schema';
+import type { AuditEntry } from '../../../lib/model/audit';
 import { managementBackground } from '../management/setup';
 
 const i18n = (lang: 'nl' | 'en'): I18n => ({ lang, t: tableTranslator(lang === 'nl' ? nl : en, en) });

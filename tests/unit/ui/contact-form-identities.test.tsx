@@ -3,7 +3,7 @@ import { splitList, toContactInput, valuesOf } from '../../../components/contact
 import { emptyBasis } from '../../../components/contacts/BasisFields';
 import { linkedInCheck } from '../../../components/forms/validate';
 import { normalizeIdentities } from '../../../lib/ledger/contact-input';
-import type { ContactView } from '../../../lib/messaging/management';
+import type { ContactView } from '../../../lib/messaging/management-contacts';
 
 // Editing a contact sends the form's LinkedIn field back as the contact's identities: nothing stored may fall out.
 

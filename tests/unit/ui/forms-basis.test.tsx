@@ -3,8 +3,8 @@ import { describe, expect, test, vi } from 'vitest';
 import { ContactForm, emptyContact } from '../../../components/contacts/ContactForm';
 import { BasisFields, basisChoices, emptyBasis, prefilledBasis, toBasisInput, validateBasis, type BasisChoice, type BasisValues } from '../../../components/contacts/BasisFields';
 import { NoteForm } from '../../../components/contacts/EvidenceForms';
-import { basisInputSchema } from '../../../lib/messaging/management';
-import { basisRecordSchema } from '../../../lib/ledger/schema';
+import { basisInputSchema } from '../../../lib/messaging/management-contacts';
+import { basisRecordSchema } from '../../../lib/model/basis';
 import { toRulesLedgerFacts, type RecipientFacts } from '../../../lib/ledger/facts';
 import { button, change, click, errorOf, field, mount, submit, type } from './render';
 

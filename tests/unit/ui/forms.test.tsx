@@ -5,7 +5,7 @@ import { ContactForm, emptyContact, toContactInput, validateContact } from '../.
 import { emptyBasis, toBasisInput, validateBasis } from '../../../components/contacts/BasisFields';
 import { FileForm, NoteForm } from '../../../components/contacts/EvidenceForms';
 import { validateDnc } from '../../../components/dnc/DncForm';
-import { contactInputSchema, basisInputSchema } from '../../../lib/messaging/management';
+import { contactInputSchema, basisInputSchema } from '../../../lib/messaging/management-contacts';
 import { button, change, errorOf, field, mount, submit, type } from './render';
 
 const today = new Date('2026-11-29T12:00:00');

@@ -6,9 +6,14 @@ import { tableTranslator, type I18n, type Lang } from '../../../components/i18n'
 import { accessReportSections } from '../../../components/rights/accessReport';
 import { actorName, auditActions, describeAudit } from '../../../components/audit/auditWords';
 import { CallCheck, type CallCheckResult } from '../../../components/popup/CallCheck';
-import { basisTypes, eventKinds, recipientKinds, sourceKinds } from '../../../lib/ledger/schema';
-import { callOutcomeSchema, contactPageSchema, csvFieldSchema, type AuditEntry } from '../../../lib/messaging/management';
-import { channelSchema } from '../../../lib/messaging/common';
+import { basisTypes } from '../../../lib/model/basis';
+import { eventKinds } from '../../../lib/model/event';
+import { recipientKinds, sourceKinds } from '../../../lib/model/vocabulary';
+import { callOutcomeSchema } from '../../../lib/messaging/management';
+import { contactPageSchema } from '../../../lib/messaging/management-contacts';
+import { type AuditEntry } from '../../../lib/model/audit';
+import { csvFieldSchema } from '../../../lib/model/csv';
+import { channelSchema } from '../../../lib/model/vocabulary';
 import { managementBackground } from '../management/setup';
 import { mount } from './render';
 

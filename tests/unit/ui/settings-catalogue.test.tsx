@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { settingsSchema } from '../../../lib/ledger/schema';
+import { settingsSchema } from '../../../lib/model/settings';
 import { button, change, click, errorOf, field, mount, type } from './render';
 
 // Settings: the product catalogue (an entry without a name changes nothing stored) and the per-rule

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { settingsSchema } from '../../../lib/ledger/schema';
+import { settingsSchema } from '../../../lib/model/settings';
 import { button, change, click, field, mount } from './render';
 
 // The language is saved on its own, the moment it is picked, also on a fresh install where the four

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkTemplate, renderTemplate, standardTemplate } from '../../../lib/rules/templates';
 import { emptyContact } from '../../../components/contacts/ContactForm';
 import { previewValues, settingsOf, templatesComplete, valuesOfSettings, validateSettings } from '../../../components/settings/SettingsForm';
-import { settingsSchema } from '../../../lib/ledger/schema';
+import { settingsSchema } from '../../../lib/model/settings';
 
 const org = { legalName: 'Acme B.V.', contact: 'info@acme.nl', privacyUrl: 'https://acme.nl/privacy', optOut: '', dpo: '', product: 'onze planningssoftware', source: 'uw LinkedIn-profiel', callerName: 'Sanne' };
 
