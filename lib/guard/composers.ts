@@ -95,7 +95,7 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
   };
 
   const reportTab = () => {
-    const states = [...watched.values()].map((w) => (w.hold ? 'held' : w.failure ? 'inactive' : 'active'));
+    const states = [...watched.values()].map((w) => (w.hold && !w.hold.explain ? 'held' : w.failure ? 'inactive' : 'active'));
     const failure = [...watched.values()].find((w) => w.failure)?.failure ?? undefined;
     core.options.onTabState?.(tabStateOf(states, false), failure);
   };
