@@ -110,23 +110,17 @@ export function AuditHeadPanel({
       <h2 id="audit-head-h">{t('auditHeadTitle')}</h2>
       <p class="muted">{anchoring.inTeam ? t('auditHeadIntroTeam') : t('auditHeadIntro')}</p>
       {head ? (
-        <dl>
-          <div>
-            <dt>{t('auditEntryNumber')}</dt>
-            <dd data-testid="head-seq">{head.seq}</dd>
-          </div>
-          <div>
-            <dt>{t('colDate')}</dt>
-            <dd>{formatDateTime(lang, head.at)}</dd>
-          </div>
-          <div>
-            <dt>SHA-256</dt>
-            <dd>
-              <code class="code" data-testid="head-hash">
-                {head.hash}
-              </code>
-            </dd>
-          </div>
+        <dl class="dl">
+          <dt>{t('auditEntryNumber')}</dt>
+          <dd data-testid="head-seq">{head.seq}</dd>
+          <dt>{t('colDate')}</dt>
+          <dd>{formatDateTime(lang, head.at)}</dd>
+          <dt>SHA-256</dt>
+          <dd>
+            <code class="code" data-testid="head-hash">
+              {head.hash}
+            </code>
+          </dd>
         </dl>
       ) : (
         <p>{t('auditHeadEmpty')}</p>
@@ -148,6 +142,11 @@ export function AuditHeadPanel({
           {anchoring.pending ? ` ${t('auditAnchorsPending', anchoring.pending)}` : ''}
           {anchoring.refused ? ` ${t('auditAnchorsRefused', anchoring.refused)}` : ''}
         </p>
+      ) : null}
+      {anchoring.inTeam && anchoring.lastError ? (
+        <Notice kind="warn">
+          <span data-testid="anchoring-error">{t('auditAnchorFailed', formatDateTime(lang, anchoring.lastError.at))}</span>
+        </Notice>
       ) : null}
       <form
         onSubmit={(e) => {

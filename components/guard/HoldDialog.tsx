@@ -327,7 +327,7 @@ export function HoldDialog(props: HoldDialogProps) {
               }}
             />
           ))}
-          {summary && verdict && <ProductChoice verdict={verdict} lang={lang} busy={busy} onChoose={(products) => props.onAction({ kind: 'choose-products', products })} />}
+          {verdict && <ProductChoice verdict={verdict} lang={lang} busy={busy} onChoose={(products) => props.onAction({ kind: 'choose-products', products })} />}
           {summary && (
             <MessageSection summary={summary} lang={lang} setupNeeded={setupNeeded} busy={busy} main={!lineIsMain} showInsert={noticeOnMessage} onAction={props.onAction} />
           )}

@@ -19,6 +19,8 @@ export const ANCHOR_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** Entries per anchor document: 5 000 fingerprints are about 100 kB, far below CouchDB's document limit. */
 export const ANCHOR_CHUNK = 5000;
 export const ANCHOR_ID_PREFIX = 'anchor:';
+/** Per request: an anchor is at most ~100 kB, so a server that has not answered in 10 s is treated as away. */
+const ANCHOR_TIMEOUT_MS = 10_000;
 
 /** An anchor's document id: one per member and entry number, so a second anchor at the same place is refused. */
 export function anchorDocId(member: string, seq: number): string {
@@ -103,6 +105,20 @@ export interface ServerAnchors {
   error?: string;
 }
 
+/** What the page shows; `state` null: not in a team. */
+function statusOf(head: AuditHeadInfo | null, state: AnchorState | null): AnchorStatus {
+  if (!state) return { inTeam: false, head, lastAnchoredAt: null, anchoredToSeq: 0, pending: 0, refused: 0, lastError: null };
+  return {
+    inTeam: true,
+    head,
+    lastAnchoredAt: state.lastAnchoredAt,
+    anchoredToSeq: state.lastSeq,
+    pending: state.pending.length,
+    refused: state.refused,
+    lastError: state.lastError ? { code: state.lastError.code, at: state.lastError.at } : null,
+  };
+}
+
 function toAnchor(d: AnchorDoc, where: AuditAnchor['where']): AuditAnchor {
   return { from: d.from, seq: d.seq, hash: d.hash, at: d.at, anchoredAt: d.anchoredAt, fingerprints: d.fingerprints, where };
 }
@@ -122,8 +138,9 @@ export function createAnchorService(deps: AnchorServiceDeps) {
     return parsed.success ? parsed.data : anchorStateSchema.parse({});
   }
 
+  // An export waits for its anchor: a server that does not answer must not hold it for the client's default minute.
   function clientFor(c: TeamConfig) {
-    return new CouchClient({ serverUrl: c.serverUrl, auth: { username: c.username, password: c.password }, fetch: deps.fetch });
+    return new CouchClient({ serverUrl: c.serverUrl, auth: { username: c.username, password: c.password }, fetch: deps.fetch, timeoutMs: ANCHOR_TIMEOUT_MS });
   }
 
   /** Anchor documents for entries after `state.lastSeq` up to the head, ANCHOR_CHUNK entries each. */
@@ -169,7 +186,7 @@ export function createAnchorService(deps: AnchorServiceDeps) {
   async function run(force: boolean): Promise<AnchorStatus> {
     const c = await deps.config.get();
     const head = await deps.ledger.auditHead();
-    if (!c) return { inTeam: false, head, lastAnchoredAt: null, anchoredToSeq: 0, pending: 0, refused: 0, lastError: null };
+    if (!c) return statusOf(head, null);
     const member = await memberOf(c);
     let state = await readState(member);
     const due = !state.lastAnchoredAt || now().getTime() - Date.parse(state.lastAnchoredAt) >= ANCHOR_INTERVAL_MS;
@@ -191,15 +208,7 @@ export function createAnchorService(deps: AnchorServiceDeps) {
       }
       await deps.kv.setKv(stateKey(member), state);
     }
-    return {
-      inTeam: true,
-      head,
-      lastAnchoredAt: state.lastAnchoredAt,
-      anchoredToSeq: state.lastSeq,
-      pending: state.pending.length,
-      refused: state.refused,
-      lastError: state.lastError ? { code: state.lastError.code, at: state.lastError.at } : null,
-    };
+    return statusOf(head, state);
   }
 
   /** One run at a time: an export during the daily run waits for it and then anchors what it added. */
@@ -221,17 +230,7 @@ export function createAnchorService(deps: AnchorServiceDeps) {
     async status(): Promise<AnchorStatus> {
       const c = await deps.config.get();
       const head = await deps.ledger.auditHead();
-      if (!c) return { inTeam: false, head, lastAnchoredAt: null, anchoredToSeq: 0, pending: 0, refused: 0, lastError: null };
-      const state = await readState(await memberOf(c));
-      return {
-        inTeam: true,
-        head,
-        lastAnchoredAt: state.lastAnchoredAt,
-        anchoredToSeq: state.lastSeq,
-        pending: state.pending.length,
-        refused: state.refused,
-        lastError: state.lastError ? { code: state.lastError.code, at: state.lastError.at } : null,
-      };
+      return statusOf(head, c ? await readState(await memberOf(c)) : null);
     },
     /** Every anchor this member has on the team server (the ones verify trusts most). */
     async serverAnchors(): Promise<ServerAnchors> {

@@ -51,6 +51,8 @@ function BackupSection() {
   const [exported, setExported] = useState<number | null>(null);
   const [stopped, setStopped] = useState<{ restoreId: string; message: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // The audit log's head at the export, to keep apart from the device (docs/audit-anchors.md).
+  const [exportedHead, setExportedHead] = useState<{ seq: number; hash: string } | null>(null);
 
   /** Follows a restore the background runs in chunks until it is done, refused or interrupted. */
   async function follow(restoreId: string) {
@@ -112,10 +114,13 @@ function BackupSection() {
             setExported(null);
             setProgress({ label: t('ioExporting'), value: null, max: 1 });
             try {
+              // Read before the export starts: the backup then holds at least this head.
+              const { head } = await ask({ type: 'audit/head' });
               const parts = await exportInParts(isoDay(today()), (done, total, part) =>
                 setProgress({ label: `${t('ioExporting')} · ${t('ioExportPart', String(part))}`, value: done, max: Math.max(1, total) }),
               );
               setExported(parts);
+              setExportedHead(head);
             } finally {
               setProgress(null);
             }
@@ -125,6 +130,11 @@ function BackupSection() {
         {t('ioBackupExport')}
       </button>
       {exported && exported > 1 ? <Notice kind="success">{t('ioExportPart', `1–${exported}`)}</Notice> : null}
+      {exportedHead ? (
+        <Notice kind="info">
+          <span data-testid="backup-audit-head">{t('ioBackupAuditHead', exportedHead.seq, exportedHead.hash)}</span>
+        </Notice>
+      ) : null}
       <h3>{t('ioBackupImport')}</h3>
       <Field label={t('ioBackupFile')} error={fileError}>
         {(id, describedBy) => (

@@ -103,7 +103,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
       '(wij|we|ik) help(en)? ', 'helpt (bedrijven|ondernemers|organisaties)', 'onze klanten (zien|besparen|zijn)', 'kunnen betekenen', 'oplossing(en)?\\b',
       'gespecialiseerd in', 'specialist in', 'wij (leveren|bieden|verzorgen|organiseren|maken|regelen|nemen|zijn een|doen)', 'ik (leg|help|werk met|ben freelance)',
       'ons (aanbod|assortiment|pakket|beheerpakket)', 'onze (aanpak|diensten|dienst|software|tool|app|cursus|trainingen|producten)', 'ons (product|platform|bureau)',
-      'onze [a-z]+(app|tool|software|dienst)\\b', 'we doen (de|het|ook|al)', 'wij (drukken|installeren|plaatsen|bouwen|doen)', 'namens [a-z]+', 'zzp-?[a-z]+', 'freelance',
+      'onze [a-z]+(app|tool|software|dienst)\\b', 'we doen (de|het|ook|al)', 'wij (drukken|installeren|plaatsen|bouwen|doen)', 'zzp-?[a-z]+', 'freelance',
       'artikel dat (we|wij|ik)', 'whitepaper', 'e-?book', 'kom (gerust |eens )?langs', 'open (dag|huis)', 'showroom', 'collectie', 'wij werken met', 'ik werk (voor|met)', 'aan de slag voor',
     ],
   },
@@ -391,7 +391,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
     label: 'condolences',
     side: 'service',
     patterns: ['condolence', 'sorry (to hear|for your loss)', 'so sorry', 'loss of', 'passed away', 'thoughts are with', 'thinking of you', 'recovery', 'sad news',
-      'sympath', 'get well', 'saddened', 'sorry for your', 'rest in peace', '(will|is) (be )?(sorely |greatly )?missed', 'deepest'],
+      'sympath', '(father|mother|husband|wife|dad|mum|mom|son|daughter|brother|sister|partner)\'s passing', 'sorry to learn', 'get well', 'saddened', 'sorry for your', 'rest in peace', '(will|is) (be )?(sorely |greatly )?missed', 'deepest'],
   },
   {
     id: 'nl.congrats',
@@ -401,7 +401,7 @@ export const PHRASE_FAMILIES: readonly PhraseFamily[] = [
       '(heel )?veel (succes|plezier)', 'succes (met|daar|gewenst)', 'mijlpaal', 'mooi(e)? nieuws', 'geniet', 'fijne samenwerking', 'trots',
       'dank voor (je|jullie|uw)','gefeliciteerd', 'felicit', 'van harte', 'proficiat', 'jubileum', 'verjaardag', 'hartelijk dank', 'bedankt voor', 'dank (je wel|voor de)',
       'nog bedankt', 'veel geluk', 'knap (gedaan|hoor)', 'goed gedaan', 'afscheid', 'laatste werkdag', 'met pensioen', 'fijne (feestdagen|vakantie|dag)',
-      'gezond (nieuwjaar|\\d{4})', 'leuk (je|jou|u) (weer )?te (zien|spreken)', 'wat attent', 'nieuwe (baan|uitdaging)', 'welkom terug', 'fijn samenwerken', 'prettige samenwerking'],
+      'gezond (nieuwjaar|\\d{4})', 'leuk (je|jou|u) (weer )?te (zien|spreken)', 'wat attent', 'nieuwe (baan|uitdaging)', 'welkom terug', 'gastvrijheid', 'meedenken', 'wat aan gehad', 'fijn samenwerken', 'prettige samenwerking'],
   },
   {
     id: 'en.congrats',

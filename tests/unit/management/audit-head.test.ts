@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { AUDIT_HEAD_KEY, GENESIS_HASH, hashOfEntry } from '@/lib/ledger/audit';
+import { managementHandlers } from '@/lib/background/management-handlers';
+import { JobRegistry } from '@/lib/ledger/jobs';
+import { freshLedger } from '../ledger/helpers';
 import { managementBackground } from './setup';
 
 // Without a team the rep keeps the audit log's head elsewhere: exports and the access report print it, and
@@ -49,5 +52,22 @@ describe('the audit head outside a team', () => {
       brokenAtSeq: kept2.seq,
       anchor: { where: 'kept' },
     });
+  });
+
+  test('every export anchors first, and a failing anchor never fails the export', async () => {
+    const ledger = freshLedger();
+    await ledger.saveContact({ name: 'Jan', emails: ['jan@acme.nl'] });
+    let anchored = 0;
+    const handlers = managementHandlers(ledger, new JobRegistry(), {
+      beforeExport: async () => {
+        anchored++;
+        throw new Error('team server down');
+      },
+    });
+    const caller = { kind: 'page' } as never;
+    expect((await handlers['audit/export']({ type: 'audit/export' }, caller)).entries).toHaveLength(1);
+    expect((await handlers['backup/export']({ type: 'backup/export' }, caller)).backup).toBeTruthy();
+    expect((await handlers['backup/export-part']({ type: 'backup/export-part' }, caller)).part).toBe(1);
+    expect(anchored).toBe(3);
   });
 });

@@ -195,6 +195,19 @@ describe('audit anchors on the team server', () => {
     expect(await rep.team.status()).toMatchObject({ entries: 0, ignoredEntries: 0, lastError: null });
   });
 
+  test('a rewritten log cannot re-anchor itself over the old anchors: the server refuses, the page counts it', async () => {
+    const rep = await repWithLedger(couch, 4);
+    await rep.anchors.anchorNow();
+    await rewriteChain(rep.ledger, 3, { actor: 'iemand anders' });
+    // The attacker also wipes the record of what was anchored, so the whole rewritten log is anchored again.
+    for (const row of await rep.ledger.db.kv.toArray()) if (row.key.startsWith('audit-anchor.')) await rep.ledger.db.kv.delete(row.key);
+    const status = await rep.restart().anchorNow();
+    expect(status).toMatchObject({ pending: 0, refused: 1, lastError: null });
+    const docs = await serverAnchorDocs(couch, rep.db);
+    expect(docs).toHaveLength(1);
+    expect(await rep.ledger.verifyAudit((await rep.anchors.serverAnchors()).anchors)).toMatchObject({ ok: false, brokenAtSeq: 3, anchor: { where: 'server' } });
+  });
+
   test('a server that cannot be reached keeps the anchor waiting on the device; the next run sends it', async () => {
     const rep = await repWithLedger(couch, 2);
     const real = rep.config.value!;

@@ -65,6 +65,14 @@ describe('the audit check in words', () => {
     ui.unmount();
   });
 
+  test('an anchor that could not reach the server is said, with how many wait', () => {
+    const anchoring = { inTeam: true, lastAnchoredAt: '2026-03-01T12:00:00.000Z', anchoredToSeq: 42, pending: 2, refused: 0, lastError: { code: 'unreachable', at: '2026-03-01T12:00:00.000Z' } };
+    const ui = mount(<AuditHeadPanel head={head} anchoring={anchoring} busy={false} onCopy={() => undefined} onCheckKept={() => undefined} />, 'en');
+    expect(ui.container.querySelector('[data-testid="anchoring"]')?.textContent).toContain('Anchors still waiting for the team server: 2.');
+    expect(ui.container.querySelector('[data-testid="anchoring-error"]')?.textContent).toContain('could not reach the team server');
+    ui.unmount();
+  });
+
   test.each([
     [headLine(head), { seq: 42, hash }],
     [`regel 42 ${hash.toUpperCase()}`, { seq: 42, hash }],
