@@ -69,7 +69,9 @@ try {
   async function seed() {
   console.log(`Seeding ${contacts} contacts through csv/import…`);
   const seedStart = Date.now();
-  const started = await send(seeder, { type: 'csv/import', csv: syntheticCsv(contacts), delimiter: ',', mapping: {}, defaultSource: 'event_list' });
+  const preview = await send(seeder, { type: 'csv/preview', csv: syntheticCsv(contacts), delimiter: ',' });
+  if (!preview?.ok) throw new Error(`csv/preview refused: ${JSON.stringify(preview?.error)}`);
+  const started = await send(seeder, { type: 'csv/import', planId: preview.result.planId, mapping: {}, defaultSource: 'event_list' });
   if (!started?.ok) throw new Error(`csv/import refused: ${JSON.stringify(started?.error)}`);
   for (;;) {
     const s = await send(seeder, { type: 'jobs/status', jobId: started.result.jobId });

@@ -1,9 +1,5 @@
 import { base64Size, base64ToBytes, bytesToBase64 } from '../backup/base64';
-import { contactRow, exportHeaders, toCsv } from '../csv/export';
-import { planCsvImport } from '../csv/import';
-import { beginNormalizeMemo } from '../identity/normalize';
-import { guessMapping } from '../csv/mapping';
-import { CsvError, parseCsv } from '../csv/parse';
+import { CsvError } from '../csv/parse';
 import { companyKey, keysOfQuery } from '../identity/keys';
 import { normalizeDomain, normalizePhone } from '../identity/normalize';
 import { ErasedIdentityError, LedgerError } from '../ledger/errors';
@@ -13,6 +9,7 @@ import { type AuditEntry } from '../model/audit';
 import { EVIDENCE_MAX_BYTES } from '../model/evidence';
 import { managementRequests, type AuditPeople } from '../messaging/management';
 import { backupHandlers } from './backup-handlers';
+import { csvHandlers } from './csv-handlers';
 import { UserFacingError, type Handler } from './router';
 
 // The background's handlers for every management request (extension pages only; the router checks the
@@ -267,39 +264,7 @@ export function managementHandlers(ledger: Ledger, jobs = new JobRegistry(), hoo
     'settings/get': async () => ({ settings: await ledger.getSettings() }),
     'settings/save': async (req) => ({ settings: await ledger.saveSettings(req.settings) }),
 
-    'csv/preview': async (req) => {
-      const parsed = parseCsv(req.csv);
-      const headers = (parsed.rows[0] ?? []).map((h) => h.trim());
-      return { delimiter: parsed.delimiter, headers, suggestedMapping: guessMapping(headers), sampleRows: parsed.rows.slice(1, 6), rowCount: Math.max(0, parsed.rows.length - 1) };
-    },
-    'csv/import': async (req) => {
-      // Parse and check the whole file first: a file with any bad row imports nothing. The addresses the
-      // check normalised are not normalised again by the ledger (the memo lasts until the import ends).
-      const endMemo = beginNormalizeMemo();
-      let plan: ReturnType<typeof planCsvImport>;
-      try {
-        plan = planCsvImport(req.csv, { delimiter: req.delimiter, mapping: req.mapping, defaultSource: req.defaultSource, today: today(), badRows: req.badRows });
-      } catch (error) {
-        endMemo();
-        throw error;
-      }
-      const job = jobs.start('csv-import', plan.rows.length, async (progress) => {
-        try {
-          if (plan.errors.length && req.badRows !== 'skip') return { errors: plan.errors, message: `${plan.errors.length === 1 ? '1 row has' : `${plan.errors.length} rows have`} errors; nothing was imported.` };
-          const r = await ledger.importContacts(plan.rows, (done, total) => progress(done, total));
-          const result = { rows: plan.rows.length, created: r.created, merged: r.merged };
-          if (plan.errors.length) return { result: { ...result, skipped: plan.badRowCount }, skipped: plan.errors, message: `Rows skipped for errors: ${plan.badRowCount}.` };
-          return { result };
-        } finally {
-          endMemo();
-        }
-      });
-      return { jobId: job.id };
-    },
-    'csv/export': async () => {
-      const contacts = await ledger.allContacts();
-      return { csv: toCsv([exportHeaders, ...contacts.map(contactRow)]), rows: contacts.length };
-    },
+    ...csvHandlers(ledger, jobs, today),
 
     'mylist/list': (req) => ledger.myList(req.offset, req.limit),
     'lookup/person': async (req) => {

@@ -6,7 +6,7 @@ import { sourceKinds, type SourceKind } from '../model/vocabulary';
 import type { CsvField } from '../model/csv';
 import { parseDutchDate } from './dates';
 import { guessMapping } from './mapping';
-import { CsvError, parseCsv, type Delimiter } from './parse';
+import { CsvError, parseCsv, type Delimiter, type ParsedCsv } from './parse';
 
 // CSV → validated import rows. Every problem is reported with its row (as a spreadsheet numbers it, the
 // header being row 1) and its column; the caller imports nothing when there is any.
@@ -114,7 +114,11 @@ const basisWords: Record<string, 'consent' | 'none' | 'public_source' | 'custome
 };
 
 export function planCsvImport(text: string, options: CsvImportOptions): CsvImportPlan {
-  const parsed = parseCsv(text, options.delimiter ?? 'auto');
+  return planParsedCsv(parseCsv(text, options.delimiter ?? 'auto'), options);
+}
+
+/** The plan of a file parsed before (the preview keeps it, so the import does not parse it again). */
+export function planParsedCsv(parsed: ParsedCsv, options: Omit<CsvImportOptions, 'delimiter'>): CsvImportPlan {
   if (parsed.rows.length === 0) throw new CsvError('The file is empty.');
   const headers = parsed.rows[0]!.map((h) => h.trim());
   const mapping: Record<string, CsvField> = { ...guessMapping(headers), ...(options.mapping ?? {}) };
@@ -292,6 +296,7 @@ export function planCsvImport(text: string, options: CsvImportOptions): CsvImpor
     }
     rows.push({
       row: rowNo,
+      addressesNormalized: true,
       contact: {
         name,
         emails,

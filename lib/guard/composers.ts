@@ -2,7 +2,7 @@ import type { ComposerHandle } from './adapter';
 import { watchChanges } from './observe';
 import { tabStateOf } from './status';
 import type { MarkerState } from '../../components/guard/ComposerMarker';
-import { describe, stateAttribute, type ComposerState, type GuardCore, type Watched } from './core';
+import { describe, stateAttribute, type ComposerState, type GuardCore, type Watched, type ComposerRegistry } from './core';
 
 // The composer registry: which composers this guard watches, their state attribute, the "not active here"
 // badge, the listeners around each one, and the toolbar state they add up to.
@@ -19,20 +19,6 @@ function ownersOf(el: Element): Map<Element, string> {
   return (win[ownersKey] ??= new Map());
 }
 const baseEvents = ['click', 'keydown', 'submit'] as const;
-
-export interface ComposerRegistry {
-  /** capture listeners for every send event on this target (once per target) */
-  listenOn(target: EventTarget | null | undefined): void;
-  setState(w: Watched, state: ComposerState): void;
-  reportTab(): void;
-  setInactive(w: Watched, error: unknown): void;
-  clearInactive(w: Watched): void;
-  /** starts watching `el` (a root match, or a looser "expected" one); returns how to stop */
-  addComposer(el: Element, fromExpected: boolean): (() => void) | void;
-  dispose(w: Watched): void;
-  /** is `el` (or an element around it, or in it) guarded by another guard — the content script of its own frame */
-  ownedElsewhere(el: Element): boolean;
-}
 
 export function createComposerRegistry(core: GuardCore): ComposerRegistry {
   const { adapter, signal, lang, watched } = core;

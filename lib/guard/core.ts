@@ -1,4 +1,5 @@
 import type { GuardVerdict } from '../messaging/guard';
+import type { HoldAction } from '../../components/guard/HoldDialog';
 import { AdapterError, type ComposerHandle, type ComposerSnapshot, type SendTrigger, type SiteAdapter } from './adapter';
 import type { GuardAsk } from './ask';
 import type { HoldUi, InactiveBadge, MarkerUi, MountHold, ShowBadge, ShowMarker } from './hold-ui';
@@ -6,12 +7,6 @@ import type { HoldView } from '../../components/guard/HoldDialog';
 import type { Lang } from '../../components/guard/strings';
 import type { TabState } from './status';
 import type { EventRecorder } from './pending-events';
-import type { ComposerRegistry } from './composers';
-import type { VerdictCache } from './verdicts';
-import type { Interception } from './intercept';
-import type { HoldFlow } from './hold-flow';
-import type { HoldActions } from './hold-actions';
-import type { SentWatcher } from './sent-watch';
 
 // What the parts of one guard (composer registry, verdict cache, interception, hold flow, sent-watch)
 // share: the options as resolved once, the watched composers, and each other. startGuard wires them.
@@ -140,6 +135,57 @@ export interface GuardConfig {
   recorder: EventRecorder;
   /** the composers this guard watches, by root */
   watched: Map<Element, Watched>;
+}
+
+// The parts' faces, declared here beside GuardCore: each part takes a GuardCore and returns its face, so the
+// parts import this file and it imports none of them.
+
+export interface ComposerRegistry {
+  /** capture listeners for every send event on this target (once per target) */
+  listenOn(target: EventTarget | null | undefined): void;
+  setState(w: Watched, state: ComposerState): void;
+  reportTab(): void;
+  setInactive(w: Watched, error: unknown): void;
+  clearInactive(w: Watched): void;
+  /** starts watching `el` (a root match, or a looser "expected" one); returns how to stop */
+  addComposer(el: Element, fromExpected: boolean): (() => void) | void;
+  dispose(w: Watched): void;
+  /** is `el` (or an element around it, or in it) guarded by another guard — the content script of its own frame */
+  ownedElsewhere(el: Element): boolean;
+}
+
+export interface VerdictCache {
+  /** the verdict entry for this draft, asked for when missing, failed or `fresh` */
+  ensureVerdict(w: Watched, snapshot: ComposerSnapshot, key: string, fresh?: boolean): Entry;
+  /** the composer's state for its current draft, when no send is held */
+  settleState(w: Watched): void;
+  schedulePrecompute(w: Watched): void;
+  precompute(w: Watched): void;
+}
+
+export interface Interception {
+  onEvent(event: Event): void;
+  /** stops the event from reaching the site (its send does not happen) */
+  swallow(event: Event): void;
+}
+
+export interface HoldFlow {
+  startHold(w: Watched, trigger: SendTrigger, event: Event, snapshot: ComposerSnapshot | null, key: string | null, readError: string | null, fallback: boolean): void;
+  paint(w: Watched, hold: Hold): void;
+  closeHold(w: Watched, hold: Hold): void;
+  release(w: Watched, hold: Hold, verdict: GuardVerdict | null): void;
+  /** reads the draft again and asks for a fresh verdict; the dialog shows it */
+  recheck(w: Watched, hold: Hold): Promise<void>;
+  /** the marker was pressed: the explanation of the current draft, with nothing that sends */
+  explain(w: Watched): void;
+}
+
+export interface HoldActions {
+  onAction(w: Watched, hold: Hold, action: HoldAction): Promise<void>;
+}
+
+export interface SentWatcher {
+  afterSend(w: Watched, snapshot: ComposerSnapshot, verdict: GuardVerdict | null): SentWatch | null;
 }
 
 /** One guard: its configuration and its parts, which call each other through it. */

@@ -5,15 +5,11 @@ import { withTimeout } from './ask';
 import { langOfView, type HoldAction } from '../../components/guard/HoldDialog';
 import { strings } from '../../components/guard/strings';
 import { isRefusal } from './pending-events';
-import { keyOf, type GuardCore, type Hold, type Watched } from './core';
+import { keyOf, type GuardCore, type Hold, type Watched, type HoldActions } from './core';
 
 // What the hold dialog's buttons do: cancel, send a draft found clean, check again, insert the notice,
 // remove a recipient, put recipients on the do-not-contact list, open the basis form, or send anyway
 // (recorded in the ledger first, or queued while the background is away).
-
-export interface HoldActions {
-  onAction(w: Watched, hold: Hold, action: HoldAction): Promise<void>;
-}
 
 export function createHoldActions(core: GuardCore): HoldActions {
   const { adapter, ask, lang, checkTimeoutMs, recorder } = core;

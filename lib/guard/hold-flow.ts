@@ -2,21 +2,10 @@ import type { GuardVerdict } from '../messaging/guard';
 import type { ComposerSnapshot, SendTrigger } from './adapter';
 import { langOfView, type HoldAction, type HoldView } from '../../components/guard/HoldDialog';
 import { strings } from '../../components/guard/strings';
-import { keyOf, type GuardCore, type Hold, type Release, type Watched } from './core';
+import { keyOf, type GuardCore, type Hold, type Release, type Watched, type HoldFlow } from './core';
 
 // The hold flow: a held send waits for its verdict (showing "checking…" when that takes a moment), then is
 // either released (exactly one re-issue that our listener lets pass) or shows the hold dialog.
-
-export interface HoldFlow {
-  startHold(w: Watched, trigger: SendTrigger, event: Event, snapshot: ComposerSnapshot | null, key: string | null, readError: string | null, fallback: boolean): void;
-  paint(w: Watched, hold: Hold): void;
-  closeHold(w: Watched, hold: Hold): void;
-  release(w: Watched, hold: Hold, verdict: GuardVerdict | null): void;
-  /** reads the draft again and asks for a fresh verdict; the dialog shows it */
-  recheck(w: Watched, hold: Hold): Promise<void>;
-  /** the marker was pressed: the explanation of the current draft, with nothing that sends */
-  explain(w: Watched): void;
-}
 
 export function createHoldFlow(core: GuardCore): HoldFlow {
   const { lang, checkingAfter, provisionalWaitMs, watched } = core;

@@ -1,19 +1,13 @@
 import type { ComposerSnapshot, SendTrigger } from './adapter';
 import type { HoldUi } from './hold-ui';
 import { strings } from '../../components/guard/strings';
-import { describe, keyOf, type GuardCore, type Watched } from './core';
+import { describe, keyOf, type GuardCore, type Watched, type Interception } from './core';
 import { isOurHost } from './our-hosts';
 
 // Send interception: every click, keydown and submit (and the adapter's extra events) in the capture phase.
 // A send from a composer whose draft is known clean passes untouched; any other send is swallowed and held.
 
 const sendWords = /\b(send|verzend|verzenden|versturen|verstuur|senden|envoyer|enviar|invia)\b/i;
-
-export interface Interception {
-  onEvent(event: Event): void;
-  /** stops the event from reaching the site (its send does not happen) */
-  swallow(event: Event): void;
-}
 
 export function createInterception(core: GuardCore): Interception {
   const { adapter, signal, doc, lang, watched, allowTtl, plainEnterMaySend } = core;
@@ -188,7 +182,6 @@ function maySend(event: Event): boolean {
   const k = event as KeyboardEvent;
   return k.key === 'Enter' || k.key === ' ';
 }
-
 
 /**
  * For a composer the adapter could not read: what looks like a send, in any language. `plainEnterMaySend`:

@@ -1,14 +1,10 @@
 import type { GuardVerdict } from '../messaging/guard';
 import type { ComposerHandle, ComposerSnapshot } from './adapter';
 import { bodyFingerprint, containsText } from './fingerprint';
-import { keyOf, type GuardCore, type SentWatch, type Watched } from './core';
+import { keyOf, type GuardCore, type SentWatch, type Watched, type SentWatcher } from './core';
 
 // The sent-watch: after a send passes (clean, released, or sent anyway), whether it really left, and its
 // "sent" record in the ledger (provisional first in a window that closes itself on Send).
-
-export interface SentWatcher {
-  afterSend(w: Watched, snapshot: ComposerSnapshot, verdict: GuardVerdict | null): SentWatch | null;
-}
 
 export function createSentWatcher(core: GuardCore): SentWatcher {
   const { adapter, signal, doc, options, recorder } = core;

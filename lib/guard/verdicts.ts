@@ -1,18 +1,9 @@
 import type { ComposerSnapshot } from './adapter';
 import { withTimeout } from './ask';
-import { keyOf, type Entry, type GuardCore, type Watched } from './core';
+import { keyOf, type Entry, type GuardCore, type Watched, type VerdictCache } from './core';
 
 // The verdict cache: one verdict per draft (recipients, subject, body), asked for while the rep types
 // (debounced) so that a clean send passes at once; the composer's state shows the draft's verdict.
-
-export interface VerdictCache {
-  /** the verdict entry for this draft, asked for when missing, failed or `fresh` */
-  ensureVerdict(w: Watched, snapshot: ComposerSnapshot, key: string, fresh?: boolean): Entry;
-  /** the composer's state for its current draft, when no send is held */
-  settleState(w: Watched): void;
-  schedulePrecompute(w: Watched): void;
-  precompute(w: Watched): void;
-}
 
 export function createVerdictCache(core: GuardCore): VerdictCache {
   const { adapter, ask, watched, checkTimeoutMs, debounceMs } = core;

@@ -29,7 +29,6 @@ function asciiHost(host: string): string | null {
  */
 export function normalizeEmail(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
-  if (memo?.emails.has(raw)) return raw;
   let s = raw.trim();
   const angled = /<([^<>]+)>\s*$/.exec(s); // "Jan Jansen <jan@example.nl>"
   if (angled) s = angled[1]!.trim();
@@ -43,7 +42,7 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
   if (local.length > 64 || !/^[^\s@<>()[\]\\,;:"]+$/.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
     return null;
   }
-  return remember(memo?.emails, `${local.toLowerCase()}@${domain}`);
+  return `${local.toLowerCase()}@${domain}`;
 }
 
 /**
@@ -52,41 +51,12 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
  */
 export function normalizePhone(raw: string | null | undefined, defaultRegion: string = 'NL'): string | null {
   if (typeof raw !== 'string') return null;
-  if (memo?.phones.has(raw)) return raw;
   const s = raw.trim().replace(/^tel:/i, '');
   if (!s || s.length > 40 || /[a-z]/i.test(s.replace(/ext\.?|x/gi, ''))) return null;
   // "0031 6 …" is common in Dutch lists; libphonenumber reads 00 as an international prefix for NL too.
   const parsed = parsePhoneNumberFromString(s, defaultRegion.toUpperCase() as CountryCode);
   if (!parsed || !parsed.isPossible() || !parsed.isValid()) return null;
-  return remember(memo?.phones, parsed.number);
-}
-
-// Normalising is idempotent, and a CSV import normalises every address twice (the file is checked, then the
-// ledger checks its input; ~0.4 s for 50 000 rows): between `beginNormalizeMemo` and the end it returns, a
-// result seen before is returned as it is. Only then: the background does not keep the addresses it sees.
-let memo: { emails: Set<string>; phones: Set<string> } | null = null;
-let memoUsers = 0;
-
-/** Starts remembering normalised results; call the returned function (once) when the work is done. */
-export function beginNormalizeMemo(): () => void {
-  memoUsers++;
-  memo ??= { emails: new Set(), phones: new Set() };
-  let ended = false;
-  return () => {
-    if (ended) return;
-    ended = true;
-    if (--memoUsers === 0) memo = null;
-  };
-}
-
-/** Whether results are being remembered now (tests: no import may leave the memo behind). */
-export function normalizeMemoActive(): boolean {
-  return memo !== null;
-}
-
-function remember(set: Set<string> | undefined, value: string): string {
-  set?.add(value);
-  return value;
+  return parsed.number;
 }
 
 /**

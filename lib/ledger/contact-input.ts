@@ -25,18 +25,19 @@ function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-export function normalizeIdentities(raw: RawIdentities, prefix = '', defaultRegion = 'NL'): NormalIdentities {
+/** `addressesNormalized`: the e-mails and phones are already in normal form (a checked CSV plan), not normalised again. */
+export function normalizeIdentities(raw: RawIdentities, prefix = '', defaultRegion = 'NL', addressesNormalized = false): NormalIdentities {
   const emails: string[] = [];
   (raw.emails ?? []).forEach((e, i) => {
     if (!e.trim()) return;
-    const n = normalizeEmail(e);
+    const n = addressesNormalized ? e : normalizeEmail(e);
     if (!n) throw new LedgerError('invalid-email', `"${e}" is not a valid e-mail address.`, `${prefix}emails.${i}`);
     emails.push(n);
   });
   const phones: string[] = [];
   (raw.phones ?? []).forEach((p, i) => {
     if (!p.trim()) return;
-    const n = normalizePhone(p, defaultRegion);
+    const n = addressesNormalized ? p : normalizePhone(p, defaultRegion);
     if (!n) throw new LedgerError('invalid-phone', `"${p}" is not a valid phone number.`, `${prefix}phones.${i}`);
     phones.push(n);
   });

@@ -12,11 +12,12 @@ export const CSV_MAX_CHARS = IMPORT_FILE_MAX_BYTES;
 const csvText = z.string().superRefine((s, ctx) => {
   if (s.length > CSV_MAX_CHARS) ctx.addIssue({ code: 'custom', message: fileTooLargeMessage(s.length) });
 });
-export const csvPreviewRequest = z.object({ type: z.literal('csv/preview'), csv: csvText });
+/** The file goes to the background once, here; the import names the check this starts (`planId`). */
+export const csvPreviewRequest = z.object({ type: z.literal('csv/preview'), csv: csvText, delimiter: z.enum([',', ';', '\t', 'auto']).default('auto') });
 export const csvImportRequest = z.object({
   type: z.literal('csv/import'),
-  csv: csvText,
-  delimiter: z.enum([',', ';', '\t', 'auto']).default('auto'),
+  /** the preview's `planId`: the background kept the file it parsed and checked */
+  planId: z.string().min(1).max(200),
   /** header text → field; unmapped headers are guessed from their names (Dutch and English) */
   mapping: z.record(z.string(), csvFieldSchema).default({}),
   /** the source recorded for rows without a source column */
@@ -33,4 +34,6 @@ export const csvPreviewSchema = z.object({
   suggestedMapping: z.record(z.string(), csvFieldSchema),
   sampleRows: z.array(z.array(z.string())),
   rowCount: z.number().int(),
+  /** the job that keeps the parsed file and its checked plan, for `csv/import` */
+  planId: z.string(),
 });

@@ -8,14 +8,6 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../..');
 const ROOTS = ['lib', 'components', 'entrypoints'];
 
-/**
- * lib/guard/core.ts declares GuardCore, the shared context whose fields are typed by the guard parts that
- * themselves take a GuardCore (composers, verdicts, intercept, hold-flow, ...). Those edges are type-only:
- * erased before run time, so they cannot decide load order. Only a hub's `import type` lines are left out
- * here; its value imports stay in the graph, so no run-time cycle can hide behind this exception.
- */
-const TYPE_ONLY_HUBS = ['lib/guard/core.ts'];
-
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
@@ -39,12 +31,7 @@ function importGraph(): Map<string, string[]> {
   for (const file of files) {
     const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
     const deps: string[] = [];
-    const hub = TYPE_ONLY_HUBS.includes(relative(ROOT, file));
-    const typeOnly = new Set(
-      [...readFileSync(file, 'utf8').matchAll(/^import type .* from '([^']+)';$/gm)].map((m) => m[1]),
-    );
     for (const ref of info.importedFiles) {
-      if (hub && typeOnly.has(ref.fileName)) continue;
       const resolved = ts.resolveModuleName(ref.fileName, file, options, ts.sys).resolvedModule;
       if (!resolved || resolved.isExternalLibraryImport) continue;
       const rel = relative(ROOT, resolved.resolvedFileName);
@@ -101,8 +88,10 @@ describe('architecture', () => {
     expect(graph.get('lib/ledger/db.ts')).toContain('lib/ledger/key-filter.ts');
   });
 
-  it('keeps the value imports of a hub in the graph', () => {
-    expect(graph.get('lib/guard/core.ts')).toEqual(['lib/guard/adapter.ts']);
+  it('counts type-only imports too: the guard core declares its parts\' faces and imports none of the parts', () => {
+    const parts = ['composers', 'verdicts', 'intercept', 'hold-flow', 'hold-actions', 'sent-watch'].map((p) => `lib/guard/${p}.ts`);
+    expect(graph.get('lib/guard/core.ts')).toContain('lib/guard/hold-ui.ts');
+    expect(graph.get('lib/guard/core.ts')!.filter((d) => parts.includes(d))).toEqual([]);
   });
 
   it('has no import cycle between files', () => {

@@ -83,7 +83,7 @@ export function CsvSection() {
     if (loaded.bytes.length === 0) return;
     await action.run(async () => {
       try {
-        const p = await ask({ type: 'csv/preview', csv: loaded.text });
+        const p = await ask({ type: 'csv/preview', csv: loaded.text, delimiter: 'auto' });
         setPreview(p);
         setMapping(p.suggestedMapping);
       } catch (e) {
@@ -125,7 +125,8 @@ export function CsvSection() {
     await action.run(async () => {
       setPhase({ step: 'checking' });
       try {
-        const { jobId } = await ask({ type: 'csv/import', csv: file.text, delimiter: 'auto', mapping, defaultSource: source as never, badRows: skipBad ? 'skip' : 'refuse' });
+        // The background kept the file the preview checked: only the rep's choices travel now.
+        const { jobId } = await ask({ type: 'csv/import', planId: preview.planId, mapping, defaultSource: source as never, badRows: skipBad ? 'skip' : 'refuse' });
         const final = await followJob(jobId, (s) => {
           setJob(s);
           if (s.state === 'running') setPhase(s.done > 0 || s.total > 0 ? { step: 'importing', done: s.done, total: s.total } : { step: 'checking' });

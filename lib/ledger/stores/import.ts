@@ -60,7 +60,7 @@ export class ImportStore {
       // A big file needs nearly every bucket: read them all while the rows are normalised.
       const big = rows.length > 500;
       const filtersRead = big ? Promise.all([KeyFilter.load(db, 'c', 'all'), KeyFilter.load(db, 's', 'all')]) : undefined;
-      const normalized = rows.map((r) => normalizeIdentities(r.contact, `row ${r.row}: `));
+      const normalized = rows.map((r) => normalizeIdentities(r.contact, `row ${r.row}: `, 'NL', r.addressesNormalized));
       mark('normalize');
       const allKeys = [...new Set(normalized.flatMap((ids) => keysOfContact(ids)))];
       const allFps = allKeys.map(fingerprintOfKey);

@@ -100,6 +100,8 @@ export interface ImportRow {
   /** 1-based row number in the file, for error messages */
   row: number;
   contact: ContactDraft;
+  /** its e-mails and phones are in normal form already (the CSV plan checked them): not normalised twice */
+  addressesNormalized?: boolean;
   provenance?: ProvenanceDraft;
   basis?: BasisDraft;
 }

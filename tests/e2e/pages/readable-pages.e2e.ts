@@ -35,7 +35,7 @@ const words = {
     needsBasis: 'Kies de grondslag waarmee je deze persoon opnieuw mag toevoegen.',
     addAgain: 'Opnieuw toevoegen met deze grondslag',
     save: 'Opslaan',
-    form: { name: 'Naam', emails: 'E-mailadressen', source: 'Bron', obtained: 'Verkregen op', basis: 'Grondslag', email: 'E-mail' },
+    form: { name: 'Naam', emails: 'E-mailadressen', source: 'Bron', obtained: 'Verkregen op', basis: 'Grondslag', email: 'E-mail', entity: 'Voor welke rechtspersoon', by: 'Vastgelegd door' },
     dateLocale: 'nl-NL',
     mobile: 'Dit is een mobiel nummer: dat hoort bij een persoon',
     sourceUnknown: 'Je administratie weet niet waar dit nummer vandaan komt.',
@@ -68,7 +68,7 @@ const words = {
     needsBasis: 'Choose the lawful basis that allows adding this person again.',
     addAgain: 'Add again with this basis',
     save: 'Save',
-    form: { name: 'Name', emails: 'E-mail addresses', source: 'Source', obtained: 'Obtained on', basis: 'Basis', email: 'E-mail' },
+    form: { name: 'Name', emails: 'E-mail addresses', source: 'Source', obtained: 'Obtained on', basis: 'Basis', email: 'E-mail', entity: 'For which legal entity', by: 'Recorded by' },
     dateLocale: 'en-GB',
     mobile: 'This is a mobile number: it belongs to a person',
     sourceUnknown: 'Your ledger does not know where this number came from.',
@@ -231,6 +231,9 @@ describe.each(['nl', 'en'] as const)('pages a rep can read (%s)', (lang) => {
     expect((await listContacts(page, 'gewist')).total).toBe(0);
     await byLabel(form, w.form.basis).selectOption('consent');
     await form.getByLabel(w.form.email, { exact: true }).check();
+    // (No organisation or rep in this browser's settings, so nothing to pre-fill these two with.)
+    await byLabel(form, w.form.entity).fill('Acme B.V.');
+    await byLabel(form, w.form.by).fill('Sanne');
     await page.getByRole('button', { name: w.addAgain }).click();
     await page.locator('main h1', { hasText: 'Wim Gewist' }).waitFor();
     expect((await listContacts(page, 'gewist')).items.map((c) => c.name)).toEqual(['Wim Gewist']);

@@ -74,6 +74,7 @@ async function shoot(page: Page, name: string) {
 
 /** An erased person typed in again: the warning with the day of the erasure request. */
 async function erasedWarning(page: Page, lang: 'nl' | 'en') {
+  await page.bringToFront(); // the popup was in front: a tab behind it is not painted for the screenshot
   const r = await ask<{ id: string }>(page, {
     type: 'contacts/save',
     contact: { name: 'Wim Gewist', emails: ['wim@gewist.nl'], phones: [], linkedin: [], provenance: { source: 'company_website', obtainedAt: '2026-10-01' } },
@@ -89,8 +90,12 @@ async function erasedWarning(page: Page, lang: 'nl' | 'en') {
   await page.locator('form.contact-form button[type=submit]').click();
   await page.locator('form.contact-form .notice-warn').waitFor();
   await page.locator('form.contact-form button[type=submit]').click();
-  await page.evaluate(() => scrollTo(0, 0));
+  await page.locator('form.contact-form .field-invalid').first().waitFor();
+  await page.locator('main h1').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shoot(page, `${lang}-contact-erased`);
+  // The basis the form now asks for, with the error that "record later" is no answer here.
+  await page.locator('form.contact-form .field-invalid').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shoot(page, `${lang}-contact-erased-basis`);
 }
 
 /** The side panel beside a LinkedIn profile and beside a Gmail compose: the people of that tab. */

@@ -68,7 +68,7 @@ describe('CSV import', () => {
     const good: Record<string, string> = { naam: 'Piet', email: 'piet@acme.nl' };
     const row: Record<string, string | undefined> = { ...good, ...csv };
     const file = [headers.join(';'), headers.map((h) => good[h] ?? '').join(';'), headers.map((h) => row[h] ?? '').join(';')].join('\n');
-    const job = await bg.jobs.settled((await bg.ok({ type: 'csv/import', csv: file })).jobId);
+    const job = await bg.jobs.settled((await bg.importCsv(file)).jobId);
     const column = Object.keys(csv)[0]!;
     expect(job.state).toBe('failed');
     // (a cell of several words is read as several addresses: each is named)

@@ -3,7 +3,6 @@ import { parseDutchDate } from '../../../lib/csv/dates';
 import { neutralizeCell, toCsv } from '../../../lib/csv/export';
 import { planCsvImport } from '../../../lib/csv/import';
 import { CsvError, detectDelimiter, parseCsv } from '../../../lib/csv/parse';
-import { normalizeMemoActive } from '../../../lib/identity/normalize';
 import { managementBackground } from '../management/setup';
 
 const today = '2026-03-01';
@@ -104,7 +103,7 @@ describe('CSV import and export through the background', () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
     await bg.ok({ type: 'contacts/save', contact: { name: 'Jan', emails: ['jan@acme.nl'], provenance: { source: 'data_subject', obtainedAt: '2026-01-01' } } });
     const csv = 'naam;e-mail;telefoon\nJan Jansen;JAN@acme.nl;0612345678\n=cmd|calc;evil@x.nl;\nPiet;piet@acme.nl;\nPieter;piet@acme.nl;0201234567\n';
-    const { jobId } = await bg.ok({ type: 'csv/import', csv });
+    const { jobId } = await bg.importCsv(csv);
     const job = await bg.jobs.settled(jobId);
     expect(job).toMatchObject({ state: 'done', result: { rows: 4, created: 2, merged: 2 } });
     const list = await bg.ok({ type: 'contacts/list' });
@@ -118,27 +117,40 @@ describe('CSV import and export through the background', () => {
     expect(exp.csv).toContain("'=cmd|calc");
     expect(exp.csv).not.toMatch(/[;\n]=cmd/);
     expect((await bg.ok({ type: 'audit/verify' })).ok).toBe(true);
-    // The addresses the check normalised are not kept once the import is over.
-    expect(normalizeMemoActive()).toBe(false);
   });
 
   test('a file with one bad row imports nothing and reports the row', async () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
     await bg.ok({ type: 'contacts/save', contact: { name: 'Existing', emails: ['e@acme.nl'], provenance: { source: 'data_subject', obtainedAt: '2026-01-01' } } });
-    const { jobId } = await bg.ok({ type: 'csv/import', csv: 'name,email\nA,a@acme.nl\nB,not-an-email\nC,c@acme.nl\n' });
+    const { jobId } = await bg.importCsv('name,email\nA,a@acme.nl\nB,not-an-email\nC,c@acme.nl\n');
     const status = await bg.jobs.settled(jobId);
     expect(status.state).toBe('failed');
     expect(status.errors).toEqual([{ row: 3, field: 'email', message: expect.stringContaining('Row 3') }]);
     expect((await bg.ok({ type: 'jobs/status', jobId })).message).toMatch(/nothing was imported/);
     expect((await bg.ok({ type: 'contacts/list' })).items.map((c: { name: string }) => c.name)).toEqual(['Existing']);
-    expect(normalizeMemoActive()).toBe(false);
   });
 
   test('malformed CSV is refused with a clear message', async () => {
     const bg = managementBackground();
-    const r = await bg.ask({ type: 'csv/import', csv: 'name;email\n"Jan;jan@acme.nl\n' });
+    const r = await bg.ask({ type: 'csv/preview', csv: 'name;email\n"Jan;jan@acme.nl\n' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-csv', message: expect.stringMatching(/never closed/) } });
-    expect(normalizeMemoActive()).toBe(false);
+  });
+
+  test('the import uses the file the preview checked: the page sends it once, and may change the mapping', async () => {
+    const bg = managementBackground('2026-03-01T10:00:00.000Z');
+    const preview = await bg.ok({ type: 'csv/preview', csv: 'Naam;Kolom;Telefoon\nJan;jan@acme.nl;0612345678\nPiet;piet@acme.nl;\n' });
+    expect(preview.suggestedMapping).toMatchObject({ Kolom: 'ignore' });
+    // The rep maps the unrecognised column to e-mail: the kept file is planned again with that mapping.
+    const { jobId } = await bg.ok({ type: 'csv/import', planId: preview.planId, mapping: { Kolom: 'email' } });
+    expect(await bg.jobs.settled(jobId)).toMatchObject({ state: 'done', result: { rows: 2, created: 2 } });
+    expect((await bg.ok({ type: 'lookup/person', query: 'piet@acme.nl' })).contact.name).toBe('Piet');
+    expect((await bg.ok({ type: 'lookup/person', query: '06 12345678' })).contact.name).toBe('Jan');
+  });
+
+  test('an import naming no kept file is refused and asks for the file again', async () => {
+    const bg = managementBackground();
+    const r = await bg.ask({ type: 'csv/import', planId: 'gone' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/pick the file again/) } });
   });
 
   test('preview shows the separator, headers, guessed mapping and sample rows', async () => {
@@ -151,7 +163,7 @@ describe('CSV import and export through the background', () => {
 describe('CSV size limit', () => {
   test('a file over the one file limit (50 MB) is refused before parsing, saying both sizes, and nothing changes', async () => {
     const bg = managementBackground();
-    const r = await bg.ask({ type: 'csv/import', csv: 'name;email\n' + 'x'.repeat(51 * 1024 * 1024) });
+    const r = await bg.ask({ type: 'csv/preview', csv: 'name;email\n' + 'x'.repeat(51 * 1024 * 1024) });
     expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Het bestand is 52 MB; Outreach Guard leest bestanden tot 50 MB/) } });
     expect((await bg.ok({ type: 'contacts/list' })).total).toBe(0);
   });

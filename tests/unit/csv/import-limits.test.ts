@@ -66,11 +66,11 @@ describe('CSV import through the background with "skip bad rows"', () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
     const names = async () => (await bg.ok({ type: 'contacts/list' })).items.map((c: { name: string }) => c.name).sort();
 
-    const refused = await bg.jobs.settled((await bg.ok({ type: 'csv/import', csv: file })).jobId);
+    const refused = await bg.jobs.settled((await bg.importCsv(file)).jobId);
     expect(refused.state).toBe('failed');
     expect(await names()).toEqual([]);
 
-    const { jobId } = await bg.ok({ type: 'csv/import', csv: file, badRows: 'skip' });
+    const { jobId } = await bg.importCsv(file, { badRows: 'skip' });
     await bg.jobs.settled(jobId);
     const status = await bg.ok({ type: 'jobs/status', jobId });
     expect(status).toMatchObject({ state: 'done', result: { rows: 2, created: 2, skipped: 2 } });

@@ -6,7 +6,7 @@ describe('CSV import: skip bad rows and import the rest', () => {
 
   test('imports the good rows, reports each skipped row, and the job counts as done', async () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
-    const { jobId } = await bg.ok({ type: 'csv/import', csv, badRows: 'skip' });
+    const { jobId } = await bg.importCsv(csv, { badRows: 'skip' });
     const status = await bg.jobs.settled(jobId);
     expect(status.state).toBe('done');
     expect(status.result).toMatchObject({ rows: 2, created: 2, skipped: 2 });
@@ -17,7 +17,7 @@ describe('CSV import: skip bad rows and import the rest', () => {
 
   test('without the option the same file imports nothing', async () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
-    const { jobId } = await bg.ok({ type: 'csv/import', csv });
+    const { jobId } = await bg.importCsv(csv);
     const status = await bg.jobs.settled(jobId);
     expect(status.state).toBe('failed');
     expect(status.result).toBeUndefined();
@@ -27,7 +27,7 @@ describe('CSV import: skip bad rows and import the rest', () => {
   test('skipping finds every bad row, also past the 200 errors a strict import stops at', async () => {
     const bg = managementBackground('2026-03-01T10:00:00.000Z');
     const bad = Array.from({ length: 250 }, (_, i) => `Bad ${i},nope-${i}`).join('\n');
-    const { jobId } = await bg.ok({ type: 'csv/import', csv: `name,email\n${bad}\nLast,last@acme.nl\n`, badRows: 'skip' });
+    const { jobId } = await bg.importCsv(`name,email\n${bad}\nLast,last@acme.nl\n`, { badRows: 'skip' });
     const status = await bg.jobs.settled(jobId);
     expect(status.result).toMatchObject({ created: 1, skipped: 250 });
     expect((await bg.ok({ type: 'contacts/list' })).items.map((c: { name: string }) => c.name)).toEqual(['Last']);

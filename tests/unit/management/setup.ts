@@ -38,7 +38,12 @@ export function managementBackground(now?: string) {
     if (!r.ok) throw new Error(`${request.type} failed: ${r.error.code} ${r.error.message} (${r.error.where ?? ''})`);
     return r.result;
   }
-  return { ledger, jobs, ask, ok, shared };
+  /** What the import page does: the file goes to csv/preview once; the import names the preview's check. */
+  async function importCsv(csv: string, choices: Record<string, unknown> = {}) {
+    const preview = await ok({ type: 'csv/preview', csv });
+    return ok({ type: 'csv/import', planId: preview.planId, ...choices });
+  }
+  return { ledger, jobs, ask, ok, importCsv, shared };
 }
 
 export const contentScriptSender = { id: EXT, url: 'https://www.linkedin.com/in/someone/', tab: { id: 4, url: 'https://www.linkedin.com/in/someone/' }, frameId: 0 };

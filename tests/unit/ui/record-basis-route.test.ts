@@ -22,4 +22,9 @@ describe('record-a-basis link from the hold dialog', () => {
     expect(parseRoute('#/contacts/new')).toEqual({ name: 'contact-new' });
     expect(parseRoute('#/contacts/abc/edit')).toEqual({ name: 'contact-edit', id: 'abc' });
   });
+
+  test('the side panel opens a known contact with the add-basis form open', () => {
+    expect(parseRoute('#/contacts/abc/basis')).toEqual({ name: 'contact', id: 'abc', addBasis: true });
+    expect(parseRoute('#/contacts/abc')).toEqual({ name: 'contact', id: 'abc' });
+  });
 });

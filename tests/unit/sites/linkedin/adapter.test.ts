@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { AdapterError, type ComposerHandle, type SendTrigger } from '@/lib/guard/adapter';
-import { linkedInAdapter, inviteNoteLimit } from '@/lib/sites/linkedin/adapter';
+import { linkedInAdapter } from '@/lib/sites/linkedin/adapter';
+import { inviteNoteLimit } from '@/lib/sites/linkedin/invite-composer';
 import { loadFixture, queryTrees, type Loaded } from './fixtures';
 
 // What the guard gets from the LinkedIn adapter on each fixture: recipients, channel, subject and body;
