@@ -10,8 +10,5 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 20_000,
-    // One retry: since the hold moved into the extension frame, a held send occasionally waits 30 s for its dialog
-    // (seen twice in about 150 runs of the send paths; the frame handshake is the suspect). Remove once found.
-    retry: 1,
   },
 });

@@ -49,6 +49,8 @@ export interface HoldDialogProps {
   hint?: string;
   /** false: no "send anyway" (a send the guard cannot re-issue or record, e.g. its composer is unknown) */
   canOverride?: boolean;
+  /** false: no Send for a clean draft either (the explanation opened from the marker; the rep sends in the composer) */
+  canSend?: boolean;
   onAction(action: HoldAction): void;
 }
 
@@ -423,7 +425,7 @@ export function HoldDialog(props: HoldDialogProps) {
           </div>
         )}
         <div class="actions">
-          {clear && (
+          {clear && props.canSend !== false && (
             <button type="button" class="primary" data-action="send" disabled={busy} onClick={() => props.onAction({ kind: 'send' })}>
               {t.send}
             </button>

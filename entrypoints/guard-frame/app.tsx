@@ -43,7 +43,8 @@ export function runGuardFrame(win: Window): void {
   win.addEventListener('message', onConnect);
 }
 
-function connect(win: Window, view: FrameView, port: MessagePort) {
+/** The frame's side of the port: renders what arrives, sends back what the rep does (exported for tests). */
+export function connect(win: Window, view: FrameView, port: Pick<MessagePort, 'postMessage' | 'onmessage'>) {
   let nextId = 1;
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   const stubs = new Map<string, (...args: unknown[]) => Promise<unknown>>();
@@ -54,7 +55,10 @@ function connect(win: Window, view: FrameView, port: MessagePort) {
         new Promise((resolve, reject) => {
           const id = nextId++;
           waiting.set(id, { resolve, reject });
-          port.postMessage({ t: 'call', id, name: fn, args });
+          // Only once the rep's click or key is over: the content script may remove this frame in answer, and
+          // a frame removed before it acknowledged its input event leaves that event unanswered (a
+          // Playwright click then hangs for its whole timeout, about 1 in 20 closes under load).
+          setTimeout(() => port.postMessage({ t: 'call', id, name: fn, args }), 0);
         });
       stubs.set(fn, call);
     }

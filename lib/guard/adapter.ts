@@ -62,6 +62,11 @@ export interface ComposerHandle {
   /** where the small status badge goes (defaults to root) */
   badgeAnchor?(): Element;
   /**
+   * The element whose bottom-right corner the composer marker sits in: the message editor, where no control
+   * of the site is (Send and the toolbars are elsewhere). Defaults to root.
+   */
+  markerAnchor?(): Element;
+  /**
    * True when this composer's window closes itself once the send is accepted (Gmail's and Outlook's pop-out
    * compose windows): waitForSent may then never answer, so the guard writes a provisional "sent" record to
    * the persistent queue before the send goes, and confirms or drops it when waitForSent does answer.

@@ -77,11 +77,11 @@ export function createComposerRegistry(core: GuardCore): ComposerRegistry {
     const count = verdict ? verdict.recipients.filter((r) => r.decision !== 'allow').length : 0;
     const props = { lang, state, count, onOpen: () => core.holds.explain(w) };
     if (w.marker) w.marker.update(props);
-    else w.marker = core.showMarker(w.root, props);
+    else w.marker = core.showMarker(w.root, props, () => w.handle?.markerAnchor?.() ?? w.root);
   };
 
   const reportTab = () => {
-    const states = [...watched.values()].map((w) => (w.hold ? 'held' : w.failure ? 'inactive' : 'active'));
+    const states = [...watched.values()].map((w) => (w.hold && !w.hold.explain ? 'held' : w.failure ? 'inactive' : 'active'));
     const failure = [...watched.values()].find((w) => w.failure)?.failure ?? undefined;
     core.options.onTabState?.(tabStateOf(states, false), failure);
   };

@@ -73,6 +73,8 @@ export interface Hold {
   resendFailed?: boolean;
   /** the draft key whose "send anyway" is already in the ledger (a retried re-send must not record it twice) */
   overriddenFor?: string | null;
+  /** opened from the composer's marker: nothing was held, so nothing is ever sent from it */
+  explain?: boolean;
 }
 
 /** Lets the released send (our re-issue, or the rep's next click) pass our listener unchecked. */

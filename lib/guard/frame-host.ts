@@ -32,6 +32,8 @@ export interface FrameHost {
   update(props: object): void;
   /** an idle frame starts showing `props` (at once when it has loaded, else on load) */
   wake(props: object, onReady?: (frame: HTMLIFrameElement) => void): void;
+  /** whether the frame has spoken (it reports its size as soon as it took the port) */
+  heard(): boolean;
   close(): void;
 }
 
@@ -56,6 +58,7 @@ export function openFrameHost(doc: Document, options: FrameHostOptions): FrameHo
   let idle = !!options.idle;
   let loaded = false;
   let onReady = options.onReady;
+  let heard = false;
   const post = (message: ToFrame) => port?.postMessage(message);
   const render = () => {
     const { props: data, fns } = splitProps(props);
@@ -64,6 +67,7 @@ export function openFrameHost(doc: Document, options: FrameHostOptions): FrameHo
   const onMessage = (event: MessageEvent) => {
     const parsed = fromFrameSchema.safeParse(event.data);
     if (!parsed.success || closed) return;
+    heard = true;
     const message = parsed.data;
     if (message.t === 'size') {
       if (options.autoSize?.width) frame.style.width = `${Math.ceil(message.width)}px`;
@@ -111,6 +115,7 @@ export function openFrameHost(doc: Document, options: FrameHostOptions): FrameHo
       render();
       ready?.(frame);
     },
+    heard: () => heard,
     close() {
       closed = true;
       port?.close();

@@ -1,7 +1,7 @@
 import type { HoldDialogProps } from '../../components/guard/HoldDialog';
 import { decisionOfView } from '../../components/guard/HoldDialog';
 import { openFrameHost, type FrameHost } from './frame-host';
-import { markerHostStyle, type MountHold, type ShowBadge, type ShowMarker, type ShowPendingNotice, type ShowRefusedNotice } from './hold-ui';
+import { markerHostStyle, pinMarker, type MountHold, type ShowBadge, type ShowMarker, type ShowPendingNotice, type ShowRefusedNotice } from './hold-ui';
 
 // What the content script shows, each in the guard's own frame (issue 14 item 1): the hold dialog, the
 // "not active here" badge and the corner notices. The page keeps only host elements with the fixed hooks;
@@ -54,17 +54,22 @@ export function preloadHoldFrame(doc: Document): void {
   spare = { doc, frame };
 }
 
-export const mountHoldFrame: MountHold = (doc, initial) => {
+/** How long a shown hold frame may stay silent before it is replaced (once), then given up. */
+export const holdFrameSilentMs = { value: 4000 };
+
+export const mountHoldFrame: MountHold = (doc, initial, onFailed) => {
   const previousFocus = doc.activeElement as HTMLElement | null;
   let host: HTMLElement | null = null;
-  const setDecision = (props: HoldDialogProps) => {
-    const decision = decisionOfView(props.view);
+  let props = initial;
+  let closed = false;
+  const setDecision = (next: HoldDialogProps) => {
+    const decision = decisionOfView(next.view);
     if (decision) host?.setAttribute('data-decision', decision);
     else host?.removeAttribute('data-decision');
   };
   const show = (el: HTMLElement) => {
     host = el;
-    setDecision(initial);
+    setDecision(props);
     // The top layer (a manual popover) is above every z-index the site uses; Esc stays ours.
     el.setAttribute('popover', 'manual');
     if (!el.isConnected) (doc.body ?? doc.documentElement).append(el);
@@ -76,6 +81,7 @@ export const mountHoldFrame: MountHold = (doc, initial) => {
   };
   // Focus goes into the frame, where the dialog puts it on its first button.
   const focusIn = (el: HTMLIFrameElement) => el.focus();
+  const fresh = () => openFrameHost(doc, { view: 'hold', hook: 'hold', hostStyle: holdHostStyle, frameStyle: holdFrameStyle, place: show, props, onReady: focusIn });
   let frame: FrameHost;
   if (spare && spare.doc === doc && spare.frame.host.isConnected) {
     frame = spare.frame;
@@ -85,14 +91,36 @@ export const mountHoldFrame: MountHold = (doc, initial) => {
     show(frame.host);
     frame.wake(initial, focusIn);
   } else {
-    frame = openFrameHost(doc, { view: 'hold', hook: 'hold', hostStyle: holdHostStyle, frameStyle: holdFrameStyle, place: show, props: initial, onReady: focusIn });
+    frame = fresh();
   }
+  // A frame that never answers would leave an invisible cover over the page and a send held without a
+  // word: it is replaced by a fresh one once, and then given up (the caller tells the rep).
+  let retried = false;
+  const watch = () => {
+    timer = setTimeout(() => {
+      if (closed || frame.heard()) return;
+      frame.close();
+      if (!retried) {
+        retried = true;
+        frame = fresh();
+        watch();
+        return;
+      }
+      closed = true;
+      onFailed?.('the guard could not open its window on this page');
+    }, holdFrameSilentMs.value);
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watch();
   return {
-    update(props) {
-      setDecision(props);
-      frame.update(props);
+    update(next) {
+      props = next;
+      setDecision(next);
+      frame.update(next);
     },
     close() {
+      closed = true;
+      clearTimeout(timer);
       frame.close();
       // Give the rep their place back in the draft.
       if (previousFocus?.isConnected) previousFocus.focus();
@@ -132,17 +160,27 @@ export const showRefusedNoticeFrame: ShowRefusedNotice = (doc, lang, message) =>
 };
 
 /** The composer marker in the guard's own frame: the page sees a host element, not the state's words. */
-export const showMarkerFrame: ShowMarker = (anchor, initial) => {
-  const frame = openFrameHost(anchor.ownerDocument, {
+export const showMarkerFrame: ShowMarker = (root, initial, corner = () => root) => {
+  const frame = openFrameHost(root.ownerDocument, {
     view: 'marker',
     hook: 'marker',
     hostStyle: markerHostStyle,
     frameStyle: 'all:initial;display:block;border:0;width:120px;height:24px;background:transparent;color-scheme:light',
     autoSize: { width: true, height: true },
-    place: (host) => anchor.insertAdjacentElement('beforebegin', host),
+    place: (host) => root.insertAdjacentElement('afterend', host),
     props: initial,
   });
-  return { update: (props) => frame.update(props), remove: () => frame.close() };
+  const pin = pinMarker(frame.host, root, corner);
+  return {
+    update(props) {
+      frame.update(props);
+      pin.refresh();
+    },
+    remove() {
+      pin.stop();
+      frame.close();
+    },
+  };
 };
 
 /** Everything the content script shows, in frames: what runSite uses unless a test passes its own. */

@@ -32,6 +32,8 @@ export function createHoldActions(core: GuardCore): HoldActions {
       hold.busy = false;
       paint(w, hold);
     };
+    // the explanation from the marker never sends: its Send and "send anyway" only close it
+    if (hold.explain && (action.kind === 'send' || action.kind === 'send-anyway')) action = { kind: 'cancel' };
     switch (action.kind) {
       case 'cancel':
         closeHold(w, hold);

@@ -1,7 +1,6 @@
 import type { GuardVerdict } from '../messaging/guard';
 import type { ComposerSnapshot, SendTrigger } from './adapter';
 import { langOfView, type HoldAction, type HoldView } from '../../components/guard/HoldDialog';
-import type { HoldUi } from './hold-ui';
 import { strings } from '../../components/guard/strings';
 import { keyOf, type GuardCore, type Hold, type Release, type Watched, type HoldFlow } from './core';
 
@@ -83,10 +82,20 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
       busy: hold.busy,
       error: hold.error,
       hint: hold.hint,
+      // the explanation from the marker: the fixes work, but it neither sends nor overrides
+      ...(hold.explain ? { canOverride: false, canSend: false } : {}),
       onAction: (action: HoldAction) => void core.actions.onAction(w, hold, action),
     };
     if (hold.ui) hold.ui.update(props);
-    else hold.ui = core.mountHold(w.root.ownerDocument, props);
+    else hold.ui = core.mountHold(w.root.ownerDocument, props, (why) => dialogFailed(w, hold, why));
+  };
+
+  /** The dialog could not be shown: the send stays unsent, and the composer and toolbar say why. */
+  const dialogFailed = (w: Watched, hold: Hold, why: string) => {
+    if (w.hold !== hold) return;
+    hold.ui = null;
+    closeHold(w, hold);
+    core.composers.setInactive(w, new Error(why));
   };
 
   const closeHold = (w: Watched, hold: Hold) => {
@@ -189,26 +198,38 @@ export function createHoldFlow(core: GuardCore): HoldFlow {
   }
 
   /**
-   * The same explanation as a hold, opened from the composer's marker: no send is held, so the dialog offers
-   * no "send anyway" and every action closes it (the rep sends, or fixes the draft, in the composer).
+   * The same explanation as a hold, opened from the composer's marker. Nothing was held: it is a hold that
+   * never sends (no "send anyway", no Send; a send pressed meanwhile is swallowed like during any hold), and
+   * its fixes work as in the hold (record a basis, do-not-contact, remove a recipient, insert the notice).
    */
   const explain = (w: Watched) => {
     if (w.hold || watched.get(w.root) !== w) return;
-    const entry = w.lastKey ? w.cache.get(w.lastKey) : undefined;
-    const view: HoldView =
+    let snapshot: ComposerSnapshot | null = null;
+    let key: string | null = w.lastKey;
+    try {
+      snapshot = w.handle?.read() ?? null;
+      if (snapshot) key = keyOf(snapshot);
+    } catch {
+      snapshot = null;
+    }
+    const entry = key ? w.cache.get(key) : undefined;
+    const viewOf = (): HoldView =>
       entry?.status === 'done' && entry.verdict
         ? { kind: 'verdict', verdict: entry.verdict }
         : entry?.status === 'failed'
           ? { kind: 'failed', message: entry.error ?? 'no answer' }
           : { kind: 'checking' };
-    let ui: HoldUi | null = null;
-    ui = core.mountHold(w.root.ownerDocument, {
-      lang,
-      view,
-      canRemoveRecipient: false,
-      canOverride: false,
-      busy: false,
-      onAction: () => ui?.close(),
+    const hold: Hold = { trigger: 'button', event: new Event('explain'), target: null, snapshot, key, view: viewOf(), ui: null, busy: false, fallback: false, explain: true };
+    w.hold = hold;
+    paint(w, hold);
+    if (hold.view.kind !== 'checking') return;
+    // still being checked: show the verdict once it is there (or ask for one the draft never had)
+    const pending = entry ?? (snapshot && key ? ensureVerdict(w, snapshot, key) : null);
+    if (!pending) return;
+    void pending.promise.then(() => {
+      if (w.hold !== hold || hold.view.kind !== 'checking') return;
+      hold.view = pending.status === 'done' && pending.verdict ? { kind: 'verdict', verdict: pending.verdict } : { kind: 'failed', message: pending.error ?? 'no answer' };
+      paint(w, hold);
     });
   };
 

@@ -14,7 +14,11 @@ export interface HoldUi {
   close(): void;
 }
 
-export type MountHold = (doc: Document, props: HoldDialogProps) => HoldUi;
+/**
+ * Shows the hold dialog. `onFailed` is called when it could not be shown after all (the guard's frame
+ * never answered): the dialog is gone by then, and the caller must tell the rep.
+ */
+export type MountHold = (doc: Document, props: HoldDialogProps, onFailed?: (why: string) => void) => HoldUi;
 
 const isolatedEvents = ['keydown', 'keyup', 'keypress', 'input', 'beforeinput', 'paste', 'copy', 'cut', 'focusin', 'focusout'];
 
@@ -168,18 +172,57 @@ export interface MarkerUi {
   update(props: MarkerProps): void;
   remove(): void;
 }
-export type ShowMarker = (anchor: Element, props: MarkerProps) => MarkerUi;
+/**
+ * Puts the marker beside `root` (out of the flow: the site's layout does not move) and pins it into the
+ * bottom-right corner of `corner()` (the message editor, where no control of the site sits; asked again
+ * at each update, since an editor can appear later).
+ */
+export type ShowMarker = (root: Element, props: MarkerProps, corner?: () => Element) => MarkerUi;
+
+/** An absolutely positioned host with no offsets sits where it would in the flow: right after the composer. */
+export const markerHostStyle = 'all:initial;display:block;position:absolute;z-index:2147483645;width:max-content;height:auto';
 
 /**
- * Out of the flow right before the composer, lifted just above its top edge: an absolutely positioned host
- * takes no space, so the site's layout does not move, and it sits outside the composer, so it never covers
- * the site's own controls (on its bottom edge it covered Sales Navigator's Send button).
+ * Moves `host` (absolutely positioned, right after the composer) into the bottom-right corner of the
+ * corner element. Measured when the marker changes and when the corner, the composer or the marker
+ * resize, never per keystroke; scrolling moves host and corner together.
  */
-export const markerHostStyle = 'all:initial;display:block;position:absolute;z-index:2147483645;width:max-content;height:auto;transform:translate(4px,-100%)';
+export function pinMarker(host: HTMLElement, root: Element, cornerOf: () => Element): { refresh(): void; stop(): void } {
+  const inset = 6;
+  let dx = 0;
+  let dy = 0;
+  let corner: Element | null = null;
+  const win = host.ownerDocument.defaultView;
+  const Observer = win?.ResizeObserver;
+  const observer = Observer ? new Observer(() => place()) : null;
+  const place = () => {
+    let next: Element;
+    try {
+      next = cornerOf();
+    } catch {
+      next = root; // the editor is gone for a moment (the site re-renders it): the composer's corner
+    }
+    if (next !== corner) {
+      if (corner && corner !== root) observer?.unobserve(corner);
+      corner = next;
+      observer?.observe(next);
+    }
+    const c = corner.getBoundingClientRect();
+    const h = host.getBoundingClientRect();
+    if (c.width === 0 && c.height === 0) return; // not laid out (hidden): keep the last place
+    dx += c.right - inset - h.width - h.left;
+    dy += c.bottom - inset - h.height - h.top;
+    host.style.transform = `translate(${dx}px,${dy}px)`;
+  };
+  observer?.observe(host);
+  observer?.observe(root);
+  place();
+  return { refresh: place, stop: () => observer?.disconnect() };
+}
 
 /** The composer marker rendered in the page (unit tests; the content script uses its frame). */
-export const showComposerMarker: ShowMarker = (anchor, initial) => {
-  const doc = anchor.ownerDocument;
+export const showComposerMarker: ShowMarker = (root, initial, corner = () => root) => {
+  const doc = root.ownerDocument;
   const host = markOurHost(doc.createElement('div'));
   host.setAttribute('data-outreach-guard', 'marker');
   host.setAttribute('style', markerHostStyle);
@@ -189,12 +232,17 @@ export const showComposerMarker: ShowMarker = (anchor, initial) => {
   const container = doc.createElement('div');
   shadow.append(style, container);
   isolate(host);
-  anchor.insertAdjacentElement('beforebegin', host);
+  root.insertAdjacentElement('afterend', host);
   const paint = (props: MarkerProps) => render(h(ComposerMarker, props), container);
   paint(initial);
+  const pin = pinMarker(host, root, corner);
   return {
-    update: paint,
+    update(props) {
+      paint(props);
+      pin.refresh();
+    },
     remove() {
+      pin.stop();
       render(null, container);
       host.remove();
     },

@@ -253,21 +253,36 @@ export async function waitForGuardFrame(scope: Page | Frame, view: string, timeo
  */
 export class HoldDialog {
   readonly pageHost: Locator;
+  /** the frame that showed the dialog (waitVisible): a blank hold frame loaded ahead may be newer */
+  private shown: Frame | null = null;
   constructor(readonly page: Page | Frame) {
     this.pageHost = page.locator('[data-outreach-guard="hold"]');
   }
   /** the dialog's root inside the guard's frame (after waitVisible) */
   get host(): Locator {
-    const frame = guardFrame(this.page, 'hold');
+    const frame = this.shown && !this.shown.isDetached() ? this.shown : guardFrame(this.page, 'hold');
     // before the frame exists: a locator that matches nothing, so counts are 0 and waits time out
     return frame ? frame.locator('[data-outreach-guard="hold"]') : this.pageHost.locator('[data-no-guard-frame-yet]');
   }
   async waitVisible(timeout = 10_000): Promise<this> {
     const until = Date.now() + timeout;
     await this.pageHost.waitFor({ state: 'attached', timeout });
-    const frame = await waitForGuardFrame(this.page, 'hold', Math.max(1, until - Date.now()));
-    await frame.locator('[data-outreach-guard="hold"] [role="alertdialog"]').waitFor({ state: 'visible', timeout: Math.max(1, until - Date.now()) });
-    return this;
+    // The guard keeps a blank hold frame loaded ahead for the next hold, so the newest hold frame need not
+    // be the one showing the dialog: wait for the one that does.
+    const dialogIn = (f: Frame) => f.locator('[data-outreach-guard="hold"] [role="alertdialog"]');
+    for (;;) {
+      const frames = ('mainFrame' in this.page ? this.page.frames() : descendantsOf(this.page)).filter(
+        (f) => !f.isDetached() && /\/guard-frame\.html#hold$/.test(f.url()),
+      );
+      for (const frame of frames.reverse()) {
+        if (await dialogIn(frame).isVisible().catch(() => false)) {
+          this.shown = frame;
+          return this;
+        }
+      }
+      if (Date.now() > until) throw new Error(`no visible hold dialog in ${frames.length} hold frame(s) within ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
   async waitGone(timeout = 10_000): Promise<void> {
     await this.pageHost.waitFor({ state: 'detached', timeout });

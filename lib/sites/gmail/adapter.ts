@@ -333,6 +333,10 @@ class GmailCompose implements ComposerHandle {
     return queryFirst(this.root, S.badgeAnchor) ?? this.root;
   }
 
+  markerAnchor(): Element {
+    return bodyOf(this.root);
+  }
+
   /** the pop-out window (?view=cm) closes itself once Gmail accepted the send */
   closesOnSend(): boolean {
     return composeKindOf(this.root) === 'popout';

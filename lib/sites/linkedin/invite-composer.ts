@@ -45,6 +45,11 @@ export class InviteComposer implements ComposerHandle {
     return found;
   }
 
+  /** the note once the rep chose "Add a note"; before that the invitation itself */
+  markerAnchor(): Element {
+    return this.note() ?? this.root;
+  }
+
   /** the limit LinkedIn states for this account (300 Premium, reportedly 200 Basic); null when not shown */
   get noteLimit(): number | null {
     return inviteNoteLimit(this.root);

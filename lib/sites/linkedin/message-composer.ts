@@ -129,6 +129,10 @@ export class MessageComposer implements ComposerHandle {
   badgeAnchor(): Element {
     return this.form();
   }
+
+  markerAnchor(): Element {
+    return this.editor();
+  }
 }
 
 function quickReplyTextOf(button: Element): string {

@@ -105,5 +105,9 @@ export class SalesNavComposer implements ComposerHandle {
   badgeAnchor(): Element {
     return this.form();
   }
+
+  markerAnchor(): Element {
+    return this.textarea();
+  }
 }
 

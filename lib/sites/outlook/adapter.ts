@@ -271,6 +271,10 @@ class OutlookCompose implements ComposerHandle {
     return queryFirst(this.root, S.sendButton)?.parentElement ?? this.root;
   }
 
+  markerAnchor(): Element {
+    return bodyOf(this.root);
+  }
+
   /** the popped-out window closes itself after Send: the guard records the send before it goes */
   closesOnSend(): boolean {
     return S.popoutRoot.some((sel) => this.root.matches(sel));

@@ -141,6 +141,17 @@ describe('LinkedIn guard in Chromium', () => {
     await page.close();
   });
 
+  test('a quick reply that is no marketing ("Sounds good!") to a person not in the ledger leaves at once, without a dialog', async () => {
+    const qr = surfaces('n').find((x) => x.name === 'thread page, quick reply')!;
+    const s: Surface = { ...qr, rename: { 'dana-whitfield-4b1a27': 'plain-reply-dana' } };
+    const { page, frame } = await openSurface(ext, s);
+    await s.send(s.root(frame), frame);
+    await frame.waitForFunction(() => (window as unknown as { __li: { sent: unknown[] } }).__li.sent.length > 0, undefined, { timeout: 5_000 });
+    expect((await sentIn(frame)).map((m) => m.text)).toEqual(['Sounds good!']);
+    expect(await new HoldDialog(frame).isOpen()).toBe(false);
+    await page.close();
+  });
+
   test('thread page, person with consent: the disclosure is inserted, then the message leaves once; the next one passes without a dialog', async (ctx) => {
     if (!managementReady) ctx.skip(); // this build answers no management requests yet: nothing can record a basis (reported)
     const today = new Date().toISOString().slice(0, 10);
@@ -178,7 +189,8 @@ describe('LinkedIn guard in Chromium', () => {
     await seedWith(seed, [{ type: 'evidence/add-note', contactId: saved.id, basisId: page0.bases[0]!.id, date: today, title: 'Consent at the fair', text: 'Dana asked us to keep her informed on LinkedIn.' }]);
     await seed.close();
     const s: Surface = { ...surfaces('c')[4]!, url: `${L}/messaging/thread/2-clean/`, rename: { 'dana-whitfield-4b1a27': 'clean-dana' } };
-    const text = 'Thanks for the call today, see you on Tuesday.';
+    // an offer (a thank-you alone is not marketing and needs no notice)
+    const text = 'Hi Dana, our procurement analytics offer for your team: 15% off this quarter.';
     const { page } = await openSurface(ext, s);
     const root = s.root(page);
     const editor = root.locator('.msg-form__contenteditable');

@@ -112,7 +112,9 @@ export function surfaces(tag: string): Surface[] {
       name: 'thread page, quick reply',
       url: `${L}/messaging/thread/2-${tag}-qr/`,
       file: 'messaging-thread.html',
-      rename: { 'dana-whitfield-4b1a27': t('qr') },
+      // The fixture's "Sounds good!" is not marketing, and the guard rightly lets it go: a quick reply that pitches
+      // is what tests the quick-reply send path.
+      rename: { 'dana-whitfield-4b1a27': t('qr'), 'Sounds good!': 'Want our price list? 20% off this month.' },
       objection: `${L}/in/${t('qr')}/`,
       objectionKey: `li-vanity:${t('qr')}`,
       root: (f) => f.locator('div.msg-thread'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, protocolPage, type Extension } from '../harness';
-import { breakBackgroundDatabase, cleanReplyLines, insertionPoint, outboundRecorded, recordObjection, seedOrganisation, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
+import { breakBackgroundDatabase, cleanReplyLines, insertionPoint, outboundRecorded, recordObjection, seedConsent, seedOrganisation, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
 
 // Outlook on the web in a real Chromium with the built extension, on the fixtures served at the four
 // Outlook hosts. Jan Jansen objected to e-mail: every surface must hold a mail to him.
@@ -38,26 +38,6 @@ describe('Outlook guard', () => {
     await dialog.button('cancel').click();
     await dialog.waitGone();
     expect(await mail.sent()).toHaveLength(0);
-    await mail.page.close();
-  });
-
-  // Skipped: the reply goes to Jan, whom this file's setup records as objecting, and since issue 13 an objection is a
-  // hard hold and the notice is offered only where it is what is missing. Rewrite with a recipient whose only gap is
-  // the notice (e.g. a legitimate-interest basis); LinkedIn's insert test runs.
-  test.skip('"insert disclosure" puts it above the signature and the quoted message of a reply', async () => {
-    const mail = await WebmailPage.outlook(ext, 'inline-reply.html', 'https://outlook.office.com/mail/inbox/id/AAQkADAw');
-    await mail.composer().waitForState(['held', 'clean', 'inactive']);
-    const before = await mail.bodyText();
-    await mail.sendButton().click();
-    const dialog = await mail.composer().holdDialog().waitVisible();
-    await dialog.button('insert-disclosure').click();
-    await expect.poll(() => mail.bodyText()).not.toBe(before);
-    const after = await mail.bodyText();
-    const at = insertionPoint(before, after);
-    expect(at).toBeGreaterThanOrEqual(after.indexOf('Hierbij de offerte.') + 'Hierbij de offerte.'.length);
-    expect(at).toBeLessThanOrEqual(after.indexOf('Sanne de Vries'));
-    expect(after.indexOf('Sanne de Vries')).toBeLessThan(after.indexOf('Van:'));
-    await dialog.button('cancel').click();
     await mail.page.close();
   });
 
@@ -145,6 +125,41 @@ describe('Outlook guard', () => {
     const dialog = await mail.composer().holdDialog().waitVisible(15_000);
     await expect.poll(() => dialog.text(), { timeout: 15_000 }).toMatch(/could not check/i);
     expect(await mail.sent()).toHaveLength(0);
+    await mail.page.close();
+  });
+});
+
+// "Insert disclosure" in a fresh browser whose ledger holds Jan's consent (with its proof): the notice is then
+// the only gap, so the hold offers it (the suite above records Jan as objecting, a hard hold).
+describe('Outlook: insert disclosure', () => {
+  let ext: Extension;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    const protocol = await protocolPage(ext);
+    await seedOrganisation(protocol);
+    await seedConsent(protocol, 'jan.jansen@acme.nl', 'Jan Jansen');
+  });
+  afterAll(async () => ext?.close());
+
+  test('"insert disclosure" puts it above the signature and the quoted message of a reply, and it is sent', async () => {
+    const mail = await WebmailPage.outlook(ext, 'inline-reply.html', 'https://outlook.office.com/mail/inbox/id/AAQkADAw');
+    await mail.composer().waitForState(['held', 'clean', 'inactive']);
+    const before = await mail.bodyText();
+    await mail.sendButton().click();
+    const dialog = await mail.composer().holdDialog().waitVisible();
+    await dialog.button('insert-disclosure').click();
+    await expect.poll(() => mail.bodyText()).not.toBe(before);
+    const after = await mail.bodyText();
+    const at = insertionPoint(before, after);
+    expect(at).toBeGreaterThanOrEqual(after.indexOf('Hierbij de offerte.') + 'Hierbij de offerte.'.length);
+    expect(at).toBeLessThanOrEqual(after.indexOf('Sanne de Vries'));
+    expect(after.indexOf('Sanne de Vries')).toBeLessThan(after.indexOf('Van:'));
+    await expect.poll(() => dialog.button('send').count(), { timeout: 10_000, message: 'after the notice the mail should be clean' }).toBe(1).catch(async (e) => {
+      throw new Error(`${(e as Error).message}\n${await dialog.text().catch(() => '(no dialog)')}`);
+    });
+    await dialog.button('send').click();
+    const [sent] = await mail.waitForSent(1);
+    expect(sent!.text.replace(/\s+/g, ' ')).toContain(after.slice(at, at + 30).replace(/\s+/g, ' ').trim());
     await mail.page.close();
   });
 });

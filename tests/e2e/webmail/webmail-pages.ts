@@ -178,6 +178,28 @@ export async function seedRequestedContact(protocol: Page, email: string, name: 
   }
 }
 
+/**
+ * A person who agreed to e-mail, with the note that proves it (EV-01): their only gap in a first mail is the
+ * notice (who writes, how to opt out), which is what "insert disclosure" adds.
+ */
+export async function seedConsent(protocol: Page, email: string, name: string): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const saved = await ask<{ id: string }>(protocol, {
+    type: 'contacts/save',
+    contact: {
+      name, emails: [email], recipientKind: 'natural_professional', country: 'NL',
+      provenance: { source: 'data_subject', obtainedAt: today },
+      basis: {
+        type: 'consent', who: name, when: today, how: 'written_note',
+        what: { entity: 'Voorbeeld Verpakkingen B.V.', products: [], channels: ['email'] },
+        capturedBy: 'Sanne de Vries', shownText: 'Mogen we je per e-mail op de hoogte houden van onze verpakkingen?',
+      },
+    },
+  });
+  const page = await ask<{ bases: { id: string }[] }>(protocol, { type: 'contacts/get', id: saved.id });
+  await ask(protocol, { type: 'evidence/add-note', contactId: saved.id, basisId: page.bases[0]!.id, date: today, title: 'Toestemming op de beurs', text: `${name} vroeg om informatie per e-mail.` });
+}
+
 /** Replaces the compose body with `lines`, typed as a rep would. */
 export async function typeBody(mail: WebmailPage, lines: string[]): Promise<void> {
   await mail.body().click();
