@@ -37,6 +37,9 @@ beforeEach(() => {
     if (req.type === 'audit/list') return { total: 0, items: [] };
     if (req.type === 'audit/export') return { entries: [], verify: { ok: true, count: 0 } };
     if (req.type === 'backup/export') return { backup: {} };
+    // the page exports in parts; a small ledger is one part
+    if (req.type === 'audit/head') return { head: null, anchoring: { inTeam: false, lastAnchoredAt: null, anchoredToSeq: 0, pending: 0, refused: 0, lastError: null } };
+    if (req.type === 'backup/export-part') return { exportId: 'e1', part: 1, last: true, text: '{}', done: 1, total: 1 };
     if (req.type === 'csv/export') return { csv: '' };
     throw new Error(`unexpected ${req.type}`);
   });
