@@ -1,6 +1,6 @@
 import { LedgerError } from '../ledger/errors';
 import type { Ledger } from '../ledger/repository';
-import type { BackupPartData } from '../ledger/stores/backup-restore';
+import type { BackupPartData } from '../ledger/stores/backup-staging';
 import type { Contact, Provenance } from '../model/contact';
 import type { EvidenceRow } from '../model/evidence';
 import { sha256Hex } from '../ledger/sha256';

@@ -3,7 +3,7 @@ import { AUDIT_HEAD_KEY, GENESIS_HASH, verifyAuditChain } from '../audit';
 import { mergeContacts } from '../contact-input';
 import type { LedgerDb } from '../db';
 import { LedgerError } from '../errors';
-import { addToKeyFilter, fingerprintOfHash, fingerprintOfKey, KeyFilter } from '../key-filter';
+import { fingerprintOfKey, KeyFilter } from '../key-filter';
 import { dropListSnapshot } from '../list-snapshot';
 import type { Assessment } from '../../model/assessment';
 import type { AuditEntry } from '../../model/audit';
@@ -11,11 +11,25 @@ import type { BasisRecord } from '../../model/basis';
 import type { Contact } from '../../model/contact';
 import type { EvidenceRow } from '../../model/evidence';
 import type { LedgerEvent } from '../../model/event';
-import type { Settings } from '../../model/settings';
 import type { SuppressionRow } from '../../model/suppression';
 import type { ContactListStore } from './contact-list';
 import { addToContactCount, recountContacts, type LedgerCore } from './core';
-import { contactsByKeys, refreshDerivedMany, singleOwner, whereAnyOf } from './shared';
+import { refreshDerivedMany } from './shared';
+import { addSuppressions, planContacts } from './backup-apply';
+import {
+  chunkKey,
+  chunksOf,
+  END,
+  RESTORE_KEY,
+  ROWS_PER_CHUNK,
+  STAGE_PREFIX,
+  STAGED_TABLES,
+  tablePrefix,
+  type BackupPartData,
+  type RestoreRecord,
+  type StagedChunk,
+  type StagedTable,
+} from './backup-staging';
 
 // A restore in resumable chunks (docs/backup-format.md, "Import"). The backup's parts are first staged in
 // the kv table, untouched by anything else; checks and the merge plan then run over the staged rows without
@@ -23,98 +37,6 @@ import { contactsByKeys, refreshDerivedMany, singleOwner, whereAnyOf } from './s
 // restore record's cursor. A service worker stopped half-way leaves the record at the last committed chunk,
 // and the background continues from there when it starts again (resumeRestore): never half-done for long,
 // never done twice.
-
-/** The staged tables, in the order they are written (the audit chain first: later writes append to it). */
-export const STAGED_TABLES = ['audit', 'assessments', 'suppressions', 'contacts', 'bases', 'evidence', 'events'] as const;
-export type StagedTable = (typeof STAGED_TABLES)[number];
-
-/** One part of a backup, checked record by record (contacts carry their provenance rows). */
-export interface BackupPartData {
-  backupId: string;
-  part: number;
-  /** the part that closes the backup (a single-file backup is part 1 and last) */
-  last: boolean;
-  /** counts of the whole backup, in the last part: every part must be there, none twice */
-  totals?: Record<string, number>;
-  settings?: Settings;
-  rows: {
-    audit: AuditEntry[];
-    assessments: Assessment[];
-    suppressions: SuppressionRow[];
-    contacts: Contact[];
-    bases: BasisRecord[];
-    evidence: EvidenceRow[];
-    events: LedgerEvent[];
-  };
-}
-
-/** 'failed' is never stored: a refused restore leaves no record (RestoreStore.status reports it). */
-export type RestoreState = 'staging' | 'checking' | 'applying' | 'done' | 'failed';
-type Phase = 'apply' | 'derive' | 'finish';
-
-export interface RestoreRecord {
-  id: string;
-  mode: 'merge' | 'replace';
-  backupId: string;
-  state: RestoreState;
-  received: number[];
-  lastPart?: number;
-  totals?: Record<string, number>;
-  /** rows staged per table (provenance counted apart) */
-  staged: Record<string, number>;
-  chunks: number;
-  settings?: Settings;
-  phase?: Phase;
-  /** key of the last staged chunk written in this phase */
-  cursor?: string;
-  cleared?: boolean;
-  /** backup contact id → ledger contact id, where they differ or the contact merges into a stored one */
-  remap?: Record<string, string>;
-  added?: number;
-  counts?: Record<string, number>;
-  done: number;
-  total: number;
-  result?: Record<string, number>;
-  startedAt: string;
-}
-
-export const RESTORE_KEY = 'backup-restore';
-const STAGE_PREFIX = 'backup-restore/';
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
-const tablePrefix = (id: string, table: StagedTable) => `${STAGE_PREFIX}${id}/${STAGED_TABLES.indexOf(table)}/`;
-const chunkKey = (id: string, table: StagedTable, part: number, n: number) => `${tablePrefix(id, table)}${pad(part, 5)}/${pad(n, 6)}`;
-const END = '\uffff';
-
-interface StagedChunk {
-  part: number;
-  /** index of the first row within its part's table (for messages that name a row) */
-  start: number;
-  rows: unknown[];
-}
-
-/** Rows per staged chunk: one transaction writes one chunk (evidence by size, files can be large). */
-const ROWS_PER_CHUNK: Record<StagedTable, number> = { audit: 10_000, assessments: 1000, suppressions: 20_000, contacts: 2500, bases: 10_000, evidence: 1000, events: 10_000 };
-const EVIDENCE_BYTES_PER_CHUNK = 8 * 1024 * 1024;
-
-function chunksOf(table: StagedTable, rows: readonly unknown[]): { start: number; rows: unknown[] }[] {
-  const out: { start: number; rows: unknown[] }[] = [];
-  let current: unknown[] = [];
-  let start = 0;
-  let bytes = 0;
-  rows.forEach((row, i) => {
-    const size = table === 'evidence' ? ((row as EvidenceRow).blob?.size ?? 0) : 0;
-    if (current.length && (current.length >= ROWS_PER_CHUNK[table] || bytes + size > EVIDENCE_BYTES_PER_CHUNK)) {
-      out.push({ start, rows: current });
-      current = [];
-      bytes = 0;
-      start = i;
-    }
-    current.push(row);
-    bytes += size;
-  });
-  if (current.length) out.push({ start, rows: current });
-  return out;
-}
 
 const fail = (where: string | undefined, message: string) => new LedgerError('invalid-backup', `${message} Nothing was imported.`, where);
 
@@ -459,78 +381,3 @@ export class RestoreStore {
     await this.core.writeTables(['kv'], (db) => db.kv.where('key').between(prefix, prefix + END, true, false).delete());
   }
 }
-
-/** Where each incoming contact goes (remap) and how many merge or are new; throws on a conflict. */
-async function planContacts(db: LedgerDb, incoming: readonly Contact[], mode: 'merge' | 'replace'): Promise<{ remap: Record<string, string>; merged: number; added: number }> {
-  const byId = new Map<string, Contact>();
-  const holders = new Map<string, string[]>();
-  const hold = (id: string, keys: readonly string[]) => {
-    for (const k of keys) {
-      const list = holders.get(k);
-      if (!list) holders.set(k, [id]);
-      else if (!list.includes(id)) list.push(id);
-    }
-  };
-  if (mode === 'merge') {
-    const found = await contactsByKeys(db, incoming.flatMap((c) => keysOfContact(c)), await db.contacts.count());
-    for (const c of found.contacts.values()) byId.set(c.id, c);
-    for (const c of await db.contacts.bulkGet(incoming.map((c) => c.id))) if (c) byId.set(c.id, c);
-    for (const c of byId.values()) hold(c.id, c.keys ?? keysOfContact(c));
-  }
-  const remap: Record<string, string> = {};
-  let merged = 0;
-  let added = 0;
-  for (const c of incoming) {
-    const keys = keysOfContact(c);
-    const owner = singleOwner((k) => (holders.get(k) ?? []).filter((id) => id !== c.id), (id) => byId.get(id)?.name ?? id, keys, c, `contact ${c.name}: `);
-    if (owner) {
-      remap[c.id] = owner;
-      merged++;
-    } else if (byId.has(c.id)) merged++;
-    else added++;
-    const into = owner ?? c.id;
-    // What the merged contact will hold, so a later contact of the backup that shares one of them finds it.
-    if (!byId.has(into)) byId.set(into, c);
-    hold(into, keys);
-  }
-  return { remap, merged, added };
-}
-
-/**
- * Adds do-not-contact entries, one per key hash, scope and level: existing entries are looked up only for
- * hashes already on the list; repeats inside the chunk are caught in memory. Returns how many were new.
- */
-async function addSuppressions(db: LedgerDb, rows: readonly SuppressionRow[]): Promise<number> {
-  const hashes = [...new Set(rows.map((s) => s.keyHash))];
-  const known = await db.suppressedKeys.bulkGet(hashes);
-  const countOf = new Map<string, number>();
-  hashes.forEach((h, i) => countOf.set(h, known[i]?.count ?? 0));
-  const existing = new Map<string, SuppressionRow>();
-  for (const row of await whereAnyOf<SuppressionRow>(db.suppressions, 'keyHash', hashes.filter((h) => countOf.get(h)! > 0))) existing.set(`${row.keyHash}|${row.scope}|${row.level}`, row);
-  const fresh: SuppressionRow[] = [];
-  const erasedLater = new Set<string>();
-  const newHashes: string[] = [];
-  for (const s of rows) {
-    const slot = `${s.keyHash}|${s.scope}|${s.level}`;
-    const dup = existing.get(slot);
-    if (dup) {
-      // An erasure in the backup sticks to the entry already there.
-      if (s.erased && !dup.erased) {
-        dup.erased = true;
-        erasedLater.add(dup.id);
-      }
-      continue;
-    }
-    existing.set(slot, s);
-    fresh.push(s);
-    countOf.set(s.keyHash, countOf.get(s.keyHash)! + 1);
-    newHashes.push(s.keyHash);
-  }
-  await db.suppressions.bulkPut(fresh);
-  for (const id of erasedLater) await db.suppressions.update(id, { erased: true });
-  const changed = [...new Set(newHashes)];
-  await db.suppressedKeys.bulkPut(changed.map((keyHash) => ({ keyHash, count: countOf.get(keyHash)! })));
-  await addToKeyFilter(db, 's', newHashes.map(fingerprintOfHash));
-  return fresh.length;
-}
-
