@@ -19,7 +19,7 @@ const words = {
     oneEvidence: 'Bewijs: 1 stuk',
     noObjection: 'Bezwaar: geen',
     objection: /^Bezwaar: ja, sinds \d+ \S+ 20\d\d \(Alle kanalen\)$/,
-    unknown: 'Deze persoon staat nog niet in je administratie.',
+    unknown: 'Deze persoon staat nog niet in je register.',
     name: 'Naam',
     linkedin: 'LinkedIn-profielen',
     source: 'Bron',

@@ -39,7 +39,7 @@ const words = {
     form: { name: 'Naam', emails: 'E-mailadressen', source: 'Bron', obtained: 'Verkregen op', basis: 'Grondslag', email: 'E-mail', entity: 'Voor welke rechtspersoon', by: 'Vastgelegd door' },
     dateLocale: 'nl-NL',
     mobile: 'Dit is een mobiel nummer: dat hoort bij een persoon',
-    sourceUnknown: 'Je administratie weet niet waar dit nummer vandaan komt.',
+    sourceUnknown: 'Je register weet niet waar dit nummer vandaan komt.',
     sayTheSource: '[zeg waar u dit nummer vandaan hebt]',
     messageFixes: /Privacytekst invoegen|Bericht aanpassen|Afmeldregel toevoegen/,
   },

@@ -70,7 +70,7 @@ describe('call check: who answers an unknown landline', () => {
 
   test('an unknown source is named as unknown, and the rep is asked to say it', () => {
     const { container, unmount } = mount(<CallCheck onInputChanged={() => {}} onCheck={() => {}} onSearchContacts={async () => []} onLogOutcome={() => {}} result={landline} />, 'nl');
-    expect(container.querySelector('[data-testid="call-source-unknown"]')?.textContent).toContain('Je administratie weet niet waar dit nummer vandaan komt');
+    expect(container.querySelector('[data-testid="call-source-unknown"]')?.textContent).toContain('Je register weet niet waar dit nummer vandaan komt');
     expect(container.querySelector('.opening blockquote')?.textContent).not.toContain('openbare bron');
     unmount();
   });

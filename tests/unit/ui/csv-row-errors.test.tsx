@@ -45,7 +45,7 @@ describe('CSV row errors in the rep’s language', () => {
   test('a name longer than the ledger keeps names the limit in the rep’s words', () => {
     const { errors } = plan(`Naam;E-mail\n${'A'.repeat(301)};a@acme.nl\n`);
     expect(errors[0]?.code).toBe('tooLong');
-    expect(rowErrorText(i18n('nl'), errors[0]!)).toBe('Langer dan de 300 tekens die je administratie bewaart.');
+    expect(rowErrorText(i18n('nl'), errors[0]!)).toBe('Langer dan de 300 tekens die je register bewaart.');
     expect(rowErrorText(i18n('en'), errors[0]!)).toBe('Longer than the 300 characters your ledger keeps.');
   });
 
