@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, protocolPage, type Extension } from '../harness';
-import { breakBackgroundDatabase, cleanReplyLines, insertionPoint, outboundRecorded, recordObjection, seedConsent, seedOrganisation, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
+import { breakBackgroundDatabase, cleanReplyLines, insertDisclosureFromHold, outboundRecorded, recordObjection, seedConsent, seedOrganisation, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
 
 // Gmail in a real Chromium with the built extension, on the fixtures served at mail.google.com. Jan Jansen
 // objected to e-mail (do-not-contact): every surface must hold a mail to him and the fixture's harness must
@@ -235,14 +235,7 @@ describe('Gmail: insert disclosure', () => {
     ['new mail', 'typed-not-chipped.html', 'Met vriendelijke groet,', 'Sanne de Vries'],
   ])('%s: "insert disclosure" puts it in the body above the quoted text / signature, and it is sent', async (_w, file, written, below) => {
     const mail = await WebmailPage.gmail(ext, file, 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmwz');
-    await mail.composer().waitForState(['held', 'clean', 'inactive']);
-    const before = await mail.bodyText();
-    await mail.sendButton().click();
-    const dialog = await mail.composer().holdDialog().waitVisible();
-    await dialog.button('insert-disclosure').click();
-    await expect.poll(() => mail.bodyText()).not.toBe(before);
-    const after = await mail.bodyText();
-    const at = insertionPoint(before, after);
+    const { after, at, dialog } = await insertDisclosureFromHold(mail);
     expect(at, 'below what the rep wrote').toBeGreaterThanOrEqual(after.indexOf(written) + written.length);
     expect(at, 'above the quoted text / signature').toBeLessThanOrEqual(after.indexOf(below));
     expect(after.split(below)).toHaveLength(2);

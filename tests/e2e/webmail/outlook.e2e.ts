@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, protocolPage, type Extension } from '../harness';
-import { breakBackgroundDatabase, cleanReplyLines, insertionPoint, outboundRecorded, recordObjection, seedConsent, seedOrganisation, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
+import { breakBackgroundDatabase, cleanReplyLines, insertDisclosureFromHold, outboundRecorded, recordObjection, seedConsent, seedOrganisation, seedRequestedContact, typeBody, WebmailPage } from './webmail-pages';
 
 // Outlook on the web in a real Chromium with the built extension, on the fixtures served at the four
 // Outlook hosts. Jan Jansen objected to e-mail: every surface must hold a mail to him.
@@ -143,14 +143,7 @@ describe('Outlook: insert disclosure', () => {
 
   test('"insert disclosure" puts it above the signature and the quoted message of a reply, and it is sent', async () => {
     const mail = await WebmailPage.outlook(ext, 'inline-reply.html', 'https://outlook.office.com/mail/inbox/id/AAQkADAw');
-    await mail.composer().waitForState(['held', 'clean', 'inactive']);
-    const before = await mail.bodyText();
-    await mail.sendButton().click();
-    const dialog = await mail.composer().holdDialog().waitVisible();
-    await dialog.button('insert-disclosure').click();
-    await expect.poll(() => mail.bodyText()).not.toBe(before);
-    const after = await mail.bodyText();
-    const at = insertionPoint(before, after);
+    const { after, at, dialog } = await insertDisclosureFromHold(mail);
     expect(at).toBeGreaterThanOrEqual(after.indexOf('Hierbij de offerte.') + 'Hierbij de offerte.'.length);
     expect(at).toBeLessThanOrEqual(after.indexOf('Sanne de Vries'));
     expect(after.indexOf('Sanne de Vries')).toBeLessThan(after.indexOf('Van:'));

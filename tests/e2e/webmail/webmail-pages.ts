@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ask, fixturesDir, GuardedComposer, routeSite, type Extension } from '../harness';
+import { ask, fixturesDir, GuardedComposer, routeSite, type Extension, type HoldDialog } from '../harness';
 
 // Page objects for the webmail fixtures: served at the real URLs with the send-simulating harness
 // (tests/fixtures/<site>/harness.js) that records what "left" in window.__fixture.
@@ -127,6 +127,22 @@ export async function breakBackgroundDatabase(ext: Extension): Promise<void> {
       for (const m of ['get', 'getAll', 'getAllKeys', 'getKey', 'openCursor', 'openKeyCursor', 'count']) proto[m] = fail;
     }
   });
+}
+
+/**
+ * Presses Send in the first compose and "insert disclosure" in the hold that follows; returns the body before
+ * and after, where the text went in, and the hold (still open).
+ */
+export async function insertDisclosureFromHold(mail: WebmailPage): Promise<{ before: string; after: string; at: number; dialog: HoldDialog }> {
+  await mail.composer().waitForState(['held', 'clean', 'inactive']);
+  const before = await mail.bodyText();
+  await mail.sendButton().click();
+  const dialog = await mail.composer().holdDialog().waitVisible();
+  await dialog.button('insert-disclosure').click();
+  for (const until = Date.now() + 5_000; (await mail.bodyText()) === before && Date.now() < until; ) await mail.page.waitForTimeout(50);
+  const after = await mail.bodyText();
+  if (after === before) throw new Error('"insert disclosure" changed nothing in the body');
+  return { before, after, at: insertionPoint(before, after), dialog };
 }
 
 /** Where `after` first differs from `before`: the point where text was inserted. */
