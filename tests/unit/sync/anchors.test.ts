@@ -3,29 +3,13 @@ import { AUDIT_HEAD_KEY, GENESIS_HASH, hashOfEntry, verifyAuditChain } from '@/l
 import { AUDIT_ANCHORS_KEY } from '@/lib/ledger/stores/audit-log';
 import type { Ledger } from '@/lib/ledger/repository';
 import { anchorDocId, createAnchorService, type AnchorDoc } from '@/lib/sync/anchors';
-import { createTeamService, type TeamConfig, type TeamConfigStorage } from '@/lib/sync/engine';
+import { createTeamService } from '@/lib/sync/engine';
 import { dexieTeamStore } from '@/lib/sync/team-store';
 import { memoryTeamStore } from '@/lib/sync/store';
 import { freshLedger, setNow } from '../ledger/helpers';
-import { ADMIN, startCouch, type TestCouch } from './couch-server';
+import { ADMIN, memoryConfig, startCouch, type TestCouch } from './couch-server';
 
 // Audit anchors against a real pouchdb-server (CouchDB protocol) on 127.0.0.1; nothing is mocked.
-
-function memoryConfig(): TeamConfigStorage & { value: TeamConfig | null } {
-  const box = {
-    value: null as TeamConfig | null,
-    async get() {
-      return box.value;
-    },
-    async set(c: TeamConfig) {
-      box.value = structuredClone(c);
-    },
-    async clear() {
-      box.value = null;
-    },
-  };
-  return box;
-}
 
 let teams = 0;
 /** A team with its lead and one rep whose ledger has `entries` audit entries and an anchor service. */

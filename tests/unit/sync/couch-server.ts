@@ -4,12 +4,30 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TeamConfig, TeamConfigStorage } from '../../../lib/sync/config';
 
 // A real CouchDB-protocol server for the sync tests: pouchdb-server as a child process on a free
 // 127.0.0.1 port, in its own temp directory (it writes config.json and log.txt into its cwd).
 // `inMemory: false` keeps the data on disk (LevelDB) so the server can be stopped and started again.
 
 const BIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../node_modules/.bin/pouchdb-server');
+/** A team configuration kept in memory, in place of the background's IndexedDB store. */
+export function memoryConfig(): TeamConfigStorage & { value: TeamConfig | null } {
+  const box = {
+    value: null as TeamConfig | null,
+    async get() {
+      return box.value;
+    },
+    async set(c: TeamConfig) {
+      box.value = structuredClone(c);
+    },
+    async clear() {
+      box.value = null;
+    },
+  };
+  return box;
+}
+
 export const ADMIN = { username: 'admin', password: 'admin-secret' };
 
 async function freePort(): Promise<number> {

@@ -1,30 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTeamService, type TeamConfig, type TeamConfigStorage, type TeamService } from '@/lib/sync/engine';
+import { createTeamService, type TeamService } from '@/lib/sync/engine';
 import { memoryTeamStore, type TeamStore } from '@/lib/sync/store';
 import { blindId, deriveTeamKeys, generateTeamKey, sealEntry } from '@/lib/sync/crypto';
 import { parseInvite } from '@/lib/sync/invite';
 import { TeamSyncError } from '@/lib/sync/errors';
 import { LedgerDb } from '@/lib/ledger/db';
 import { dexieTeamStore } from '@/lib/sync/team-store';
-import { ADMIN, startCouch, type TestCouch } from './couch-server';
+import { ADMIN, memoryConfig, startCouch, type TestCouch } from './couch-server';
 
 // Every test here talks to a real pouchdb-server (CouchDB protocol) on 127.0.0.1; nothing is mocked.
-
-function memoryConfig(): TeamConfigStorage & { value: TeamConfig | null } {
-  const box = {
-    value: null as TeamConfig | null,
-    async get() {
-      return box.value;
-    },
-    async set(c: TeamConfig) {
-      box.value = structuredClone(c);
-    },
-    async clear() {
-      box.value = null;
-    },
-  };
-  return box;
-}
 
 interface Member {
   service: TeamService;
